@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let settings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "capscript",
+  products: [
+    .executable(name: "capscript", targets: ["capscript"]),
+    .library(name: "SimCore", targets: ["SimCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLua", pkgConfig: "lua5.4 lua-5.4 lua",
+      providers: [.apt(["liblua5.4-dev"])]),
+    .target(name: "SimCore", swiftSettings: settings),
+    .target(name: "ScriptHost", dependencies: ["SimCore", "CLua"], swiftSettings: settings),
+    .executableTarget(
+      name: "capscript",
+      dependencies: [
+        "ScriptHost", "SimCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: settings),
+    .testTarget(
+      name: "SimCoreTests", dependencies: ["SimCore"],
+      resources: [.copy("Fixtures")], swiftSettings: settings),
+    .testTarget(
+      name: "ScriptHostTests", dependencies: ["ScriptHost", "SimCore"],
+      resources: [.copy("Fixtures")], swiftSettings: settings),
+    .testTarget(
+      name: "CapscriptEndToEndTests", dependencies: ["SimCore"], swiftSettings: settings),
+  ]
+)

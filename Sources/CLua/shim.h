@@ -1,0 +1,160 @@
+/* capscript's C shim over the Lua 5.4 C API.
+ *
+ * Swift cannot import the C API's function-like macros, and no Lua error may be
+ * raised from a Swift frame (a longjmp would skip Swift cleanup). This header
+ * wraps the macros capscript uses as prefixed inline functions, and provides the
+ * trampoline that raises an error only after the Swift callback has returned.
+ * Each function documents its stack effect in the Lua manual's notation
+ * [-o, +p, x]. */
+#ifndef CAPSCRIPT_SHIM_H
+#define CAPSCRIPT_SHIM_H
+
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if LUA_VERSION_NUM != 504
+#error "capscript needs Lua 5.4"
+#endif
+
+/* A Swift host function: returns the number of results, or -1 with an error
+ * message pushed on the stack. It never raises. */
+typedef int (*capscript_fn)(lua_State *L);
+
+/* [-0, +0, -] the pseudo-index of upvalue i of the running C function */
+static inline int capscript_upvalueindex(int i) { return lua_upvalueindex(i); }
+
+/* [-n, +0, -] */
+static inline void capscript_pop(lua_State *L, int n) { lua_pop(L, n); }
+
+/* [-0, +1, m] */
+static inline void capscript_newtable(lua_State *L) { lua_newtable(L); }
+
+/* [-0, +0, -] */
+static inline int capscript_isnoneornil(lua_State *L, int i) { return lua_isnoneornil(L, i); }
+
+/* [-0, +0, -] */
+static inline lua_Number capscript_tonumber(lua_State *L, int i, int *isnum) {
+  return lua_tonumberx(L, i, isnum);
+}
+
+/* [-0, +0, -] */
+static inline lua_Integer capscript_tointeger(lua_State *L, int i, int *isnum) {
+  return lua_tointegerx(L, i, isnum);
+}
+
+/* [-0, +0, -] the string at i, or NULL when it is not a string (numbers are not
+ * converted, so the stack is never changed under a caller's feet). */
+static inline const char *capscript_tostring(lua_State *L, int i, size_t *len) {
+  if (lua_type(L, i) != LUA_TSTRING) return NULL;
+  return lua_tolstring(L, i, len);
+}
+
+/* [-0, +0, -] the userdata at i if its metatable is the one registered as
+ * tname, else NULL (luaL_testudata, which does not raise). */
+static inline void *capscript_testudata(lua_State *L, int i, const char *tname) {
+  return luaL_testudata(L, i, tname);
+}
+
+/* The trampoline: calls the Swift function stored as upvalue 1, and raises the
+ * error it reported after its frame has returned. */
+static inline int capscript_trampoline(lua_State *L) {
+  capscript_fn f = (capscript_fn)lua_touserdata(L, lua_upvalueindex(1));
+  int n = f(L);
+  return n < 0 ? lua_error(L) : n;
+}
+
+/* [-0, +1, m] pushes a Lua function that calls the Swift function f */
+static inline void capscript_pushswiftfunction(lua_State *L, capscript_fn f) {
+  lua_pushlightuserdata(L, (void *)f);
+  lua_pushcclosure(L, capscript_trampoline, 1);
+}
+
+/* Message handler: appends a traceback to string messages; keeps other
+ * error objects as they are when they have a __tostring. */
+static inline int capscript_msghandler(lua_State *L) {
+  const char *msg = lua_tostring(L, 1);
+  if (msg == NULL) {
+    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+      return 1;
+    msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  }
+  luaL_traceback(L, L, msg, 1);
+  return 1;
+}
+
+/* [-(nargs+1), +(nresults|1), -] calls the function below the nargs arguments in
+ * protected mode with the traceback handler; returns the status. */
+static inline int capscript_pcall(lua_State *L, int nargs, int nresults) {
+  int base = lua_gettop(L) - nargs;
+  lua_pushcfunction(L, capscript_msghandler);
+  lua_insert(L, base);
+  int status = lua_pcall(L, nargs, nresults, base);
+  lua_remove(L, base);
+  return status;
+}
+
+/* [-0, +1, m] loads a file as a text chunk named "@path" (binary chunks are
+ * refused: crafted bytecode can crash the interpreter). */
+static inline int capscript_loadfile(lua_State *L, const char *path) {
+  return luaL_loadfilex(L, path, "t");
+}
+
+/* [-0, +1, m] loads a string as a text chunk with the given chunk name */
+static inline int capscript_loadstring(lua_State *L, const char *s, size_t len, const char *name) {
+  return luaL_loadbufferx(L, s, len, name, "t");
+}
+
+/* Runs luaL_openlibs under a protected call. */
+static inline int capscript_openlibs_k(lua_State *L) {
+  luaL_openlibs(L);
+  return 0;
+}
+/* [-0, +0, -] opens the standard libraries; returns the status */
+static inline int capscript_openlibs(lua_State *L) {
+  lua_pushcfunction(L, capscript_openlibs_k);
+  return capscript_pcall(L, 0, 0);
+}
+
+/* [-0, +1, m] creates (or fetches) the metatable registered as tname; returns
+ * 1 when it is new. */
+static inline int capscript_newmetatable(lua_State *L, const char *tname) {
+  return luaL_newmetatable(L, tname);
+}
+
+/* [-0, +0, -] sets the metatable registered as tname on the value on top */
+static inline void capscript_setmetatable(lua_State *L, const char *tname) {
+  luaL_setmetatable(L, tname);
+}
+
+/* [-0, +0, v] checks that the library and the headers agree */
+static inline void capscript_checkversion(lua_State *L) { luaL_checkversion(L); }
+
+/* [-0, +0, -] the block of LUA_EXTRASPACE bytes beside the main thread,
+ * where the host keeps a pointer to its context. */
+static inline void **capscript_extraspace(lua_State *L) {
+  return (void **)lua_getextraspace(L);
+}
+
+/* [-0, +1, m] pushes "chunk:line: msg", positioned at the calling Lua code */
+static inline void capscript_pusherror(lua_State *L, const char *msg) {
+  luaL_where(L, 1);
+  lua_pushstring(L, msg);
+  lua_concat(L, 2);
+}
+
+/* [-0, +1, m] pushes a new full userdata of one pointer, set to p */
+static inline void capscript_pushpointer(lua_State *L, void *p) {
+  void **slot = (void **)lua_newuserdatauv(L, sizeof(void *), 0);
+  *slot = p;
+}
+
+/* [-0, +0, -] the pointer stored in a userdata made by capscript_pushpointer */
+static inline void *capscript_getpointer(void *ud) { return ud ? *(void **)ud : NULL; }
+
+/* [-0, +0, -] clears the pointer stored in such a userdata */
+static inline void capscript_clearpointer(void *ud) { if (ud) *(void **)ud = NULL; }
+
+#endif

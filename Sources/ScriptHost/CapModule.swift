@@ -1,0 +1,86 @@
+internal import CLua
+import SimCore
+
+/// The `cap` module: a Lua call becomes a SimCore call. No model logic here.
+enum CapModule {
+  static let scenarioType = "capscript.Scenario"
+  static let resultType = "capscript.Result"
+  static let version = "0.1.0"
+
+  /// [-0, +0, m] creates `cap`, sets it as a global and as `package.loaded.capscript`.
+  static func register(_ L: OpaquePointer?) {
+    LuaObject.registerDestructed(L)
+    ScenarioObject.register(L)
+    ResultObject.register(L)
+    let functions: [(String, HostFunction)] = [
+      ("scenario", { L in Host.call(L) { try ScenarioObject.make(L) } }),
+      ("run", { L in Host.call(L) { try CapModule.run(L) } }),
+      ("policy", { L in Host.call(L) { try CapModule.policy(L) } }),
+      ("scenarios", { L in Host.call(L) { try CapModule.scenarioNames(L) } }),
+      ("format", { L in Host.call(L) { try CapModule.format(L) } }),
+    ]
+    lua_createtable(L, 0, Int32(functions.count + 2))
+    for (name, f) in functions {
+      capscript_pushswiftfunction(L, f)
+      lua_setfield(L, -2, name)
+    }
+    lua_pushstring(L, version)
+    lua_setfield(L, -2, "version")
+    lua_pushvalue(L, -1)
+    lua_setglobal(L, "cap")
+    lua_getglobal(L, "package")
+    lua_getfield(L, -1, "loaded")
+    lua_pushvalue(L, -3)
+    lua_setfield(L, -2, "capscript")
+    capscript_pop(L, 3)
+    let status = Prelude.source.withCString { capscript_loadstring(L, $0, strlen($0), "=capscript.prelude") }
+    if status == LUA_OK, capscript_pcall(L, 0, 0) == LUA_OK { return }
+    capscript_pop(L, 1)
+  }
+
+  /// cap.run(scenario [, {threads = n}]) -> result
+  static func run(_ L: OpaquePointer?) throws -> Int32 {
+    guard let scenario = LuaObject.get(L, 1, tname: scenarioType, as: Scenario.self) else {
+      throw HostError.argument(1, "run", expected: "scenario", L)
+    }
+    let context = LuaState.context(L)
+    var options = context.runOptions
+    if lua_type(L, 2) == LUA_TTABLE {
+      let opts = try ConfigReader(LuaStack.configValue(L, 2, field: ""), file: "cap.run options")
+      options.threads = try opts.integer("threads", default: options.threads, in: 1...1024)
+      try opts.finish()
+    } else if capscript_isnoneornil(L, 2) == 0 {
+      throw HostError.argument(2, "run", expected: "table or nil", L)
+    }
+    let result = try Runner.run(scenario, options: options)
+    LuaObject.push(L, result, tname: resultType)
+    return 1
+  }
+
+  /// cap.policy() -> table of the policy in force
+  static func policy(_ L: OpaquePointer?) throws -> Int32 {
+    let path = LuaState.context(L).configDirectory + "/" + ConfigLibrary.policyFile
+    LuaStack.push(L, try ConfigLibrary.readJSON(path))
+    return 1
+  }
+
+  /// cap.scenarios() -> list of scenario names in the config folder
+  static func scenarioNames(_ L: OpaquePointer?) throws -> Int32 {
+    let names = try LuaState.context(L).library().scenarioNames()
+    LuaStack.push(L, .array(names.map(ConfigValue.string)))
+    return 1
+  }
+
+  /// cap.format(result [, "table"|"json"|"csv"|"markdown"]) -> string
+  static func format(_ L: OpaquePointer?) throws -> Int32 {
+    guard let result = LuaObject.get(L, 1, tname: resultType, as: RunResult.self) else {
+      throw HostError.argument(1, "format", expected: "result", L)
+    }
+    let name = LuaStack.string(L, 2) ?? "table"
+    guard let format = ResultFormat(rawValue: name) else {
+      throw HostError("format \"\(name)\" is not one of table, json, csv, markdown")
+    }
+    lua_pushstring(L, format.render(result))
+    return 1
+  }
+}

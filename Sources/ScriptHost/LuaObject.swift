@@ -1,0 +1,63 @@
+internal import CLua
+
+/// A Swift value owned by Lua: boxed in a full userdata holding one retained
+/// pointer, typed by its metatable, released exactly once by `__gc`.
+final class LuaBox<Value> {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}
+
+/// The host function type: returns a result count, or -1 with a message pushed.
+typealias HostFunction = @convention(c) (OpaquePointer?) -> Int32
+
+enum LuaObject {
+  static let destructedMetatable = "capscript.destructed"
+
+  /// [-0, +1, m] pushes `value` as a userdata with the metatable `tname`.
+  static func push<Value>(_ L: OpaquePointer?, _ value: Value, tname: String) {
+    let box = Unmanaged.passRetained(LuaBox(value)).toOpaque()
+    capscript_pushpointer(L, box)
+    capscript_setmetatable(L, tname)
+  }
+
+  /// The value at `index` if it is a live userdata of type `tname`.
+  static func get<Value>(_ L: OpaquePointer?, _ index: Int32, tname: String, as: Value.Type) -> Value? {
+    guard let ud = capscript_testudata(L, index, tname), let p = capscript_getpointer(ud) else { return nil }
+    return Unmanaged<LuaBox<Value>>.fromOpaque(p).takeUnretainedValue().value
+  }
+
+  /// `__gc` for boxes of `Value`: releases the box once, then marks the
+  /// userdata destructed (a resurrected object then reports a clear error).
+  static func collect<Value>(_ L: OpaquePointer?, tname: String, as: Value.Type) -> Int32 {
+    guard let ud = capscript_testudata(L, 1, tname), let p = capscript_getpointer(ud) else { return 0 }
+    capscript_clearpointer(ud)
+    Unmanaged<LuaBox<Value>>.fromOpaque(p).release()
+    lua_settop(L, 1)
+    capscript_setmetatable(L, destructedMetatable)
+    return 0
+  }
+
+  /// [-0, +0, m] registers the metatable `tname` with `__gc`, `__index`,
+  /// `__tostring` and, optionally, `__name`-based type errors.
+  static func register(_ L: OpaquePointer?, tname: String, functions: [(String, HostFunction)]) {
+    capscript_newmetatable(L, tname)
+    for (name, f) in functions {
+      capscript_pushswiftfunction(L, f)
+      lua_setfield(L, -2, name)
+    }
+    capscript_pop(L, 1)
+  }
+
+  /// [-0, +0, m] registers the metatable that collected objects are moved to.
+  static func registerDestructed(_ L: OpaquePointer?) {
+    register(
+      L, tname: destructedMetatable,
+      functions: [
+        ("__index", { L in Host.fail(L, "this object was already collected") }),
+        ("__tostring", { L in
+          lua_pushstring(L, "(collected capscript object)")
+          return 1
+        }),
+      ])
+  }
+}

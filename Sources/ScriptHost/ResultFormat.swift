@@ -1,0 +1,37 @@
+public import SimCore
+
+/// The output formats of a run, shared by the CLI and `cap.format`.
+public enum ResultFormat: String, CaseIterable, Sendable {
+  case table, json, csv, markdown
+
+  /// The format a file name's extension asks for.
+  public init?(pathExtensionOf path: String) {
+    if path.hasSuffix(".json") { self = .json }
+    else if path.hasSuffix(".csv") { self = .csv }
+    else if path.hasSuffix(".md") { self = .markdown }
+    else if path.hasSuffix(".txt") { self = .table }
+    else { return nil }
+  }
+
+  /// Renders one run's scorecard.
+  public func render(_ result: RunResult) -> String {
+    let card = result.scorecard
+    switch self {
+    case .table: return card.table + "\n"
+    case .json: return JSONText.pretty(card.tree) + "\n"
+    case .csv:
+      let names = ["scenario"] + Scorecard.scalarFieldNames + ["roi_mean_stderr", "seed", "paths", "epochs", "scenario_hash", "policy_hash"]
+      let p = card.provenance
+      let values =
+        [p.scenario] + Scorecard.scalarFieldNames.map { JSONText.number(card.scalar($0)!) }
+        + [JSONText.number(card.roiMeanStderr), String(p.seed), String(p.paths), String(p.epochs), p.scenarioHash, p.policyHash]
+      return names.joined(separator: ",") + "\n" + values.joined(separator: ",") + "\n"
+    case .markdown:
+      var out = "| field | value |\n|---|---|\n"
+      for name in Scorecard.scalarFieldNames { out += "| \(name) | \(formatFixed(card.scalar(name)!, digits: 4)) |\n" }
+      let p = card.provenance
+      out += "\nProvenance: scenario `\(p.scenario)` (hash \(p.scenarioHash)), policy hash \(p.policyHash), seed \(p.seed), \(p.paths) paths × \(p.epochs) epochs, \(p.modelVersion).\n"
+      return out
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/// A configuration or scenario that does not validate: names the file, the
+/// field, the value, the allowed range and the reason.
+public struct ConfigError: Error, CustomStringConvertible, Sendable {
+  public enum Code: Sendable {
+    case malformedJSON, unknownField, wrongType, outOfRange, policyLimit, missingField, notFound
+  }
+  public let code: Code
+  /// The file (or `lua table`) the value came from.
+  public let file: String
+  /// The dotted field path, when the fault is in one field.
+  public let field: String?
+  public let message: String
+
+  public init(_ code: Code, file: String, field: String?, _ message: String) {
+    self.code = code
+    self.file = file
+    self.field = field
+    self.message = message
+  }
+
+  public var description: String {
+    if let field { return "\(file): \(field): \(message)" }
+    return "\(file): \(message)"
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Reads the project's configuration folder: the policy and named scenarios.
+public struct ConfigLibrary: Sendable {
+  public let directory: String
+  public let policy: Policy
+
+  public static let policyFile = "capital-efficiency-policy.json"
+
+  /// Opens `directory` (default `./config`) and reads its policy.
+  public init(directory: String = "config") throws(ConfigError) {
+    self.directory = directory
+    let path = directory + "/" + Self.policyFile
+    policy = try Policy(Self.readJSON(path), file: path)
+  }
+
+  /// Reads and parses a JSON file; a missing file is a `notFound` error.
+  public static func readJSON(_ path: String) throws(ConfigError) -> ConfigValue {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ConfigError(.notFound, file: path, field: nil, "cannot read the file")
+    }
+    return try JSONText.parse(String(decoding: data, as: UTF8.self), file: path)
+  }
+
+  /// The path of a scenario given by name or by path.
+  public func scenarioPath(_ nameOrPath: String) -> String {
+    if nameOrPath.hasSuffix(".json") || nameOrPath.contains("/") { return nameOrPath }
+    return directory + "/scenarios/" + nameOrPath + ".json"
+  }
+
+  /// Names of the scenarios in `config/scenarios`, sorted.
+  public func scenarioNames() -> [String] {
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/scenarios")) ?? []
+    return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+  }
+
+  /// Loads and validates a scenario by name or path.
+  public func scenario(_ nameOrPath: String) throws(ConfigError) -> Scenario {
+    let path = scenarioPath(nameOrPath)
+    guard FileManager.default.fileExists(atPath: path) else {
+      var message = "no such scenario"
+      if let near = ConfigReader.nearest(to: nameOrPath, in: scenarioNames()) {
+        message += "; did you mean \"\(near)\"?"
+      } else {
+        message += "; known: " + scenarioNames().joined(separator: ", ")
+      }
+      throw ConfigError(.notFound, file: path, field: nil, message)
+    }
+    return try Scenario(Self.readJSON(path), file: path, policy: policy)
+  }
+}

@@ -1,0 +1,127 @@
+/// Reads one object of a `ConfigValue` tree against a schema: typed fields with
+/// defaults and allowed ranges, and unknown fields rejected with the nearest
+/// known name. JSON files and Lua tables both go through it, so a field means
+/// the same in both.
+public final class ConfigReader {
+  public let file: String
+  public let path: [String]
+  private let fields: [String: ConfigValue]
+  private var known: [String] = []
+
+  public init(_ value: ConfigValue, file: String, path: [String] = []) throws(ConfigError) {
+    self.file = file
+    self.path = path
+    switch value {
+    case .object(let f): fields = f
+    case .null: fields = [:]
+    default:
+      throw ConfigError(
+        .wrongType, file: file, field: path.isEmpty ? nil : path.joined(separator: "."),
+        "expected an object, got a \(value.typeName)")
+    }
+  }
+
+  func fieldName(_ key: String) -> String { (path + [key]).joined(separator: ".") }
+
+  /// The raw value of `key`, marking it as known.
+  public func raw(_ key: String) -> ConfigValue? {
+    known.append(key)
+    if case .null? = fields[key] { return nil }
+    return fields[key]
+  }
+
+  public func number(_ key: String, default value: Double, in range: ClosedRange<Double>) throws(ConfigError) -> Double {
+    guard let v = raw(key) else { return value }
+    guard case .number(let x) = v else {
+      throw ConfigError(.wrongType, file: file, field: fieldName(key), "expected a number, got a \(v.typeName)")
+    }
+    guard range.contains(x) else {
+      throw ConfigError(
+        .outOfRange, file: file, field: fieldName(key),
+        "\(JSONText.number(x)) is outside the allowed range [\(JSONText.number(range.lowerBound)), \(JSONText.number(range.upperBound))]")
+    }
+    return x
+  }
+
+  public func integer(_ key: String, default value: Int, in range: ClosedRange<Int>) throws(ConfigError) -> Int {
+    let x = try number(key, default: Double(value), in: Double(range.lowerBound)...Double(range.upperBound))
+    guard x == x.rounded() else {
+      throw ConfigError(.wrongType, file: file, field: fieldName(key), "\(JSONText.number(x)) is not a whole number")
+    }
+    return Int(x)
+  }
+
+  public func optionalNumber(_ key: String, in range: ClosedRange<Double>) throws(ConfigError) -> Double? {
+    guard raw(key) != nil else { return nil }
+    return try number(key, default: 0, in: range)
+  }
+
+  public func string(_ key: String, default value: String?, allowed: [String]? = nil) throws(ConfigError) -> String {
+    guard let v = raw(key) else {
+      if let value { return value }
+      throw ConfigError(.missingField, file: file, field: fieldName(key), "is required")
+    }
+    guard case .string(let s) = v else {
+      throw ConfigError(.wrongType, file: file, field: fieldName(key), "expected a string, got a \(v.typeName)")
+    }
+    if let allowed, !allowed.contains(s) {
+      throw ConfigError(
+        .outOfRange, file: file, field: fieldName(key),
+        "\"\(s)\" is not one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))")
+    }
+    return s
+  }
+
+  public func bool(_ key: String, default value: Bool) throws(ConfigError) -> Bool {
+    guard let v = raw(key) else { return value }
+    guard case .bool(let b) = v else {
+      throw ConfigError(.wrongType, file: file, field: fieldName(key), "expected true or false, got a \(v.typeName)")
+    }
+    return b
+  }
+
+  public func array(_ key: String) throws(ConfigError) -> [ConfigValue] {
+    guard let v = raw(key) else { return [] }
+    guard case .array(let items) = v else {
+      throw ConfigError(.wrongType, file: file, field: fieldName(key), "expected an array, got a \(v.typeName)")
+    }
+    return items
+  }
+
+  /// A reader for the nested object `key` (an empty one when absent).
+  public func child(_ key: String) throws(ConfigError) -> ConfigReader {
+    try ConfigReader(raw(key) ?? .null, file: file, path: path + [key])
+  }
+
+  /// Rejects any field that was never read, suggesting the nearest known name.
+  public func finish() throws(ConfigError) {
+    for key in fields.keys.sorted() where !known.contains(key) {
+      var message = "unknown field"
+      if let near = Self.nearest(to: key, in: known) { message += "; did you mean \"\(near)\"?" }
+      throw ConfigError(.unknownField, file: file, field: fieldName(key), message)
+    }
+  }
+
+  /// The candidate within a small edit distance of `name`, if any.
+  public static func nearest(to name: String, in candidates: [String]) -> String? {
+    let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+    return best.1 <= max(2, name.count / 3) ? best.0 : nil
+  }
+
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    var row = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+      var previous = row[0]
+      row[0] = i
+      for j in stride(from: 1, through: b.count, by: 1) {
+        let saved = row[j]
+        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+        previous = saved
+      }
+    }
+    return a.isEmpty ? b.count : row[b.count]
+  }
+}

@@ -1,0 +1,239 @@
+import Foundation
+
+/// The parametric capital overlay of MODEL.md section 3, compiled for one
+/// scenario: per-epoch constants are precomputed, and `simulate` runs one path
+/// with no allocation, no reference counting and no dynamic dispatch.
+struct CapitalKernel: Sendable {
+  let p: CapitalParameters
+  let shocks: [Shock]
+  let epochs: Int
+  let dt: Double
+  let sqrtDt: Double
+  let kappaDt: Double
+  let etaStep: Double
+  let kappaLDt: Double
+  let etaLStep: Double
+  let baseRho: Double
+  let floor: Double
+  let pegBand: Double
+  let muDt: Double
+  let volumeScale: Double
+  let normals: NormalSource
+  let shockRandom: NormalSource
+  /// Whether any shock lasts several epochs (waves), so per-path buffers are needed.
+  let hasWindows: Bool
+
+  init(scenario s: Scenario) {
+    p = s.capital!
+    shocks = s.shocks
+    epochs = s.epochs
+    dt = 1 / Double(s.epochsPerYear)
+    sqrtDt = dt.squareRoot()
+    kappaDt = p.kappa * dt
+    etaStep = p.eta * sqrtDt
+    kappaLDt = p.kappaL * dt
+    etaLStep = p.etaL * sqrtDt
+    baseRho = p.baseRedemptionRate * dt
+    floor = s.policy.externalLiquidityFloor
+    pegBand = s.policy.pegBand
+    muDt = p.mu * dt
+    volumeScale = p.flowTurnover * dt
+    normals = NormalSource(seed: s.seed)
+    shockRandom = NormalSource(seed: s.seed)
+    hasWindows = s.shocks.contains {
+      switch $0.kind {
+      case .redemptionWave, .flowShock: true
+      default: false
+      }
+    }
+  }
+
+  /// Per-worker buffers, reused from path to path.
+  struct Scratch {
+    var shockEpoch: [Int]
+    var extraRho: [Double]
+    var extraImbalance: [Double]
+
+    init(kernel: CapitalKernel) {
+      shockEpoch = Array(repeating: -1, count: kernel.shocks.count)
+      extraRho = Array(repeating: 0, count: kernel.hasWindows ? kernel.epochs : 0)
+      extraImbalance = extraRho
+    }
+  }
+
+  /// Draws, for path `path`, whether and when each shock happens (-1: never).
+  func schedule(path: Int, into epochOf: inout [Int]) -> Int {
+    var next = Int.max
+    for (i, shock) in shocks.enumerated() {
+      let u = shockRandom.uniforms(path: path, epoch: 0, block: i, stream: .shockOccurrence)
+      if shock.probability < 1 && u.0 >= shock.probability {
+        epochOf[i] = -1
+        continue
+      }
+      let span = shock.to - shock.from + 1
+      let e = shock.from + min(Int(u.1 * Double(span)), span - 1)
+      epochOf[i] = e
+      next = min(next, e)
+    }
+    return next
+  }
+
+  /// Simulates one path.
+  /// - Complexity: O(`epochs`), two Philox blocks per epoch, no allocation.
+  func simulate(path: Int, scratch: inout Scratch) -> PathRecord {
+    var out = PathRecord()
+    var nextShock = schedule(path: path, into: &scratch.shockEpoch)
+    if hasWindows {
+      for t in 0..<epochs {
+        scratch.extraRho[t] = 0
+        scratch.extraImbalance[t] = 0
+      }
+    }
+    let t0 = p.capital
+    var T = t0
+    var peak = t0
+    var sigma = p.sigma0
+    var S = 1.0
+    var P = 1.0
+    var ell = p.ell0
+    var s = p.targetSpreadBps
+    var throttled = false
+    var liquidated = false
+    var aSet = p.allocation
+    var lSet = p.leverage
+    var C = lSet * aSet * T / S
+    var D = (lSet - 1) * aSet * T
+    var maxDD = 0.0
+    var att = Attribution()
+
+    for t in 0..<epochs {
+      // 1. Shocks scheduled at t, in scenario order.
+      if t == nextShock {
+        nextShock = Int.max
+        for i in 0..<shocks.count {
+          let e = scratch.shockEpoch[i]
+          if e == t {
+            switch shocks[i].kind {
+            case .assetCrash(let drop): S *= 1 - drop
+            case .volSpike(let level, let add):
+              if let level { sigma = max(sigma, level) }
+              if let add { sigma += add }
+            case .liquidityShock(let factor): ell *= factor
+            case .redemptionWave(let rate, let n):
+              for u in t..<min(t + n, epochs) { scratch.extraRho[u] += rate }
+            case .pegShock(let delta): P += delta
+            case .flowShock(let imbalance, let n):
+              for u in t..<min(t + n, epochs) { scratch.extraImbalance[u] += imbalance }
+            }
+          } else if e > t {
+            nextShock = min(nextShock, e)
+          }
+        }
+      }
+      let z = normals.normals(path: path, epoch: t, block: 0, stream: .overlay)
+      let z5 = normals.firstNormal(path: path, epoch: t, block: 1, stream: .overlay)
+
+      // 2. Volatility (mean-reverting).
+      sigma = max(p.sigmaMin, sigma + kappaDt * (p.sigmaBar - sigma) + etaStep * z.0)
+
+      // 3. Throttle.
+      var aE: Double
+      var lE: Double
+      let sNext: Double
+      if sigma > p.sigmaCrit {
+        if !throttled { out.throttleEvents &+= 1 }
+        throttled = true
+        aE = p.allocation * p.throttleAllocationFactor
+        lE = min(p.leverage, p.stressLeverage)
+        sNext = min(s * p.spreadWidenFactor, p.spreadCeilingBps)
+      } else {
+        throttled = false
+        aE = p.allocation
+        lE = p.leverage
+        sNext = p.targetSpreadBps
+      }
+      if liquidated { lE = 1 }
+      if sNext != s { out.spreadAdjustments &+= 1 }
+      s = sNext
+
+      // 4. External liquidity.
+      let rho = baseRho + (hasWindows ? scratch.extraRho[t] : 0)
+      ell = max(0, ell + kappaLDt * (p.ellBar - ell) + etaLStep * z.1 - rho * p.redemptionLiquidityShare)
+      if ell < floor {
+        out.floorViolations &+= 1
+        aE = min(aE, p.allocation * ell / floor)
+      }
+
+      // 5. Asset.
+      S *= exp((p.mu - sigma * sigma / 2) * dt + sigma * sqrtDt * z.2)
+
+      // 6. Collateral and debt.
+      var liquidationLoss = 0.0
+      var deleverageCost = 0.0
+      if D > 0 {
+        let value = C * S
+        let ltv = D / value
+        if ltv >= p.liquidationThreshold {
+          liquidationLoss = p.liquidationPenalty * value + max(0, D - value)
+          C = 0
+          D = 0
+          liquidated = true
+          lE = 1
+        } else if ltv > p.maxLTV {
+          let target = min((lE - 1) / lE, p.maxLTV)
+          let x = (D - target * value) / (1 - target)
+          C -= x / S
+          D -= x
+          deleverageCost = p.deleverageCostBps * 1e-4 * x
+          out.deleverageEvents &+= 1
+        }
+      }
+      if aE != aSet || lE != lSet {
+        C = lE * aE * T / S
+        D = (lE - 1) * aE * T
+        aSet = aE
+        lSet = lE
+      }
+
+      // 7. Rates, as fractions of T for this epoch.
+      let yieldTerm = aE * (lE * p.yieldRate - (lE - 1) * p.borrowRate) * dt
+      let capture =
+        p.targetSpreadBps > 0
+        ? p.capture0 * exp(-p.captureElasticity * (s - p.targetSpreadBps) / p.targetSpreadBps) : p.capture0
+      let volume = volumeScale * exp(p.volumeVol * z.3 - p.volumeVol * p.volumeVol / 2)
+      let marketMaking = volume * capture * s * 1e-4
+      let volatilityDrag = aE * (lE * lE - lE) * sigma * sigma / 2 * dt
+      let imbalance =
+        p.flowVol * z5 - p.redemptionImbalance * rho + (hasWindows ? scratch.extraImbalance[t] : 0)
+      let arb = p.arbLiquidityCoefficient * (p.ellBar > 0 ? min(1, ell / p.ellBar) : 1)
+      P = P + p.pegBeta * imbalance - arb * (P - 1)
+      var interventionDrag = 0.0
+      if abs(P - 1) > p.interventionBand {
+        let q = min(ell, p.interventionGain * (abs(P - 1) - p.interventionBand))
+        P -= (P > 1 ? q : -q) * p.interventionImpact
+        ell -= q
+        interventionDrag = q * (p.interventionCostBps * 1e-4 + abs(P - 1))
+      }
+      if abs(P - 1) > pegBand { out.pegDeviationEpochs &+= 1 }
+      let redemptionDrag = rho * (1 + p.redemptionFeeBps * 1e-4) + p.fireSaleHaircut * max(0, rho - ell)
+
+      att.yield += T * yieldTerm
+      att.marketMaking += T * marketMaking
+      att.volatilityDrag -= T * volatilityDrag
+      att.interventionDrag -= T * interventionDrag
+      att.redemptionDrag -= T * redemptionDrag
+      att.liquidationLoss -= liquidationLoss
+      att.deleverageCost -= deleverageCost
+      T += T * (yieldTerm + marketMaking - volatilityDrag - interventionDrag - redemptionDrag)
+        - liquidationLoss - deleverageCost
+      peak = max(peak, T)
+      maxDD = max(maxDD, (peak - T) / peak)
+    }
+    out.roi = T / t0 - 1
+    out.pnl = T - t0
+    out.maxDrawdown = maxDD
+    out.liquidated = liquidated
+    out.attribution = att
+    return out
+  }
+}

@@ -1,0 +1,38 @@
+/// A finished run: the scenario, every path's record and the scorecard.
+public struct RunResult: Sendable {
+  public let scenario: Scenario
+  public let records: [PathRecord]
+  public let scorecard: Scorecard
+  public let elapsedSeconds: Double
+  public let threads: Int
+
+  public init(scenario: Scenario, records: [PathRecord], elapsedSeconds: Double, threads: Int) {
+    self.scenario = scenario
+    self.records = records
+    self.scorecard = Scorecard(scenario: scenario, records: records)
+    self.elapsedSeconds = elapsedSeconds
+    self.threads = threads
+  }
+
+  /// Names of the per-path arrays `column(_:)` serves.
+  public static let columnNames = [
+    "roi", "pnl", "max_drawdown", "liquidated", "external_liquidity_floor_violations",
+    "volatility_throttle_events", "spread_adjustment_events", "deleverage_events", "peg_deviation_epochs",
+  ]
+
+  /// One per-path array by name, in path order; nil for an unknown name.
+  public func column(_ name: String) -> [Double]? {
+    switch name {
+    case "roi": records.map(\.roi)
+    case "pnl": records.map(\.pnl)
+    case "max_drawdown": records.map(\.maxDrawdown)
+    case "liquidated": records.map { $0.liquidated ? 1 : 0 }
+    case "external_liquidity_floor_violations": records.map { Double($0.floorViolations) }
+    case "volatility_throttle_events": records.map { Double($0.throttleEvents) }
+    case "spread_adjustment_events": records.map { Double($0.spreadAdjustments) }
+    case "deleverage_events": records.map { Double($0.deleverageEvents) }
+    case "peg_deviation_epochs": records.map { Double($0.pegDeviationEpochs) }
+    default: nil
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Stops a run from another thread (Ctrl-C, a timeout); checked once per block.
+public final class CancellationToken: Sendable {
+  private let flag = Atomic<Bool>(false)
+  public init() {}
+  public func cancel() { flag.store(true, ordering: .relaxed) }
+  public func reset() { flag.store(false, ordering: .relaxed) }
+  public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+}
+
+/// How a run is executed; none of these change its numbers.
+public struct RunOptions: Sendable {
+  /// Worker threads (default: all cores).
+  public var threads: Int
+  /// Paths per block: the unit of work and of the cancellation check.
+  public var blockSize: Int
+  public var cancellation: CancellationToken?
+  /// Called after each finished block with (paths done, paths in all), from any thread.
+  public var progress: (@Sendable (Int, Int) -> Void)?
+
+  /// The number of cores this process may use.
+  public static var allCores: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+  public init(
+    threads: Int? = nil, blockSize: Int = 256,
+    cancellation: CancellationToken? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) {
+    self.threads = max(1, threads ?? Self.allCores)
+    self.blockSize = max(1, blockSize)
+    self.cancellation = cancellation
+    self.progress = progress
+  }
+}
+
+/// A run that did not finish.
+public struct RunError: Error, CustomStringConvertible, Sendable {
+  public let description: String
+  public static let cancelled = RunError(description: "the run was cancelled")
+}
+
+/// Runs a scenario's paths in blocks on all cores.
+public enum Runner {
+  /// Runs `scenario` and returns its per-path records and scorecard.
+  ///
+  /// Each path's numbers depend only on (seed, path), and each path writes its
+  /// own record; all sums are then taken in path order, so the result is
+  /// bit-identical for any thread count and block size.
+  /// - Complexity: O(paths × epochs) work spread over `options.threads` threads.
+  public static func run(_ scenario: Scenario, options: RunOptions = RunOptions()) throws(RunError) -> RunResult {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let kernel = CapitalKernel(scenario: scenario)
+    let paths = scenario.paths
+    var records = [PathRecord](repeating: PathRecord(), count: paths)
+    let blocks = (paths + options.blockSize - 1) / options.blockSize
+    let threads = min(options.threads, blocks)
+    let done = Atomic<Int>(0)
+    records.withUnsafeMutableBufferPointer { buffer in
+      let out = SendableBuffer(buffer)
+      DispatchQueue.concurrentPerform(iterations: threads) { worker in
+        var scratch = CapitalKernel.Scratch(kernel: kernel)
+        for b in stride(from: worker, to: blocks, by: threads) {
+          if options.cancellation?.isCancelled == true { return }
+          let lo = b * options.blockSize
+          let hi = min(lo + options.blockSize, paths)
+          for path in lo..<hi {
+            out.base[path] = kernel.simulate(path: path, scratch: &scratch)
+          }
+          let finished = done.add(hi - lo, ordering: .relaxed).newValue
+          options.progress?(finished, paths)
+        }
+      }
+    }
+    if options.cancellation?.isCancelled == true { throw .cancelled }
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return RunResult(scenario: scenario, records: records, elapsedSeconds: elapsed, threads: threads)
+  }
+}
+
+/// A buffer the workers write disjoint elements of.
+struct SendableBuffer<Element>: @unchecked Sendable {
+  let base: UnsafeMutableBufferPointer<Element>
+  init(_ base: UnsafeMutableBufferPointer<Element>) { self.base = base }
+}

@@ -1,0 +1,27 @@
+extension Scenario {
+  /// The tree path a `with` key names: a top-level field (`paths`), a dotted
+  /// path (`capitalEfficiency.leverage`), or a capital field by its bare name
+  /// (`leverage`), which is unique in the schema.
+  public static func resolve(field key: String, file: String) throws(ConfigError) -> [String] {
+    let parts = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    if parts.count > 1 { return parts }
+    if topLevelFields.contains(key) { return [key] }
+    if CapitalSchema.names.contains(key) { return ["capitalEfficiency", key] }
+    var message = "unknown field"
+    if let near = ConfigReader.nearest(to: key, in: topLevelFields + CapitalSchema.names) {
+      message += "; did you mean \"\(near)\"?"
+    }
+    throw ConfigError(.unknownField, file: file, field: key, message)
+  }
+
+  /// A new scenario with `overrides` applied (in order) and validated again.
+  /// The original is unchanged; an override's errors name the field it set.
+  public func with(_ overrides: [(key: String, value: ConfigValue)], origin: String = "with") throws(ConfigError) -> Scenario {
+    var tree = source
+    for (key, value) in overrides {
+      let path = try Self.resolve(field: key, file: origin)
+      tree = tree.setting(value, atPath: path[...])
+    }
+    return try Scenario(tree, file: file == origin ? file : "\(file) (\(origin))", policy: policy)
+  }
+}

@@ -1,0 +1,100 @@
+/// A validated scenario: an immutable value decoded from one `ConfigValue`
+/// tree (a JSON file, or a Lua table) through one schema with one set of
+/// defaults. `source` keeps the tree, so derived scenarios re-validate.
+public struct Scenario: Sendable {
+  public enum PMMMode: String, Sendable { case parametric, coupled, calibrated }
+
+  public var name: String
+  public var description: String
+  public var paths: Int
+  public var epochs: Int
+  public var epochsPerYear: Int
+  public var seed: UInt64
+  public var pmmMode: PMMMode
+  public var graphMode: String
+  /// The capital overlay; nil for routing-only scenarios.
+  public var capital: CapitalParameters?
+  public var shocks: [Shock]
+  /// Bounds on scorecard fields that `validate` holds the run against.
+  public var expectations: [Expectation]
+  /// Where the scenario was read from (a file path, or "lua table").
+  public var file: String
+  public var source: ConfigValue
+  /// FNV-1a hash of the canonical JSON of `source`.
+  public var contentHash: String
+  public var policy: Policy
+
+  public static let topLevelFields = [
+    "name", "description", "paths", "epochs", "epochsPerYear", "seed", "pmm", "graphMode",
+    "capitalEfficiency", "shocks", "expect",
+  ]
+  static let maxPaths = 10_000_000
+  static let maxEpochs = 100_000
+
+  /// Decodes and validates `value` against the schema and `policy`.
+  public init(_ value: ConfigValue, file: String, policy: Policy) throws(ConfigError) {
+    let r = try ConfigReader(value, file: file)
+    name = try r.string("name", default: nil)
+    description = try r.string("description", default: "")
+    paths = try r.integer("paths", default: 10_000, in: 1...Self.maxPaths)
+    epochs = try r.integer("epochs", default: 365, in: 1...Self.maxEpochs)
+    epochsPerYear = try r.integer("epochsPerYear", default: 365, in: 1...1_000_000)
+    seed = UInt64(try r.integer("seed", default: 138, in: 0...(1 << 53)))
+    let pmm = try r.child("pmm")
+    pmmMode = PMMMode(rawValue: try pmm.string("mode", default: "parametric", allowed: ["parametric"]))!
+    try pmm.finish()
+    graphMode = try r.string("graphMode", default: "none", allowed: ["none"])
+    capital = try Self.decodeCapital(r, file: file, policy: policy)
+    var shocks: [Shock] = []
+    for (i, item) in try r.array("shocks").enumerated() {
+      shocks.append(try Shock(item, file: file, field: "shocks[\(i + 1)]", epochs: epochs))
+    }
+    self.shocks = shocks
+    expectations = try Expectation.decode(r.child("expect"))
+    try r.finish()
+    if capital == nil {
+      throw ConfigError(.missingField, file: file, field: "capitalEfficiency", "is required in parametric mode")
+    }
+    self.file = file
+    self.source = value
+    self.policy = policy
+    contentHash = ContentHash.fnv1a(JSONText.canonical(value))
+  }
+
+  static func decodeCapital(_ r: ConfigReader, file: String, policy: Policy) throws(ConfigError) -> CapitalParameters? {
+    guard r.raw("capitalEfficiency") != nil else { return nil }
+    let c = try r.child("capitalEfficiency")
+    var values: [String: Double] = [:]
+    for spec in CapitalSchema.fields {
+      let fallback = spec.name == "maxLTV" ? policy.maxLTV : spec.defaultValue
+      switch spec.name {
+      case "leverage", "stressLeverage":
+        let x = try c.number(spec.name, default: fallback, in: 1...Double.greatestFiniteMagnitude)
+        if x > policy.hardLeverageMax {
+          throw ConfigError(
+            .policyLimit, file: file, field: c.fieldName(spec.name),
+            "\(JSONText.number(x)) is above the hard limit of \(JSONText.number(policy.hardLeverageMax))x (policy: hardLeverageMax); such leverage is never simulated")
+        }
+        values[spec.name] = x
+      case "maxLTV":
+        let x = try c.number(spec.name, default: fallback, in: 0...1)
+        if x > policy.hardLTVMax {
+          throw ConfigError(
+            .policyLimit, file: file, field: c.fieldName(spec.name),
+            "\(JSONText.number(x)) is above the hard LTV ceiling of \(JSONText.number(policy.hardLTVMax)) (policy: hardLTVMax)")
+        }
+        values[spec.name] = x
+      default:
+        values[spec.name] = try c.number(spec.name, default: fallback, in: spec.range)
+      }
+    }
+    try c.finish()
+    let p = CapitalParameters(values: values)
+    if p.maxLTV >= p.liquidationThreshold {
+      throw ConfigError(
+        .outOfRange, file: file, field: c.fieldName("maxLTV"),
+        "\(JSONText.number(p.maxLTV)) must be below liquidationThreshold \(JSONText.number(p.liquidationThreshold))")
+    }
+    return p
+  }
+}

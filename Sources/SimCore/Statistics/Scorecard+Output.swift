@@ -1,0 +1,70 @@
+extension Scorecard {
+  /// The scorecard as a tree with its stable field names (for JSON and Lua).
+  public var tree: ConfigValue {
+    var fields: [String: ConfigValue] = [:]
+    for name in Self.scalarFieldNames { fields[name] = .number(scalar(name)!) }
+    var quantiles: [String: ConfigValue] = [:]
+    for q in pnlQuantiles { quantiles[q.label] = .number(q.value) }
+    fields["pnl_distribution"] = .object([
+      "quantiles": .object(quantiles),
+      "histogram": .object([
+        "edges": .array(pnlHistogram.edges.map(ConfigValue.number)),
+        "counts": .array(pnlHistogram.counts.map { .number(Double($0)) }),
+      ]),
+    ])
+    var att: [String: ConfigValue] = [:]
+    for term in pnlAttribution.terms { att[term.name] = .number(term.value) }
+    fields["pnl_attribution"] = .object(att)
+    fields["provenance"] = .object([
+      "scenario": .string(provenance.scenario),
+      "scenario_hash": .string(provenance.scenarioHash),
+      "policy_hash": .string(provenance.policyHash),
+      "seed": .number(Double(provenance.seed)),
+      "paths": .number(Double(provenance.paths)),
+      "epochs": .number(Double(provenance.epochs)),
+      "model_version": .string(provenance.modelVersion),
+      "roi_mean_stderr": .number(roiMeanStderr),
+    ])
+    return .object(fields)
+  }
+
+  /// A readable text table of the scorecard.
+  public var table: String {
+    func pct(_ x: Double) -> String { formatFixed(x * 100, digits: 2) + "%" }
+    func num(_ x: Double) -> String { formatFixed(x, digits: 3) }
+    func usd(_ x: Double) -> String { formatFixed(x, digits: 0) }
+    var rows: [(String, String)] = [
+      ("roi_mean", "\(pct(roiMean)) ± \(pct(roiMeanStderr)) (s.e.)"),
+      ("roi_p05 / roi_p95", "\(pct(roiP05)) / \(pct(roiP95))"),
+      ("max_drawdown_p95", pct(maxDrawdownP95)),
+      ("liquidation_probability", pct(liquidationProbability)),
+      ("peg_deviation_frequency", pct(pegDeviationFrequency)),
+      ("external_liquidity_floor_violations", num(externalLiquidityFloorViolations)),
+      ("volatility_throttle_events", num(volatilityThrottleEvents)),
+      ("spread_adjustment_events", num(spreadAdjustmentEvents)),
+      ("deleverage_events", num(deleverageEvents)),
+      ("pnl p05 / p50 / p95 (USD)",
+       "\(usd(pnlQuantiles[1].value)) / \(usd(pnlQuantiles[4].value)) / \(usd(pnlQuantiles[7].value))"),
+    ]
+    for term in pnlAttribution.terms { rows.append(("  pnl_attribution." + term.name, usd(term.value))) }
+    let width = rows.map(\.0.count).max() ?? 0
+    var out = "scenario \(provenance.scenario)  (seed \(provenance.seed), \(provenance.paths) paths × \(provenance.epochs) epochs)\n"
+    for (k, v) in rows { out += k + String(repeating: " ", count: width - k.count + 2) + v + "\n" }
+    out += "provenance: scenario_hash \(provenance.scenarioHash), policy_hash \(provenance.policyHash), \(provenance.modelVersion)"
+    return out
+  }
+}
+
+/// Formats `x` with a fixed number of decimals (no Foundation needed).
+public func formatFixed(_ x: Double, digits: Int) -> String {
+  guard x.isFinite else { return "\(x)" }
+  var scale = 1.0
+  for _ in 0..<digits { scale *= 10 }
+  let r = (abs(x) * scale).rounded()
+  guard r < 9e15 else { return "\(x)" }
+  let whole = Int64(r) / Int64(scale)
+  let frac = Int64(r) % Int64(scale)
+  let sign = x < 0 && r != 0 ? "-" : ""
+  if digits == 0 { return sign + String(whole) }
+  return sign + String(whole) + "." + String(frac).leftPadded(to: digits)
+}

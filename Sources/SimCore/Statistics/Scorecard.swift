@@ -1,0 +1,110 @@
+/// The scorecard of MODEL.md section 4: stable snake_case field names shared by
+/// JSON, CSV and Lua, with the run's provenance.
+public struct Scorecard: Sendable {
+  public var roiMean: Double
+  public var roiP05: Double
+  public var roiP95: Double
+  /// Standard error of `roiMean` (sample standard deviation / sqrt(paths)).
+  public var roiMeanStderr: Double
+  public var pnlQuantiles: [(label: String, value: Double)]
+  public var pnlHistogram: Histogram
+  public var maxDrawdownP95: Double
+  public var liquidationProbability: Double
+  public var pegDeviationFrequency: Double
+  public var externalLiquidityFloorViolations: Double
+  public var volatilityThrottleEvents: Double
+  public var spreadAdjustmentEvents: Double
+  public var deleverageEvents: Double
+  /// Mean PnL per term in USD.
+  public var pnlAttribution: Attribution
+  public var provenance: Provenance
+
+  public static let modelVersion = "capscript-model 1.0"
+  public static let pnlQuantileLevels: [(String, Double)] = [
+    ("p01", 0.01), ("p05", 0.05), ("p10", 0.10), ("p25", 0.25), ("p50", 0.50), ("p75", 0.75),
+    ("p90", 0.90), ("p95", 0.95), ("p99", 0.99),
+  ]
+  /// The scalar fields, by scorecard name (what `expect` and gates may name).
+  public static let scalarFieldNames = [
+    "roi_mean", "roi_p05", "roi_p95", "max_drawdown_p95", "liquidation_probability",
+    "peg_deviation_frequency", "external_liquidity_floor_violations", "volatility_throttle_events",
+    "spread_adjustment_events", "deleverage_events",
+  ]
+
+  public struct Provenance: Sendable {
+    public var scenario: String
+    public var scenarioHash: String
+    public var policyHash: String
+    public var seed: UInt64
+    public var paths: Int
+    public var epochs: Int
+    public var modelVersion: String
+  }
+
+  /// Summarises per-path records, always in path order (deterministic sums).
+  /// - Complexity: O(paths × log paths) for the sorts.
+  public init(scenario: Scenario, records: [PathRecord]) {
+    let n = Double(records.count)
+    let roi = records.map(\.roi)
+    let mean = roi.reduce(0, +) / n
+    let variance = records.count > 1 ? roi.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
+    let sortedRoi = roi.sorted()
+    let sortedPnl = records.map(\.pnl).sorted()
+    roiMean = mean
+    roiP05 = Quantiles.sorted(sortedRoi, 0.05)
+    roiP95 = Quantiles.sorted(sortedRoi, 0.95)
+    roiMeanStderr = (variance / n).squareRoot()
+    pnlQuantiles = Self.pnlQuantileLevels.map { ($0.0, Quantiles.sorted(sortedPnl, $0.1)) }
+    pnlHistogram = Histogram(sorted: sortedPnl, bins: 40)
+    maxDrawdownP95 = Quantiles.sorted(records.map(\.maxDrawdown).sorted(), 0.95)
+    liquidationProbability = Double(records.reduce(0) { $0 + ($1.liquidated ? 1 : 0) }) / n
+    pegDeviationFrequency =
+      Double(records.reduce(0) { $0 + Int($1.pegDeviationEpochs) }) / (n * Double(scenario.epochs))
+    func meanCount(_ f: (PathRecord) -> Int32) -> Double {
+      Double(records.reduce(0) { $0 + Int(f($1)) }) / n
+    }
+    externalLiquidityFloorViolations = meanCount(\.floorViolations)
+    volatilityThrottleEvents = meanCount(\.throttleEvents)
+    spreadAdjustmentEvents = meanCount(\.spreadAdjustments)
+    deleverageEvents = meanCount(\.deleverageEvents)
+    var att = Attribution()
+    for r in records {
+      att.yield += r.attribution.yield
+      att.marketMaking += r.attribution.marketMaking
+      att.volatilityDrag += r.attribution.volatilityDrag
+      att.interventionDrag += r.attribution.interventionDrag
+      att.redemptionDrag += r.attribution.redemptionDrag
+      att.liquidationLoss += r.attribution.liquidationLoss
+      att.deleverageCost += r.attribution.deleverageCost
+    }
+    att.yield /= n
+    att.marketMaking /= n
+    att.volatilityDrag /= n
+    att.interventionDrag /= n
+    att.redemptionDrag /= n
+    att.liquidationLoss /= n
+    att.deleverageCost /= n
+    pnlAttribution = att
+    provenance = Provenance(
+      scenario: scenario.name, scenarioHash: scenario.contentHash, policyHash: scenario.policy.contentHash,
+      seed: scenario.seed, paths: records.count, epochs: scenario.epochs, modelVersion: Self.modelVersion)
+  }
+
+  /// A scalar field by its scorecard name.
+  public func scalar(_ name: String) -> Double? {
+    switch name {
+    case "roi_mean": roiMean
+    case "roi_p05": roiP05
+    case "roi_p95": roiP95
+    case "roi_mean_stderr": roiMeanStderr
+    case "max_drawdown_p95": maxDrawdownP95
+    case "liquidation_probability": liquidationProbability
+    case "peg_deviation_frequency": pegDeviationFrequency
+    case "external_liquidity_floor_violations": externalLiquidityFloorViolations
+    case "volatility_throttle_events": volatilityThrottleEvents
+    case "spread_adjustment_events": spreadAdjustmentEvents
+    case "deleverage_events": deleverageEvents
+    default: nil
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import ScriptHost
+import SimCore
+
+/// The `capscript` command: subcommands nested in extensions, one per file.
+struct Capscript: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "capscript",
+    abstract: "Capital-efficiency risk simulation with a Lua scripting host.",
+    discussion: """
+      Run a script like `lua`:  capscript FILE.lua [args...]
+      Outputs are evidence for governance; they never authorise leverage by themselves.
+      """,
+    version: "capscript \(CapModuleInfo.version) (\(Scorecard.modelVersion))",
+    subcommands: [Run.self, Script.self, Bench.self])
+}
+
+/// Options every run-like subcommand shares.
+struct CommonOptions: ParsableArguments {
+  @Option(help: "Monte Carlo paths (overrides the scenario).") var paths: Int?
+  @Option(help: "Epochs per path (overrides the scenario).") var epochs: Int?
+  @Option(help: "Random seed (overrides the scenario).") var seed: UInt64?
+  @Option(help: "Worker threads (default: all cores). Never changes the numbers.") var threads: Int?
+  @Option(help: "Config folder.") var config: String = "config"
+  @Flag(help: "Print nothing but errors and the requested output.") var quiet = false
+
+  func validate() throws {
+    if let paths, paths < 1 { throw ValidationError("--paths must be at least 1, got \(paths)") }
+    if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+  }
+
+  /// The scenario overrides these options ask for, as `with` fields.
+  var overrides: [(key: String, value: ConfigValue)] {
+    var out: [(key: String, value: ConfigValue)] = []
+    if let paths { out.append(("paths", .number(Double(paths)))) }
+    if let epochs { out.append(("epochs", .number(Double(epochs)))) }
+    if let seed { out.append(("seed", .number(Double(seed)))) }
+    return out
+  }
+
+  var runOptions: RunOptions {
+    var o = RunOptions()
+    if let threads { o.threads = threads }
+    return o
+  }
+}
+
+/// The `--format` values.
+enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
+  case table, json, csv, markdown
+  var resultFormat: ResultFormat { ResultFormat(rawValue: rawValue)! }
+}
+
+/// Maps errors to the documented exit codes and prints them on stderr.
+enum Failure {
+  static func exit(_ error: any Error) -> ExitCode {
+    FileHandle.standardError.write(Data("capscript: \(error)\n".utf8))
+    switch error {
+    case is ConfigError: return ExitCode(65)
+    default: return .failure
+    }
+  }
+}
