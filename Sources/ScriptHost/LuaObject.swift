@@ -1,10 +1,15 @@
 internal import CLua
+import Synchronization
 
 /// A Swift value owned by Lua: boxed in a full userdata holding one retained
 /// pointer, typed by its metatable, released exactly once by `__gc`.
 final class LuaBox<Value> {
   let value: Value
-  init(_ value: Value) { self.value = value }
+  init(_ value: Value) {
+    self.value = value
+    LuaObject.liveBoxes.add(1, ordering: .relaxed)
+  }
+  deinit { LuaObject.liveBoxes.subtract(1, ordering: .relaxed) }
 }
 
 /// The host function type: returns a result count, or -1 with a message pushed.
@@ -12,6 +17,8 @@ typealias HostFunction = @convention(c) (OpaquePointer?) -> Int32
 
 enum LuaObject {
   static let destructedMetatable = "capscript.destructed"
+  /// Boxes alive in this process (for tests of the `__gc` contract).
+  static let liveBoxes = Atomic<Int>(0)
 
   /// [-0, +1, m] pushes `value` as a userdata with the metatable `tname`.
   static func push<Value>(_ L: OpaquePointer?, _ value: Value, tname: String) {

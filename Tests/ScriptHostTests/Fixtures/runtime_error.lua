@@ -1,0 +1,5 @@
+-- A script whose third line fails at run time.
+local function explode()
+  error("boom")
+end
+explode()

@@ -1,0 +1,59 @@
+import Testing
+@testable import SimCore
+
+@Suite struct PhiloxKnownAnswers {
+  /// Random123's kat_vectors for philox4x32 with 10 rounds.
+  @Test(arguments: [
+    ((0, 0, 0, 0), (0, 0), (0x6627_e8d5, 0xe169_c58d, 0xbc57_ac4c, 0x9b00_dbd8)),
+    ((0xffff_ffff, 0xffff_ffff, 0xffff_ffff, 0xffff_ffff), (0xffff_ffff, 0xffff_ffff),
+     (0x408f_276d, 0x41c8_3b0e, 0xa20b_c7c6, 0x6d54_51fd)),
+    ((0x243f_6a88, 0x85a3_08d3, 0x1319_8a2e, 0x0370_7344), (0xa409_3822, 0x299f_31d0),
+     (0xd16c_fe09, 0x94fd_cceb, 0x5001_e420, 0x2412_6ea1)),
+  ] as [((UInt32, UInt32, UInt32, UInt32), (UInt32, UInt32), (UInt32, UInt32, UInt32, UInt32))])
+  func blockMatchesRandom123(counter: (UInt32, UInt32, UInt32, UInt32), key: (UInt32, UInt32), expected: (UInt32, UInt32, UInt32, UInt32)) {
+    let out = Philox4x32(key: key).block(counter)
+    #expect(out.0 == expected.0 && out.1 == expected.1 && out.2 == expected.2 && out.3 == expected.3)
+  }
+
+  @Test func seedSplitsIntoLowAndHighKeyWords() {
+    let g = Philox4x32(seed: 0x299f_31d0_a409_3822)
+    #expect(g.key.0 == 0xa409_3822 && g.key.1 == 0x299f_31d0)
+  }
+
+  @Test func uniformsAreStrictlyInsideTheUnitInterval() {
+    #expect(NormalSource.uniform(0) > 0)
+    #expect(NormalSource.uniform(.max) < 1)
+  }
+}
+
+@Suite struct NormalDraws {
+  @Test(arguments: [10_000, 200_000])
+  func momentsMatchTheStandardNormal(samples n: Int) {
+    let source = NormalSource(seed: 7)
+    var sum = 0.0
+    var sumSq = 0.0
+    var sum4 = 0.0
+    for i in 0..<(n / 4) {
+      let z = source.normals(path: i, epoch: 3, block: 0, stream: .overlay)
+      for x in [z.0, z.1, z.2, z.3] {
+        sum += x
+        sumSq += x * x
+        sum4 += x * x * x * x
+      }
+    }
+    let m = Double(n)
+    // Standard errors: mean 1/sqrt(n), variance sqrt(2/n), fourth moment sqrt(96/n).
+    #expect(abs(sum / m) < 5 / m.squareRoot())
+    #expect(abs(sumSq / m - 1) < 5 * (2 / m).squareRoot())
+    #expect(abs(sum4 / m - 3) < 5 * (96 / m).squareRoot())
+  }
+
+  @Test func drawsAreAPureFunctionOfTheirAddress() {
+    let a = NormalSource(seed: 1).normals(path: 5, epoch: 9, block: 0, stream: .overlay)
+    let b = NormalSource(seed: 1).normals(path: 5, epoch: 9, block: 0, stream: .overlay)
+    let c = NormalSource(seed: 1).normals(path: 5, epoch: 9, block: 0, stream: .orderFlow)
+    #expect(a == b)
+    #expect(a != c)
+    #expect(NormalSource(seed: 1).firstNormal(path: 5, epoch: 9, block: 0, stream: .overlay) == a.0)
+  }
+}
