@@ -35,6 +35,6 @@ let package = Package(
       name: "ScriptHostTests", dependencies: ["ScriptHost", "SimCore"],
       resources: [.copy("Fixtures")], swiftSettings: settings),
     .testTarget(
-      name: "CapscriptEndToEndTests", dependencies: ["SimCore"], swiftSettings: settings),
+      name: "CapscriptEndToEndTests", dependencies: ["SimCore", "capscript"], swiftSettings: settings),
   ]
 )

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import SimCore
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent().path
+
+/// The built `capscript` binary, beside the test bundle.
+let binary: String = {
+  let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+  var url = dir
+  while url.path != "/" {
+    let candidate = url.appendingPathComponent("capscript").path
+    if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    url = url.deletingLastPathComponent()
+  }
+  return packageRoot + "/.build/debug/capscript"
+}()
+
+struct Output {
+  let status: Int32
+  let stdout: String
+  let stderr: String
+}
+
+/// Runs the binary in the package root.
+func capscript(_ arguments: [String]) throws -> Output {
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: binary)
+  p.arguments = arguments
+  p.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+  let out = Pipe()
+  let err = Pipe()
+  p.standardOutput = out
+  p.standardError = err
+  try p.run()
+  let o = out.fileHandleForReading.readDataToEndOfFile()
+  let e = err.fileHandleForReading.readDataToEndOfFile()
+  p.waitUntilExit()
+  return Output(
+    status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+}
+
+@Suite struct CommandLineRuns {
+  @Test func jsonScorecardHasEveryFieldAndProvenance() throws {
+    let r = try capscript(["run", "bank_run_redemption_spike", "--format", "json", "--paths", "500"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let tree = try JSONText.parse(r.stdout, file: "stdout")
+    for name in Scorecard.scalarFieldNames { #expect(tree[name] != nil, "missing \(name)") }
+    for name in ["pnl_distribution", "pnl_attribution", "provenance"] { #expect(tree[name] != nil) }
+    #expect(tree["pnl_distribution"]?["quantiles"]?["p99"] != nil)
+    #expect(tree["pnl_distribution"]?["histogram"]?["edges"] != nil)
+    for name in ["scenario", "scenario_hash", "policy_hash", "seed", "paths", "epochs", "model_version", "roi_mean_stderr"] {
+      #expect(tree["provenance"]?[name] != nil, "missing provenance.\(name)")
+    }
+    #expect(tree["provenance"]?["paths"] == .number(500))
+  }
+
+  @Test func threadCountNeverChangesTheNumbers() throws {
+    let args = ["run", "bank_run_redemption_spike", "--format", "json", "--paths", "700"]
+    let one = try capscript(args + ["--threads", "1"])
+    let two = try capscript(args + ["--threads", "2"])
+    let three = try capscript(args + ["--threads", "3"])
+    #expect(one.status == 0 && !one.stdout.isEmpty)
+    #expect(one.stdout == two.stdout)
+    #expect(one.stdout == three.stdout)
+  }
+
+  @Test func luaDriverPrintsWhatTheSubcommandPrints() throws {
+    let native = try capscript(["run", "crash_40pct_external_asset", "--format", "json", "--paths", "300"])
+    let scripted = try capscript(["scripts/run-scenario.lua", "crash_40pct_external_asset", "--format", "json", "--paths", "300"])
+    #expect(scripted.status == 0, "\(scripted.stderr)")
+    #expect(native.stdout == scripted.stdout)
+  }
+
+  @Test func invalidScenarioExitsWith65AndNamesTheField() throws {
+    let dir = NSTemporaryDirectory() + "capscript-e2e-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = dir + "/bad.json"
+    try #"{"name": "bad", "capitalEfficiency": {"leverage": 5}}"#.write(toFile: path, atomically: true, encoding: .utf8)
+    let r = try capscript(["run", path])
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("bad.json: capitalEfficiency.leverage: 5 is above the hard limit of 4x (policy: hardLeverageMax)"))
+    #expect(r.stdout.isEmpty)
+  }
+
+  @Test func badUsageExitsWith64() throws {
+    #expect(try capscript(["run", "crash_40pct_external_asset", "--paths", "0"]).status == 64)
+    #expect(try capscript(["run", "crash_40pct_external_asset", "--format", "xml"]).status == 64)
+  }
+
+  @Test func scriptErrorExitsWith1WithFileLineAndTraceback() throws {
+    let r = try capscript(["Tests/ScriptHostTests/Fixtures/runtime_error.lua"])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("Tests/ScriptHostTests/Fixtures/runtime_error.lua:3: boom"))
+    #expect(r.stderr.contains("stack traceback:"))
+  }
+
+  @Test(arguments: ["examples/derive_and_run.lua", "examples/leverage_ladder.lua"])
+  func examplesRun(script: String) throws {
+    let r = try capscript([script])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("roi_mean") || r.stdout.contains("leverage"))
+  }
+}

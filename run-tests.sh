@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The whole test suite: set up, build (warnings are errors), run every test.
+set -euo pipefail
+cd "$(dirname "$0")"
+./setup.sh
+swift build -Xswiftc -warnings-as-errors
+swift test --disable-xctest
