@@ -12,12 +12,15 @@ enum CapModule {
     LuaObject.registerDestructed(L)
     ScenarioObject.register(L)
     ResultObject.register(L)
+    SweepObject.register(L)
     let functions: [(String, HostFunction)] = [
       ("scenario", { L in Host.call(L) { try ScenarioObject.make(L) } }),
       ("run", { L in Host.call(L) { try CapModule.run(L) } }),
       ("policy", { L in Host.call(L) { try CapModule.policy(L) } }),
       ("scenarios", { L in Host.call(L) { try CapModule.scenarioNames(L) } }),
       ("format", { L in Host.call(L) { try CapModule.format(L) } }),
+      ("sweep", { L in Host.call(L) { try SweepObject.make(L) } }),
+      ("gates", { L in Host.call(L) { try CapModule.gates(L) } }),
     ]
     lua_createtable(L, 0, Int32(functions.count + 2))
     for (name, f) in functions {
@@ -68,6 +71,19 @@ enum CapModule {
   static func scenarioNames(_ L: OpaquePointer?) throws -> Int32 {
     let names = try LuaState.context(L).library().scenarioNames()
     LuaStack.push(L, .array(names.map(ConfigValue.string)))
+    return 1
+  }
+
+  /// cap.gates(result) -> {passed = bool, failed = {detail...}} against the policy gates
+  static func gates(_ L: OpaquePointer?) throws -> Int32 {
+    guard let result = LuaObject.get(L, 1, tname: resultType, as: RunResult.self) else {
+      throw HostError.argument(1, "gates", expected: "result", L)
+    }
+    let report = GateReport(result.scorecard, policy: result.scenario.policy)
+    LuaStack.push(L, .object([
+      "passed": .bool(report.passed),
+      "failed": .array(report.failures.map { .string($0.detail) }),
+    ]))
     return 1
   }
 

@@ -23,9 +23,9 @@ enum LuaStack {
 
   /// Converts the value at `index` to a config tree. Tables whose keys are
   /// 1...n become arrays; tables with string keys become objects.
-  static func configValue(_ L: OpaquePointer?, _ index: Int32, field: String, depth: Int = 0) throws(ConfigError)
-    -> ConfigValue
-  {
+  static func configValue(
+    _ L: OpaquePointer?, _ index: Int32, field: String, depth: Int = 0, skipping skipped: Set<String> = []
+  ) throws(ConfigError) -> ConfigValue {
     let file = "lua table"
     guard depth < 64 else { throw ConfigError(.wrongType, file: file, field: field, "tables nest too deeply (a cycle?)") }
     switch lua_type(L, index) {
@@ -40,7 +40,9 @@ enum LuaStack {
       lua_pushnil(L)
       while lua_next(L, t) != 0 {
         let keyType = lua_type(L, -2)
-        if keyType == LUA_TSTRING, let key = string(L, -2) {
+        if keyType == LUA_TSTRING, let key = string(L, -2), skipped.contains(key) {
+          // Read by the caller.
+        } else if keyType == LUA_TSTRING, let key = string(L, -2) {
           let sub = field.isEmpty ? key : field + "." + key
           do { object[key] = try configValue(L, -1, field: sub, depth: depth + 1) } catch {
             capscript_pop(L, 2)

@@ -6,6 +6,14 @@ public struct ConfigLibrary: Sendable {
   public let policy: Policy
 
   public static let policyFile = "capital-efficiency-policy.json"
+  public static let evidenceFile = "deployment-evidence.json"
+
+  /// The deployment evidence; a missing file records nothing (everything blocks).
+  public func evidence() throws(ConfigError) -> DeploymentEvidence {
+    let path = directory + "/" + Self.evidenceFile
+    guard FileManager.default.fileExists(atPath: path) else { return DeploymentEvidence() }
+    return try DeploymentEvidence(Self.readJSON(path), file: path)
+  }
 
   /// Opens `directory` (default `./config`) and reads its policy.
   public init(directory: String = "config") throws(ConfigError) {

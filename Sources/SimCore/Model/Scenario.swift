@@ -23,10 +23,14 @@ public struct Scenario: Sendable {
   /// FNV-1a hash of the canonical JSON of `source`.
   public var contentHash: String
   public var policy: Policy
+  /// The optimizer design of a scenario with a `sweep` block.
+  public var sweep: SweepSpec?
+  /// Whether `capscript run NAME` runs the sweep (`"mode": "optimizer"`).
+  public var optimizerByDefault: Bool
 
   public static let topLevelFields = [
     "name", "description", "paths", "epochs", "epochsPerYear", "seed", "pmm", "graphMode",
-    "capitalEfficiency", "shocks", "expect",
+    "capitalEfficiency", "shocks", "expect", "sweep", "mode",
   ]
   static let maxPaths = 10_000_000
   static let maxEpochs = 100_000
@@ -51,6 +55,11 @@ public struct Scenario: Sendable {
     }
     self.shocks = shocks
     expectations = try Expectation.decode(r.child("expect"))
+    sweep = try r.raw("sweep").map { v throws(ConfigError) in try SweepSpec(v, file: file) }
+    optimizerByDefault = try r.string("mode", default: "run", allowed: ["run", "optimizer"]) == "optimizer"
+    if optimizerByDefault && sweep == nil {
+      throw ConfigError(.missingField, file: file, field: "sweep", "is required when \"mode\" is \"optimizer\"")
+    }
     try r.finish()
     if capital == nil {
       throw ConfigError(.missingField, file: file, field: "capitalEfficiency", "is required in parametric mode")

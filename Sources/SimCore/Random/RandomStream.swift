@@ -8,6 +8,8 @@ public enum RandomStream: UInt32, Sendable {
   case orderFlow = 1
   /// Whether a probabilistic shock happens on a path.
   case shockOccurrence = 2
+  /// Optimizer designs (random and Latin-hypercube candidates).
+  case design = 3
 }
 
 /// Standard normals and uniforms addressed by (path, epoch, draw block, stream).

@@ -1,0 +1,194 @@
+internal import CLua
+public import SimCore
+
+/// Sweeps in Lua: `cap.sweep{base = s, grid = {...}}` -> sweep; `sw:run()` -> ranked result.
+enum SweepObject {
+  static let tname = "capscript.Sweep"
+  static let resultTname = "capscript.SweepResult"
+
+  /// A sweep and where its journal goes (nil: no journal).
+  struct Handle {
+    let sweep: Sweep
+    let journalDirectory: String?
+    let resume: Bool
+  }
+
+  static func register(_ L: OpaquePointer?) {
+    LuaObject.register(
+      L, tname: SweepObject.tname,
+      functions: [
+        ("__gc", { L in LuaObject.collect(L, tname: SweepObject.tname, as: SweepObject.Handle.self) }),
+        ("__index", { L in Host.call(L) { try SweepObject.index(L) } }),
+        ("__tostring", { L in Host.call(L) {
+          let h = try SweepObject.handle(L, 1, "tostring")
+          lua_pushstring(L, "sweep of \(h.sweep.base.name): \(h.sweep.candidates.count) candidates, paths per round \(h.sweep.rounds)")
+          return 1
+        } }),
+      ])
+    LuaObject.register(
+      L, tname: SweepObject.resultTname,
+      functions: [
+        ("__gc", { L in LuaObject.collect(L, tname: SweepObject.resultTname, as: SweepResult.self) }),
+        ("__index", { L in Host.call(L) { try SweepObject.resultIndex(L) } }),
+        ("__tostring", { L in Host.call(L) {
+          lua_pushstring(L, try SweepObject.result(L, 1, "tostring").table())
+          return 1
+        } }),
+      ])
+  }
+
+  static func handle(_ L: OpaquePointer?, _ i: Int32, _ f: String) throws -> Handle {
+    guard let h = LuaObject.get(L, i, tname: tname, as: Handle.self) else { throw HostError.argument(Int(i), f, expected: "sweep", L) }
+    return h
+  }
+
+  static func result(_ L: OpaquePointer?, _ i: Int32, _ f: String) throws -> SweepResult {
+    guard let r = LuaObject.get(L, i, tname: resultTname, as: SweepResult.self) else {
+      throw HostError.argument(Int(i), f, expected: "sweep result", L)
+    }
+    return r
+  }
+
+  /// cap.sweep{base = scenario, grid|random|latinHypercube = {...}, samples, halving,
+  /// initialPaths, seed, journal = "out/sweeps/name", resume = false}
+  static func make(_ L: OpaquePointer?) throws -> Int32 {
+    guard lua_type(L, 1) == LUA_TTABLE else { throw HostError.argument(1, "sweep", expected: "table", L) }
+    lua_pushstring(L, "base")
+    lua_rawget(L, 1)
+    let baseType = LuaStack.typeName(L, -1)
+    let base = LuaObject.get(L, -1, tname: ScenarioObject.tname, as: Scenario.self)
+    capscript_pop(L, 1)
+    guard let base else {
+      throw HostError("cap.sweep: field \"base\" must be a scenario (cap.scenario \"name\"), got \(baseType)")
+    }
+    let tree = try LuaStack.configValue(L, 1, field: "", skipping: ["base", "journal", "resume"])
+    let spec = try SweepSpec(tree, file: "cap.sweep", path: [])
+    let context = LuaState.context(L)
+    let sweep = try Sweep(base: base, spec: spec, evidence: context.library().evidence())
+    lua_pushstring(L, "journal")
+    lua_rawget(L, 1)
+    let journal = LuaStack.string(L, -1)
+    capscript_pop(L, 1)
+    lua_pushstring(L, "resume")
+    lua_rawget(L, 1)
+    let resume = lua_toboolean(L, -1) != 0
+    capscript_pop(L, 1)
+    LuaObject.push(L, Handle(sweep: sweep, journalDirectory: journal, resume: resume), tname: tname)
+    return 1
+  }
+
+  static func index(_ L: OpaquePointer?) throws -> Int32 {
+    let h = try handle(L, 1, "index")
+    switch LuaStack.string(L, 2) ?? "" {
+    case "run": capscript_pushswiftfunction(L, { L in Host.call(L) { try SweepObject.run(L) } })
+    case "size": lua_pushinteger(L, lua_Integer(h.sweep.candidates.count))
+    case "base": LuaObject.push(L, h.sweep.base, tname: ScenarioObject.tname)
+    default: lua_pushnil(L)
+    }
+    return 1
+  }
+
+  /// sw:run() -> sweep result (journaled when the sweep names a journal folder)
+  static func run(_ L: OpaquePointer?) throws -> Int32 {
+    let h = try handle(L, 1, "run")
+    let context = LuaState.context(L)
+    let result: SweepResult
+    if let dir = h.journalDirectory {
+      let (journal, done) = try SweepJournal.open(directory: dir, name: h.sweep.base.name, sweep: h.sweep, resume: h.resume)
+      result = try h.sweep.run(options: context.runOptions, done: done) { try journal.append($0) }
+    } else {
+      result = try h.sweep.run(options: context.runOptions)
+    }
+    LuaObject.push(L, result, tname: resultTname)
+    return 1
+  }
+
+  static func resultIndex(_ L: OpaquePointer?) throws -> Int32 {
+    let r = try result(L, 1, "index")
+    switch LuaStack.string(L, 2) ?? "" {
+    case "top": capscript_pushswiftfunction(L, { L in Host.call(L) { try SweepObject.top(L) } })
+    case "best": capscript_pushswiftfunction(L, { L in Host.call(L) { try SweepObject.best(L) } })
+    case "save": capscript_pushswiftfunction(L, { L in Host.call(L) { try SweepObject.save(L) } })
+    case "candidates": LuaStack.push(L, .array(r.candidates.map(candidateTree)))
+    case "pareto": LuaStack.push(L, .array(r.paretoFront.map(candidateTree)))
+    default: lua_pushnil(L)
+    }
+    return 1
+  }
+
+  /// A candidate as a Lua table: its fields, metrics by scorecard name, score, deployable, failed_gates.
+  static func candidateTree(_ c: CandidateSummary) -> ConfigValue {
+    var fields = c.metrics.mapValues(ConfigValue.number)
+    for (k, v) in c.assignments { fields[k] = v }
+    fields["label"] = .string(c.label)
+    fields["score"] = .number(c.score)
+    fields["deployable"] = .bool(c.deployable)
+    fields["paths"] = .number(Double(c.paths))
+    fields["failed_gates"] = .array(c.failedGates.map { .string($0.detail) })
+    return .object(fields)
+  }
+
+  /// res:top(n) -> ranked table text of the best n
+  static func top(_ L: OpaquePointer?) throws -> Int32 {
+    let r = try result(L, 1, "top")
+    let n = LuaStack.number(L, 2).map { Int($0) }
+    lua_pushstring(L, r.table(limit: n))
+    return 1
+  }
+
+  /// res:best{deployable = true} -> candidate table, or nil when none qualifies
+  static func best(_ L: OpaquePointer?) throws -> Int32 {
+    let r = try result(L, 1, "best")
+    var deployable = false
+    if lua_type(L, 2) == LUA_TTABLE {
+      let opts = try ConfigReader(LuaStack.configValue(L, 2, field: ""), file: "best")
+      deployable = try opts.bool("deployable", default: false)
+      try opts.finish()
+    }
+    if let c = r.best(deployable: deployable) { LuaStack.push(L, candidateTree(c)) } else { lua_pushnil(L) }
+    return 1
+  }
+
+  /// res:save(path): .json (all candidates) or .csv
+  static func save(_ L: OpaquePointer?) throws -> Int32 {
+    let r = try result(L, 1, "save")
+    guard let path = LuaStack.string(L, 2) else { throw HostError.argument(2, "save", expected: "string", L) }
+    try OutputFile.write(try SweepOutput.render(r, path: path), to: path)
+    return 0
+  }
+}
+
+/// Sweep results as files and text, shared by Lua and the CLI.
+public enum SweepOutput {
+  public static func json(_ r: SweepResult) -> String {
+    let tree = ConfigValue.object([
+      "scenario": .string(r.base.name), "scenario_hash": .string(r.base.contentHash),
+      "policy_hash": .string(r.base.policy.contentHash), "seed": .number(Double(r.base.seed)),
+      "model_version": .string(Scorecard.modelVersion),
+      "candidates": .array(r.candidates.enumerated().map { i, c in
+        var t = SweepObject.candidateTree(c)
+        if case .object(var f) = t { f["rank"] = .number(Double(i + 1)); t = .object(f) }
+        return t
+      }),
+    ])
+    return JSONText.pretty(tree) + "\n"
+  }
+
+  public static func csv(_ r: SweepResult) -> String {
+    let fields = r.candidates.first?.assignments.map(\.key) ?? []
+    var out = (["rank"] + fields + ["score"] + SweepJournal.csvMetrics + ["deployable", "failed_gates"]).joined(separator: ",") + "\n"
+    for (i, c) in r.candidates.enumerated() {
+      out += ([String(i + 1)] + c.assignments.map { CandidateSummary.text($0.value) } + [JSONText.number(c.score)]
+        + SweepJournal.csvMetrics.map { JSONText.number(c[$0]) }
+        + [c.deployable ? "true" : "false", "\"" + c.failedGates.map(\.gate).joined(separator: ";") + "\""]).joined(separator: ",") + "\n"
+    }
+    return out
+  }
+
+  static func render(_ r: SweepResult, path: String) throws -> String {
+    if path.hasSuffix(".json") { return json(r) }
+    if path.hasSuffix(".csv") { return csv(r) }
+    if path.hasSuffix(".txt") || path.hasSuffix(".md") { return r.table() + "\n" }
+    throw HostError("cannot tell the format of \"\(path)\": use .json, .csv, .md or .txt")
+  }
+}

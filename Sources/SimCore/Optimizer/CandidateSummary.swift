@@ -1,0 +1,79 @@
+/// One evaluated sweep candidate: the scalars ranking needs, flat, so that a
+/// journal line restores it exactly.
+public struct CandidateSummary: Sendable, Equatable {
+  public var index: Int
+  /// Successive-halving round (0 for a plain sweep) and the paths it ran on.
+  public var round: Int
+  public var paths: Int
+  public var assignments: [(key: String, value: ConfigValue)]
+  public var leverage: Double
+  /// Scorecard scalars by name (Scorecard.scalarFieldNames + roi_mean_stderr).
+  public var metrics: [String: Double]
+  public var score: Double
+  public var failedGates: [GateReport.Failure]
+  public var deployable: Bool { failedGates.isEmpty }
+
+  public static func == (a: Self, b: Self) -> Bool {
+    a.index == b.index && a.round == b.round && a.paths == b.paths && a.leverage == b.leverage
+      && a.metrics == b.metrics && a.score == b.score && a.failedGates == b.failedGates
+      && a.assignments.map(\.key) == b.assignments.map(\.key) && a.assignments.map(\.value) == b.assignments.map(\.value)
+  }
+
+  /// "leverage=1.5, allocation=0.4"
+  public var label: String {
+    assignments.map { "\($0.key)=\(Self.text($0.value))" }.joined(separator: ", ")
+  }
+
+  public static func text(_ v: ConfigValue) -> String {
+    if case .number(let x) = v {
+      let short = JSONText.number(x)
+      return short.count <= 8 ? short : formatFixed(x, digits: 4)
+    }
+    return JSONText.canonical(v)
+  }
+
+  public subscript(metric: String) -> Double { metrics[metric] ?? .nan }
+}
+
+extension CandidateSummary {
+  /// The journal form: one JSON object a line.
+  public var tree: ConfigValue {
+    .object([
+      "index": .number(Double(index)), "round": .number(Double(round)), "paths": .number(Double(paths)),
+      "assignments": .array(assignments.map { .array([.string($0.key), $0.value]) }),
+      "leverage": .number(leverage), "metrics": .object(metrics.mapValues(ConfigValue.number)),
+      "score": .number(score),
+      "failed_gates": .array(failedGates.map { .object(["gate": .string($0.gate), "detail": .string($0.detail)]) }),
+      "deployable": .bool(deployable),
+    ])
+  }
+
+  /// Restores a summary from its journal form.
+  public init(_ value: ConfigValue, file: String) throws(ConfigError) {
+    let r = try ConfigReader(value, file: file)
+    index = try r.integer("index", default: 0, in: 0...Int(Int32.max))
+    round = try r.integer("round", default: 0, in: 0...64)
+    paths = try r.integer("paths", default: 1, in: 1...Int(Int32.max))
+    assignments = []
+    for item in try r.array("assignments") {
+      guard case .array(let pair) = item, pair.count == 2, case .string(let k) = pair[0] else {
+        throw ConfigError(.wrongType, file: file, field: "assignments", "expected [name, value] pairs")
+      }
+      assignments.append((k, pair[1]))
+    }
+    leverage = try r.number("leverage", default: 1, in: 0...1e9)
+    metrics = [:]
+    if case .object(let m)? = r.raw("metrics") {
+      for (k, v) in m { if case .number(let x) = v { metrics[k] = x } }
+    }
+    score = try r.number("score", default: 0, in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude)
+    failedGates = []
+    for item in try r.array("failed_gates") {
+      if case .string(let g)? = item["gate"], case .string(let d)? = item["detail"] {
+        failedGates.append(GateReport.Failure(gate: g, detail: d))
+      }
+    }
+    _ = try r.bool("deployable", default: false)
+    try r.finish()
+  }
+}
