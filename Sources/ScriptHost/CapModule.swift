@@ -21,6 +21,7 @@ enum CapModule {
       ("format", { L in Host.call(L) { try CapModule.format(L) } }),
       ("sweep", { L in Host.call(L) { try SweepObject.make(L) } }),
       ("gates", { L in Host.call(L) { try CapModule.gates(L) } }),
+      ("check", { L in Host.call(L) { try CapModule.check(L) } }),
     ]
     lua_createtable(L, 0, Int32(functions.count + 2))
     for (name, f) in functions {
@@ -87,14 +88,39 @@ enum CapModule {
     return 1
   }
 
+  /// cap.check(result | sweep result) -> {passed = bool, failures = {...}}: the
+  /// policy gates and the scenario's own expectations, as `capscript validate` holds them.
+  static func check(_ L: OpaquePointer?) throws -> Int32 {
+    let check: ScenarioCheck
+    if let result = LuaObject.get(L, 1, tname: resultType, as: RunResult.self) {
+      check = ScenarioCheck(result)
+    } else if let sweep = LuaObject.get(L, 1, tname: SweepObject.resultTname, as: SweepResult.self) {
+      check = ScenarioCheck(sweep)
+    } else {
+      throw HostError.argument(1, "check", expected: "result or sweep result", L)
+    }
+    LuaStack.push(L, .object([
+      "passed": .bool(check.passed), "failures": .array(check.failures.map(ConfigValue.string)),
+    ]))
+    return 1
+  }
+
   /// cap.format(result [, "table"|"json"|"csv"|"markdown"]) -> string
   static func format(_ L: OpaquePointer?) throws -> Int32 {
-    guard let result = LuaObject.get(L, 1, tname: resultType, as: RunResult.self) else {
-      throw HostError.argument(1, "format", expected: "result", L)
-    }
     let name = LuaStack.string(L, 2) ?? "table"
     guard let format = ResultFormat(rawValue: name) else {
       throw HostError("format \"\(name)\" is not one of table, json, csv, markdown")
+    }
+    if let sweep = LuaObject.get(L, 1, tname: SweepObject.resultTname, as: SweepResult.self) {
+      switch format {
+      case .json: lua_pushstring(L, SweepOutput.json(sweep))
+      case .csv: lua_pushstring(L, SweepOutput.csv(sweep))
+      case .table, .markdown: lua_pushstring(L, sweep.table() + "\n")
+      }
+      return 1
+    }
+    guard let result = LuaObject.get(L, 1, tname: resultType, as: RunResult.self) else {
+      throw HostError.argument(1, "format", expected: "result or sweep result", L)
     }
     lua_pushstring(L, format.render(result))
     return 1

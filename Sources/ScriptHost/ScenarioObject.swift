@@ -67,6 +67,9 @@ enum ScenarioObject {
     case "hash": lua_pushstring(L, s.contentHash)
     case "shocks": LuaStack.push(L, s.source["shocks"] ?? .array([]))
     case "source": LuaStack.push(L, s.source)
+    case "optimizer": lua_pushboolean(L, s.optimizerByDefault ? 1 : 0)
+    case "sweep": LuaStack.push(L, s.source["sweep"] ?? .null)
+    case "capital": lua_pushboolean(L, s.capital != nil ? 1 : 0)
     default:
       if let x = s.capital?.value(named: key) {
         lua_pushnumber(L, x)

@@ -62,7 +62,12 @@ enum SweepObject {
       throw HostError("cap.sweep: field \"base\" must be a scenario (cap.scenario \"name\"), got \(baseType)")
     }
     let tree = try LuaStack.configValue(L, 1, field: "", skipping: ["base", "journal", "resume"])
-    let spec = try SweepSpec(tree, file: "cap.sweep", path: [])
+    let spec: SweepSpec
+    if tree == .object([:]), let own = base.sweep {
+      spec = own
+    } else {
+      spec = try SweepSpec(tree, file: "cap.sweep", path: [])
+    }
     let context = LuaState.context(L)
     let sweep = try Sweep(base: base, spec: spec, evidence: context.library().evidence())
     lua_pushstring(L, "journal")

@@ -13,7 +13,7 @@ struct Capscript: ParsableCommand {
       Outputs are evidence for governance; they never authorise leverage by themselves.
       """,
     version: "capscript \(CapModuleInfo.version) (\(Scorecard.modelVersion))",
-    subcommands: [Run.self, Script.self, Bench.self])
+    subcommands: [Run.self, Script.self, Validate.self, Table.self, Gates.self, Bench.self])
 }
 
 /// Options every run-like subcommand shares.

@@ -29,7 +29,7 @@ public struct Policy: Sendable, Equatable {
     public var maxDrawdownP95 = 0.25
     public var liquidationProbability = 0.01
     public var pegDeviationFrequency = 0.05
-    public var externalLiquidityFloorViolations = 10.0
+    public var externalLiquidityFloorViolations = 30.0
   }
 
   public struct ObjectiveWeights: Sendable, Equatable {
@@ -69,7 +69,7 @@ extension Policy {
     gates.liquidationProbability = try g.number("liquidationProbability", default: 0.01, in: 0...1)
     gates.pegDeviationFrequency = try g.number("pegDeviationFrequency", default: 0.05, in: 0...1)
     gates.externalLiquidityFloorViolations = try g.number(
-      "externalLiquidityFloorViolations", default: 10, in: 0...1e9)
+      "externalLiquidityFloorViolations", default: 30, in: 0...1e9)
     try g.finish()
     marketMakingShareCap = try r.number("marketMakingShareCap", default: 0.5, in: 0...1)
     let w = try r.child("objectiveWeights")
