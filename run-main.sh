@@ -10,4 +10,7 @@ for scenario in crash_40pct_external_asset high_vol_sigma_spike bank_run_redempt
   "$bin" run "$scenario" --out out
   echo
 done
-echo "Scorecards saved as JSON under out/."
+"$bin" run leverage_sweep_1x_to_4x --out out
+echo
+"$bin" validate
+echo "Scorecards saved as JSON under out/, the sweep journal under out/sweeps/."

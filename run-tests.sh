@@ -5,3 +5,5 @@ cd "$(dirname "$0")"
 ./setup.sh
 swift build -Xswiftc -warnings-as-errors
 swift test --disable-xctest
+# CI-style validation of the shipped configs (every scenario against the policy gates).
+.build/debug/capscript validate

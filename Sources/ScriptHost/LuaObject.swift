@@ -68,3 +68,14 @@ enum LuaObject {
       ])
   }
 }
+
+extension LuaState {
+  /// The Swift box behind the userdata in the global `name`, if any: lets tests
+  /// watch an object's lifetime with a weak reference.
+  func box(ofGlobal name: String) -> AnyObject? {
+    lua_getglobal(L, name)
+    defer { capscript_pop(L, 1) }
+    guard let ud = lua_touserdata(L, -1), let p = capscript_getpointer(ud) else { return nil }
+    return Unmanaged<AnyObject>.fromOpaque(p).takeUnretainedValue()
+  }
+}

@@ -142,7 +142,7 @@ import Testing
     for c in high {
       #expect(!c.deployable)
       #expect(c.failedGates.contains { $0.gate == "deployable_leverage" })
-      #expect(c.failedGates.contains { $0.gate == "liquidation_probability" })
+      if c.leverage >= 2.5 { #expect(c.failedGates.contains { $0.gate == "liquidation_probability" }) }
     }
   }
 

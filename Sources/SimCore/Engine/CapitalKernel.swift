@@ -19,6 +19,7 @@ struct CapitalKernel: Sendable {
   let muDt: Double
   let volumeScale: Double
   let normals: NormalSource
+  let zig = Ziggurat.standard
   let shockRandom: NormalSource
   /// Whether any shock lasts several epochs (waves), so per-path buffers are needed.
   let hasWindows: Bool
@@ -105,6 +106,8 @@ struct CapitalKernel: Sendable {
     var D = (lSet - 1) * aSet * T
     var maxDD = 0.0
     var att = Attribution()
+    var captureSpread = p.targetSpreadBps
+    var capture = p.capture0
 
     for t in 0..<epochs {
       // 1. Shocks scheduled at t, in scenario order.
@@ -130,11 +133,15 @@ struct CapitalKernel: Sendable {
           }
         }
       }
-      let z = normals.normals(path: path, epoch: t, block: 0, stream: .overlay)
-      let z5 = normals.firstNormal(path: path, epoch: t, block: 1, stream: .overlay)
+      var words = WordStream(normals.philox, path: path, epoch: t, stream: .overlay)
+      let z1 = zig.normal(&words)
+      let z2 = zig.normal(&words)
+      let z3 = zig.normal(&words)
+      let z4 = zig.normal(&words)
+      let z5 = zig.normal(&words)
 
       // 2. Volatility (mean-reverting).
-      sigma = max(p.sigmaMin, sigma + kappaDt * (p.sigmaBar - sigma) + etaStep * z.0)
+      sigma = max(p.sigmaMin, sigma + kappaDt * (p.sigmaBar - sigma) + etaStep * z1)
 
       // 3. Throttle.
       var aE: Double
@@ -158,14 +165,14 @@ struct CapitalKernel: Sendable {
 
       // 4. External liquidity.
       let rho = baseRho + (hasWindows ? scratch.extraRho[t] : 0)
-      ell = max(0, ell + kappaLDt * (p.ellBar - ell) + etaLStep * z.1 - rho * p.redemptionLiquidityShare)
+      ell = max(0, ell + kappaLDt * (p.ellBar - ell) + etaLStep * z2 - rho * p.redemptionLiquidityShare)
       if ell < floor {
         out.floorViolations &+= 1
         aE = min(aE, p.allocation * ell / floor)
       }
 
       // 5. Asset.
-      S *= exp((p.mu - sigma * sigma / 2) * dt + sigma * sqrtDt * z.2)
+      S *= exp((p.mu - sigma * sigma / 2) * dt + sigma * sqrtDt * z3)
 
       // 6. Collateral and debt.
       var liquidationLoss = 0.0
@@ -197,10 +204,13 @@ struct CapitalKernel: Sendable {
 
       // 7. Rates, as fractions of T for this epoch.
       let yieldTerm = aE * (lE * p.yieldRate - (lE - 1) * p.borrowRate) * dt
-      let capture =
-        p.targetSpreadBps > 0
-        ? p.capture0 * exp(-p.captureElasticity * (s - p.targetSpreadBps) / p.targetSpreadBps) : p.capture0
-      let volume = volumeScale * exp(p.volumeVol * z.3 - p.volumeVol * p.volumeVol / 2)
+      if s != captureSpread {
+        captureSpread = s
+        capture =
+          p.targetSpreadBps > 0
+          ? p.capture0 * exp(-p.captureElasticity * (s - p.targetSpreadBps) / p.targetSpreadBps) : p.capture0
+      }
+      let volume = volumeScale * exp(p.volumeVol * z4 - p.volumeVol * p.volumeVol / 2)
       let marketMaking = volume * capture * s * 1e-4
       let volatilityDrag = aE * (lE * lE - lE) * sigma * sigma / 2 * dt
       let imbalance =
