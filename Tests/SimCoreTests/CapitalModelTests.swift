@@ -164,3 +164,23 @@ import Testing
     #expect(card.liquidationProbability == 0)
   }
 }
+
+@Suite struct FanChartBands {
+  @Test func bandsEndAtTheTerminalROIQuantilesAndChangeNoNumber() throws {
+    let s = try projectLibrary.scenario("bank_run_redemption_spike").with([("paths", .number(400)), ("epochs", .number(120))])
+    let plain = try Runner.run(s, options: RunOptions(threads: 1))
+    var options = RunOptions(threads: 2, blockSize: 17)
+    options.bandPaths = 400
+    let banded = try Runner.run(s, options: options)
+    #expect(plain.records == banded.records)
+    let bands = try #require(banded.bands)
+    #expect(bands.quantiles.allSatisfy { $0.count == 120 })
+    let sorted = banded.records.map(\.roi).sorted()
+    // Bands are kept in single precision.
+    #expect(abs(bands.band("p50")!.last! - Quantiles.sorted(sorted.map { Double(Float($0)) }, 0.5)) < 1e-12)
+    for t in 0..<120 {
+      #expect(bands.band("p05")![t] <= bands.band("p50")![t] && bands.band("p50")![t] <= bands.band("p95")![t])
+    }
+    #expect(plain.bands == nil)
+  }
+}

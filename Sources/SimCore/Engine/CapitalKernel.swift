@@ -81,7 +81,8 @@ struct CapitalKernel: Sendable {
 
   /// Simulates one path.
   /// - Complexity: O(`epochs`), two Philox blocks per epoch, no allocation.
-  func simulate(path: Int, scratch: inout Scratch) -> PathRecord {
+  /// When `band` is given, writes the path's ROI after each epoch into it.
+  func simulate(path: Int, scratch: inout Scratch, band: UnsafeMutableBufferPointer<Float>? = nil) -> PathRecord {
     var out = PathRecord()
     var nextShock = schedule(path: path, into: &scratch.shockEpoch)
     if hasWindows {
@@ -238,6 +239,7 @@ struct CapitalKernel: Sendable {
         - liquidationLoss - deleverageCost
       peak = max(peak, T)
       maxDD = max(maxDD, (peak - T) / peak)
+      if let band { band[t] = Float(T / t0 - 1) }
     }
     out.roi = T / t0 - 1
     out.pnl = T - t0

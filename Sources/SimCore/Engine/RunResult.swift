@@ -5,13 +5,16 @@ public struct RunResult: Sendable {
   public let scorecard: Scorecard
   public let elapsedSeconds: Double
   public let threads: Int
+  /// Per-epoch ROI quantiles, when the run was asked to keep them.
+  public let bands: EpochBands?
 
-  public init(scenario: Scenario, records: [PathRecord], elapsedSeconds: Double, threads: Int) {
+  public init(scenario: Scenario, records: [PathRecord], elapsedSeconds: Double, threads: Int, bands: EpochBands? = nil) {
     self.scenario = scenario
     self.records = records
     self.scorecard = Scorecard(scenario: scenario, records: records)
     self.elapsedSeconds = elapsedSeconds
     self.threads = threads
+    self.bands = bands
   }
 
   /// Names of the per-path arrays `column(_:)` serves.

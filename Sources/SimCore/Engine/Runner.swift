@@ -18,6 +18,9 @@ public struct RunOptions: Sendable {
   /// Paths per block: the unit of work and of the cancellation check.
   public var blockSize: Int
   public var cancellation: CancellationToken?
+  /// Keep per-epoch ROI quantile bands (for fan charts) over the first
+  /// `bandPaths` paths; 0 keeps none.
+  public var bandPaths: Int = 0
   /// Called after each finished block with (paths done, paths in all), from any thread.
   public var progress: (@Sendable (Int, Int) -> Void)?
 
@@ -57,8 +60,13 @@ public enum Runner {
     let blocks = (paths + options.blockSize - 1) / options.blockSize
     let threads = min(options.threads, blocks)
     let done = Atomic<Int>(0)
+    let bandPaths = min(options.bandPaths, paths)
+    var bandValues = [Float](repeating: 0, count: bandPaths * scenario.epochs)
+    let epochs = scenario.epochs
     records.withUnsafeMutableBufferPointer { buffer in
+     bandValues.withUnsafeMutableBufferPointer { bandBuffer in
       let out = SendableBuffer(buffer)
+      let bandOut = SendableBuffer(bandBuffer)
       DispatchQueue.concurrentPerform(iterations: threads) { worker in
         var scratch = CapitalKernel.Scratch(kernel: kernel)
         for b in stride(from: worker, to: blocks, by: threads) {
@@ -66,16 +74,23 @@ public enum Runner {
           let lo = b * options.blockSize
           let hi = min(lo + options.blockSize, paths)
           for path in lo..<hi {
-            out.base[path] = kernel.simulate(path: path, scratch: &scratch)
+            if path < bandPaths {
+              let row = UnsafeMutableBufferPointer(rebasing: bandOut.base[(path * epochs)..<((path + 1) * epochs)])
+              out.base[path] = kernel.simulate(path: path, scratch: &scratch, band: row)
+            } else {
+              out.base[path] = kernel.simulate(path: path, scratch: &scratch)
+            }
           }
           let finished = done.add(hi - lo, ordering: .relaxed).newValue
           options.progress?(finished, paths)
         }
       }
+     }
     }
     if options.cancellation?.isCancelled == true { throw .cancelled }
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    return RunResult(scenario: scenario, records: records, elapsedSeconds: elapsed, threads: threads)
+    let bands = bandPaths > 0 ? EpochBands(values: bandValues, paths: bandPaths, epochs: epochs) : nil
+    return RunResult(scenario: scenario, records: records, elapsedSeconds: elapsed, threads: threads, bands: bands)
   }
 }
 
