@@ -97,10 +97,30 @@ func capscript(_ arguments: [String]) throws -> Output {
     #expect(r.stderr.contains("stack traceback:"))
   }
 
-  @Test(arguments: ["examples/derive_and_run.lua", "examples/leverage_ladder.lua"])
-  func examplesRun(script: String) throws {
-    let r = try capscript([script])
+}
+
+/// Every example runs from a fresh clone and prints what its snapshot holds.
+/// Re-record with CAPSCRIPT_RECORD_SNAPSHOTS=1 swift test --filter ExampleSnapshots.
+@Suite struct ExampleSnapshots {
+  static let examples: [String] = {
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: packageRoot + "/examples")) ?? []
+    return files.filter { $0.hasSuffix(".lua") }.sorted()
+  }()
+
+  @Test func thereAreAtLeastFiveExamples() {
+    #expect(Self.examples.count >= 5)
+  }
+
+  @Test(arguments: examples)
+  func exampleMatchesItsSnapshot(file: String) throws {
+    let r = try capscript(["examples/" + file])
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.contains("roi_mean") || r.stdout.contains("leverage"))
+    let snapshot = packageRoot + "/Tests/CapscriptEndToEndTests/Snapshots/" + file.replacingOccurrences(of: ".lua", with: ".txt")
+    if ProcessInfo.processInfo.environment["CAPSCRIPT_RECORD_SNAPSHOTS"] == "1" {
+      try r.stdout.write(toFile: snapshot, atomically: true, encoding: .utf8)
+      return
+    }
+    let expected = try String(contentsOfFile: snapshot, encoding: .utf8)
+    #expect(r.stdout == expected)
   }
 }

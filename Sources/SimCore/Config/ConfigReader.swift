@@ -17,7 +17,7 @@ public final class ConfigReader {
     default:
       throw ConfigError(
         .wrongType, file: file, field: path.isEmpty ? nil : path.joined(separator: "."),
-        "expected an object, got a \(value.typeName)")
+        "expected an object, got \(value.typeNameWithArticle)")
     }
   }
 
@@ -33,7 +33,7 @@ public final class ConfigReader {
   public func number(_ key: String, default value: Double, in range: ClosedRange<Double>) throws(ConfigError) -> Double {
     guard let v = raw(key) else { return value }
     guard case .number(let x) = v else {
-      throw ConfigError(.wrongType, file: file, field: fieldName(key), "expected a number, got a \(v.typeName)")
+      throw ConfigError(.wrongType, file: file, field: fieldName(key), "expected a number, got \(v.typeNameWithArticle)")
     }
     guard range.contains(x) else {
       throw ConfigError(
@@ -62,7 +62,7 @@ public final class ConfigReader {
       throw ConfigError(.missingField, file: file, field: fieldName(key), "is required")
     }
     guard case .string(let s) = v else {
-      throw ConfigError(.wrongType, file: file, field: fieldName(key), "expected a string, got a \(v.typeName)")
+      throw ConfigError(.wrongType, file: file, field: fieldName(key), "expected a string, got \(v.typeNameWithArticle)")
     }
     if let allowed, !allowed.contains(s) {
       throw ConfigError(
@@ -75,15 +75,16 @@ public final class ConfigReader {
   public func bool(_ key: String, default value: Bool) throws(ConfigError) -> Bool {
     guard let v = raw(key) else { return value }
     guard case .bool(let b) = v else {
-      throw ConfigError(.wrongType, file: file, field: fieldName(key), "expected true or false, got a \(v.typeName)")
+      throw ConfigError(.wrongType, file: file, field: fieldName(key), "expected true or false, got \(v.typeNameWithArticle)")
     }
     return b
   }
 
   public func array(_ key: String) throws(ConfigError) -> [ConfigValue] {
     guard let v = raw(key) else { return [] }
+    if v == .object([:]) { return [] }  // an empty Lua table
     guard case .array(let items) = v else {
-      throw ConfigError(.wrongType, file: file, field: fieldName(key), "expected an array, got a \(v.typeName)")
+      throw ConfigError(.wrongType, file: file, field: fieldName(key), "expected an array, got \(v.typeNameWithArticle)")
     }
     return items
   }

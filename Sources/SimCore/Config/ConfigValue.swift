@@ -20,6 +20,14 @@ public enum ConfigValue: Sendable, Equatable {
     }
   }
 
+  /// "a number", "an object", ...
+  public var typeNameWithArticle: String {
+    switch self {
+    case .array, .object: "an \(typeName)"
+    default: "a \(typeName)"
+    }
+  }
+
   public subscript(key: String) -> ConfigValue? {
     if case .object(let fields) = self { return fields[key] }
     return nil
