@@ -19,8 +19,9 @@ let package = Package(
     .systemLibrary(
       name: "CLua", pkgConfig: "lua5.4 lua-5.4 lua",
       providers: [.apt(["liblua5.4-dev"])]),
+    .systemLibrary(name: "CEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "SimCore", swiftSettings: settings),
-    .target(name: "ScriptHost", dependencies: ["SimCore", "CLua"], swiftSettings: settings),
+    .target(name: "ScriptHost", dependencies: ["SimCore", "CLua", "CEdit"], swiftSettings: settings),
     .executableTarget(
       name: "capscript",
       dependencies: [
@@ -35,6 +36,6 @@ let package = Package(
       name: "ScriptHostTests", dependencies: ["ScriptHost", "SimCore"],
       resources: [.copy("Fixtures")], swiftSettings: settings),
     .testTarget(
-      name: "CapscriptEndToEndTests", dependencies: ["SimCore", "capscript"], swiftSettings: settings),
+      name: "CapscriptEndToEndTests", dependencies: ["SimCore", "capscript"], exclude: ["Snapshots"], swiftSettings: settings),
   ]
 )

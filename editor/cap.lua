@@ -93,13 +93,18 @@ function Scenario:with(fields) end
 ---@field pnl_distribution {quantiles: table<string, number>, histogram: {edges: number[], counts: integer[]}}
 ---@field pnl_attribution table<string, number> mean USD per term
 ---@field provenance table scenario, hashes, seed, paths, epochs, model version
+---@field routing? table runs with a pool graph: capture, churn, intervention_cost, peg_deviation, worst_pools, pools
+---@field pools? table[] runs with a pool graph: per-pool diagnostics (pool, capture, churn, intervention_cost, ...)
+---@field bands? {paths: integer, p05: number[], p25: number[], p50: number[], p75: number[], p95: number[]} per-epoch ROI quantiles, when the run kept them (cap.run(s, {bands = true}))
 ---@field scenario cap.Scenario
 ---@field elapsed number seconds
 local Result = {}
 
 --- Writes the scorecard: .json, .csv, .md or .txt by extension, whole or not at all.
+--- With {paths = true}, the per-path arrays instead (.csv or .json, one row per path).
 ---@param path string
-function Result:save(path) end
+---@param opts? {paths?: boolean}
+function Result:save(path, opts) end
 
 --- A per-path array in path order: "roi", "pnl", "max_drawdown", "liquidated", ...
 ---@param name string
@@ -152,7 +157,7 @@ function cap.scenario(name_or_table) end
 
 --- Runs a scenario natively on all cores.
 ---@param scenario cap.Scenario
----@param opts? {threads?: integer}
+---@param opts? {threads?: integer, bands?: boolean|integer} bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many
 ---@return cap.Result
 function cap.run(scenario, opts) end
 
@@ -184,6 +189,19 @@ function cap.gates(result) end
 ---@param result cap.Result|cap.SweepResult
 ---@return {passed: boolean, failures: string[]}
 function cap.check(result) end
+
+--- Writes one self-contained HTML report (inline SVG charts, provenance) of a result or sweep result; returns the path.
+---@param result cap.Result|cap.SweepResult
+---@param path string ending in .html
+---@return string
+function cap.report(result, path) end
+
+--- Fits the parametric constants (capture0, flowTurnover, volumeVol, flowVol, interventionCostBps)
+--- from a coupled run; returns the calibrated scenario and the fit {NAME = {value, previous, note}, checks, dropped_shocks}.
+---@param result cap.Result
+---@param opts? {threads?: integer}
+---@return cap.Scenario, table
+function cap.calibrate(result, opts) end
 
 --- A list from `from` to `to` inclusive in steps of `step` (default 1).
 ---@param from number

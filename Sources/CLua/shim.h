@@ -19,6 +19,8 @@
 #error "capscript needs Lua 5.4"
 #endif
 
+#include "capscript_limits.h"
+
 /* A Swift host function: returns the number of results, or -1 with an error
  * message pushed on the stack. It never raises. */
 typedef int (*capscript_fn)(lua_State *L);
@@ -59,10 +61,14 @@ static inline void *capscript_testudata(lua_State *L, int i, const char *tname) 
 }
 
 /* The trampoline: calls the Swift function stored as upvalue 1, and raises the
- * error it reported after its frame has returned. */
+ * error it reported after its frame has returned. While the Swift frame runs,
+ * the memory limit never refuses an allocation (that error would longjmp). */
 static inline int capscript_trampoline(lua_State *L) {
   capscript_fn f = (capscript_fn)lua_touserdata(L, lua_upvalueindex(1));
+  capscript_limits *lim = capscript_limits_of(L);
+  if (lim != NULL) lim->in_host++;
   int n = f(L);
+  if (lim != NULL) lim->in_host--;
   return n < 0 ? lua_error(L) : n;
 }
 
@@ -89,10 +95,14 @@ static inline int capscript_msghandler(lua_State *L) {
  * protected mode with the traceback handler; returns the status. */
 static inline int capscript_pcall(lua_State *L, int nargs, int nresults) {
   int base = lua_gettop(L) - nargs;
+  capscript_limits *lim = capscript_limits_of(L);
+  int in_host = lim != NULL ? lim->in_host : 0;
+  if (lim != NULL) lim->in_host = 0; /* Lua code called from Swift is limited again */
   lua_pushcfunction(L, capscript_msghandler);
   lua_insert(L, base);
   int status = lua_pcall(L, nargs, nresults, base);
   lua_remove(L, base);
+  if (lim != NULL) lim->in_host = in_host;
   return status;
 }
 

@@ -22,6 +22,8 @@ enum CapModule {
       ("sweep", { L in Host.call(L) { try SweepObject.make(L) } }),
       ("gates", { L in Host.call(L) { try CapModule.gates(L) } }),
       ("check", { L in Host.call(L) { try CapModule.check(L) } }),
+      ("report", { L in Host.call(L) { try CapModule.report(L) } }),
+      ("calibrate", { L in Host.call(L) { try CapModule.calibrate(L) } }),
     ]
     lua_createtable(L, 0, Int32(functions.count + 2))
     for (name, f) in functions {
@@ -42,7 +44,9 @@ enum CapModule {
     capscript_pop(L, 1)
   }
 
-  /// cap.run(scenario [, {threads = n}]) -> result
+  /// cap.run(scenario [, {threads = n, bands = true | paths}]) -> result; `bands`
+  /// keeps per-epoch ROI quantiles (fan chart) over the first min(paths, 5000)
+  /// paths, or over the given number of paths.
   static func run(_ L: OpaquePointer?) throws -> Int32 {
     guard let scenario = LuaObject.get(L, 1, tname: scenarioType, as: Scenario.self) else {
       throw HostError.argument(1, "run", expected: "scenario", L)
@@ -52,6 +56,12 @@ enum CapModule {
     if lua_type(L, 2) == LUA_TTABLE {
       let opts = try ConfigReader(LuaStack.configValue(L, 2, field: ""), file: "cap.run options")
       options.threads = try opts.integer("threads", default: options.threads, in: 1...1024)
+      switch opts.raw("bands") {
+      case nil, .bool(false)?: break
+      case .bool(true)?: options.bandPaths = min(scenario.paths, HTMLReport.bandPathLimit)
+      case .number?: options.bandPaths = try opts.integer("bands", default: 0, in: 0...10_000_000)
+      case let other?: throw HostError("cap.run: bands must be true, false or a number of paths, got \(other.typeNameWithArticle)")
+      }
       try opts.finish()
     } else if capscript_isnoneornil(L, 2) == 0 {
       throw HostError.argument(2, "run", expected: "table or nil", L)
@@ -73,6 +83,28 @@ enum CapModule {
     let names = try LuaState.context(L).library().scenarioNames()
     LuaStack.push(L, .array(names.map(ConfigValue.string)))
     return 1
+  }
+
+  /// cap.calibrate(result [, {threads = n}]) -> scenario, fit: fits the parametric
+  /// constants from a coupled run (SimCore `Calibration`); the scenario is the
+  /// calibrated one (pmm.mode "calibrated"), the fit a table of each constant's
+  /// value, previous value and note, with `checks` and `dropped_shocks`.
+  static func calibrate(_ L: OpaquePointer?) throws -> Int32 {
+    guard let result = LuaObject.get(L, 1, tname: resultType, as: RunResult.self) else {
+      throw HostError.argument(1, "calibrate", expected: "result", L)
+    }
+    var options = LuaState.context(L).runOptions
+    if lua_type(L, 2) == LUA_TTABLE {
+      let opts = try ConfigReader(LuaStack.configValue(L, 2, field: ""), file: "cap.calibrate options")
+      options.threads = try opts.integer("threads", default: options.threads, in: 1...1024)
+      try opts.finish()
+    } else if capscript_isnoneornil(L, 2) == 0 {
+      throw HostError.argument(2, "calibrate", expected: "table or nil", L)
+    }
+    let calibration = try Calibration.fit(result, options: options)
+    LuaObject.push(L, calibration.scenario, tname: scenarioType)
+    LuaStack.push(L, calibration.tree)
+    return 2
   }
 
   /// cap.gates(result) -> {passed = bool, failed = {detail...}} against the policy gates

@@ -9,6 +9,10 @@ public final class HostContext {
   public let cancellation = CancellationToken()
   /// Called with (done, total) paths during a native run.
   public var progress: (@Sendable (Int, Int) -> Void)?
+  /// Memory, time and sandbox limits of the chunks run in this context.
+  public var limits = ScriptLimits()
+  /// When set, file outputs (`result:save`, reports) must be inside this folder.
+  public var writableRoot: String?
   private var cachedLibrary: ConfigLibrary?
 
   public init(configDirectory: String = "config", threads: Int = RunOptions().threads) {

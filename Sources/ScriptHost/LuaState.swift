@@ -11,7 +11,7 @@ public final class LuaState {
   /// Creates a state with the standard libraries, `cap` preloaded as the
   /// global `cap` and as `require "capscript"`, and `libraryPaths` on `package.path`.
   public init(context: HostContext = HostContext(), libraryPaths: [String] = []) throws(ScriptError) {
-    guard let L = luaL_newstate() else { throw ScriptError(.memory, "cannot create a Lua state") }
+    guard let L = capscript_newstate() else { throw ScriptError(.memory, "cannot create a Lua state") }
     self.L = L
     self.context = context
     capscript_checkversion(L)
@@ -19,9 +19,10 @@ public final class LuaState {
     guard capscript_openlibs(L) == LUA_OK else { throw popError(.memory) }
     CapModule.register(L)
     setLibraryPaths(libraryPaths)
+    try installLimits(libraryPaths: libraryPaths)
   }
 
-  deinit { lua_close(L) }
+  deinit { capscript_close(L) }
 
   /// Prepends `paths` (folders of `.lua` modules) to `package.path`.
   func setLibraryPaths(_ paths: [String]) {
@@ -67,12 +68,11 @@ public final class LuaState {
       lua_pushstring(L, a)
       lua_rawseti(L, -2, lua_Integer(i + 1))
     }
-    lua_setglobal(L, "arg")
+    setChunkGlobal("arg")
     let status = capscript_loadfile(L, path)
     guard status == LUA_OK else { throw popError(status == LUA_ERRSYNTAX ? .syntax : .file) }
     for a in arguments { lua_pushstring(L, a) }
-    let rc = capscript_pcall(L, Int32(arguments.count), 0)
-    guard rc == LUA_OK else { throw popError(rc == LUA_ERRMEM ? .memory : .runtime) }
+    try callChunk(nargs: Int32(arguments.count), nresults: 0)
   }
 
   /// Runs `code` as a chunk named `name` and returns its results as strings
@@ -83,8 +83,7 @@ public final class LuaState {
     defer { lua_settop(L, top) }
     let status = code.withCString { capscript_loadstring(L, $0, strlen($0), name) }
     guard status == LUA_OK else { throw popError(.syntax) }
-    let rc = capscript_pcall(L, 0, LUA_MULTRET)
-    guard rc == LUA_OK else { throw popError(rc == LUA_ERRMEM ? .memory : .runtime) }
+    try callChunk(nargs: 0, nresults: LUA_MULTRET)
     var results: [String] = []
     let last = lua_gettop(L)
     guard last > top else { return [] }

@@ -20,15 +20,17 @@ public enum ResultFormat: String, CaseIterable, Sendable {
     case .table: return card.table + "\n"
     case .json: return JSONText.pretty(card.tree) + "\n"
     case .csv:
-      let names = ["scenario"] + Scorecard.scalarFieldNames + ["roi_mean_stderr", "seed", "paths", "epochs", "scenario_hash", "policy_hash"]
+      let scalars = card.definedScalarNames + (card.hasCapital ? ["roi_mean_stderr"] : [])
+      let names = ["scenario"] + scalars + ["seed", "paths", "epochs", "scenario_hash", "policy_hash"]
       let p = card.provenance
       let values =
-        [p.scenario] + Scorecard.scalarFieldNames.map { JSONText.number(card.scalar($0)!) }
-        + [JSONText.number(card.roiMeanStderr), String(p.seed), String(p.paths), String(p.epochs), p.scenarioHash, p.policyHash]
+        [p.scenario] + scalars.map { JSONText.number(card.scalar($0)!) }
+        + [String(p.seed), String(p.paths), String(p.epochs), p.scenarioHash, p.policyHash]
       return names.joined(separator: ",") + "\n" + values.joined(separator: ",") + "\n"
     case .markdown:
       var out = "| field | value |\n|---|---|\n"
-      for name in Scorecard.scalarFieldNames { out += "| \(name) | \(formatFixed(card.scalar(name)!, digits: 4)) |\n" }
+      for name in card.definedScalarNames { out += "| \(name) | \(formatFixed(card.scalar(name)!, digits: 4)) |\n" }
+      if let routing = card.routing { out += routing.markdown }
       let p = card.provenance
       out += "\nProvenance: scenario `\(p.scenario)` (hash \(p.scenarioHash)), policy hash \(p.policyHash), seed \(p.seed), \(p.paths) paths × \(p.epochs) epochs, \(p.modelVersion).\n"
       return out

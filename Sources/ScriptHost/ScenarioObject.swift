@@ -30,7 +30,7 @@ enum ScenarioObject {
       scenario = try context.library().scenario(name)
     } else if lua_type(L, 1) == LUA_TTABLE {
       let tree = try LuaStack.configValue(L, 1, field: "")
-      scenario = try Scenario(tree, file: "lua table", policy: context.library().policy)
+      scenario = try context.library().scenario(tree: tree, file: "lua table")
     } else {
       throw HostError.argument(1, "scenario", expected: "scenario name or table", L)
     }

@@ -20,6 +20,19 @@ extension Capscript {
     var out: String?
     @Flag(help: "Run the scenario's sweep block as an optimizer sweep.") var optimizer = false
     @Flag(help: "Continue a stopped sweep from its journal.") var resume = false
+    @Option(help: "Write a self-contained HTML report (charts and provenance) to this .html file.")
+    var report: String?
+    @Flag(help: "With --format csv or json: print the per-path arrays, one row per path, instead of the scorecard.")
+    var perPath = false
+
+    func validate() throws {
+      if let report, !(report.hasSuffix(".html") || report.hasSuffix(".htm")) {
+        throw ValidationError("--report writes HTML: give a file ending in .html, got \"\(report)\"")
+      }
+      if perPath && format != .csv && format != .json {
+        throw ValidationError("--per-path needs --format csv or --format json")
+      }
+    }
 
     func run() throws {
       do {
@@ -27,23 +40,41 @@ extension Capscript {
         var s = try library.scenario(scenario)
         if !common.overrides.isEmpty { s = try s.with(common.overrides, origin: "command line") }
         if optimizer || s.optimizerByDefault {
+          if perPath { throw ValidationError("--per-path applies to a plain run; a sweep saves its candidates (--format csv)") }
           try runSweep(s, library: library)
           return
+        }
+        if perPath && s.capital == nil {
+          throw ValidationError("--per-path: \(s.name) is routing-only and has no per-path capital arrays")
         }
         let progress = ProgressBar(label: s.name)
         var options = common.runOptions
         options.progress = progress.callback
+        // Terminal charts only when stdout is a terminal; piped output stays plain.
+        let charts = format == .table && TerminalChart.stdoutIsTerminal
+        if report != nil || charts { options.bandPaths = min(s.paths, HTMLReport.bandPathLimit) }
         let result = try Runner.run(s, options: options)
         progress.finish()
-        print(format.resultFormat.render(result), terminator: "")
+        if perPath {
+          print(format == .csv ? PathTable.csv(result) : PathTable.json(result), terminator: "")
+        } else {
+          print(format.resultFormat.render(result), terminator: "")
+        }
+        if charts, case let chart = TerminalChart.run(result), !chart.isEmpty { print(chart) }
         if let out {
           try OutputFile.write(ResultFormat.json.render(result), to: "\(out)/\(s.name).json")
+        }
+        if let report {
+          try OutputFile.write(HTMLReport(run: result).html, to: report)
+          if !common.quiet { note("report written to \(report)") }
         }
         if !common.quiet {
           let rate = Double(s.paths * s.epochs) / max(result.elapsedSeconds, 1e-9)
           note(
             "seed \(s.seed), \(s.paths) paths × \(s.epochs) epochs on \(result.threads) thread(s) in \(formatFixed(result.elapsedSeconds, digits: 3)) s (\(formatFixed(rate / 1e6, digits: 1)) M path-epochs/s)")
         }
+      } catch let e as ValidationError {
+        throw e
       } catch {
         throw Failure.exit(error)
       }
@@ -72,6 +103,12 @@ extension Capscript {
       case .table, .markdown: print(result.table())
       }
       if !common.quiet { note("candidates journaled to \(journal.jsonlPath) and \(journal.csvPath)") }
+      if let report {
+        let detail = try HTMLReport.detailRun(result, options: common.runOptions)
+        let cap = try library.evidence().deployableLeverageCap(s.policy)
+        try OutputFile.write(HTMLReport(sweep: result, leverageCap: cap, detail: detail).html, to: report)
+        if !common.quiet { note("report written to \(report)") }
+      }
     }
 
     func note(_ text: String) {

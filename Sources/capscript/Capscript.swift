@@ -9,11 +9,11 @@ struct Capscript: ParsableCommand {
     commandName: "capscript",
     abstract: "Capital-efficiency risk simulation with a Lua scripting host.",
     discussion: """
-      Run a script like `lua`:  capscript FILE.lua [args...]
+      Run a script like `lua`:  capscript [--sandbox --timeout S --max-memory N --out DIR --lib DIR] FILE.lua [args...]
       Outputs are evidence for governance; they never authorise leverage by themselves.
       """,
     version: "capscript \(CapModuleInfo.version) (\(Scorecard.modelVersion))",
-    subcommands: [Run.self, Script.self, Validate.self, Table.self, Gates.self, Bench.self])
+    subcommands: [Run.self, Script.self, Repl.self, Validate.self, Table.self, Gates.self, Export.self, Bench.self])
 }
 
 /// Options every run-like subcommand shares.

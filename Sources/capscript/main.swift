@@ -1,7 +1,3 @@
 import ScriptHost
 
-var arguments = Array(CommandLine.arguments.dropFirst())
-if let first = arguments.first, first.hasSuffix(".lua") {
-  arguments.insert("script", at: 0)
-}
-Capscript.main(arguments)
+Capscript.main(ScriptInvocation.rewrite(Array(CommandLine.arguments.dropFirst())))

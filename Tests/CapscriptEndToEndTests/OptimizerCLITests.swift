@@ -88,7 +88,7 @@ func configCopy() throws -> String {
 
 @Suite struct ValidationCommandLine {
   @Test func validatePassesOnTheShippedConfigs() throws {
-    let r = try capscript(["validate", "--paths", "1500"])
+    let r = try capscript(["validate", "--paths", "400"])
     #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
     #expect(r.stdout.contains("scenario(s) pass"))
   }
@@ -99,7 +99,7 @@ func configCopy() throws -> String {
       {"name": "crash_at_3x", "paths": 500, "capitalEfficiency": {"leverage": 3},
        "shocks": [{"type": "asset_crash", "at": 10, "drop": 0.4}]}
       """#.write(toFile: config + "/scenarios/crash_at_3x.json", atomically: true, encoding: .utf8)
-    let r = try capscript(["validate", "--config", config, "--paths", "500"])
+    let r = try capscript(["validate", "--config", config, "--paths", "200"])
     #expect(r.status == 1)
     #expect(r.stdout.contains("crash_at_3x"))
     #expect(r.stdout.contains("FAIL"))
@@ -116,7 +116,7 @@ func configCopy() throws -> String {
   }
 
   @Test func luaValidatorAgreesWithTheCommand() throws {
-    let r = try capscript(["scripts/validate-capital-efficiency.lua", "--paths", "800"])
+    let r = try capscript(["scripts/validate-capital-efficiency.lua", "--paths", "300"])
     #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
     #expect(r.stdout.contains("scenario(s) pass"))
   }
@@ -130,7 +130,7 @@ func configCopy() throws -> String {
   }
 
   @Test func tableIsMarkdownWithEveryCapitalScenario() throws {
-    let r = try capscript(["table", "--paths", "500"])
+    let r = try capscript(["table", "--paths", "300"])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.hasPrefix("| scenario | ROI mean | liquidation probability | p95 drawdown | notes |"))
     for name in ["crash_40pct_external_asset", "high_vol_sigma_spike", "bank_run_redemption_spike", "leverage_sweep_1x_to_4x"] {

@@ -54,6 +54,21 @@ public struct ConfigLibrary: Sendable {
       }
       throw ConfigError(.notFound, file: path, field: nil, message)
     }
-    return try Scenario(Self.readJSON(path), file: path, policy: policy)
+    return try scenario(tree: Self.readJSON(path), file: path)
+  }
+
+  /// Decodes a scenario tree read from `file`. A scenario on the deployed pool
+  /// graph (`graphMode: "deployed"`) without its own `pmm.deployment` gets
+  /// this folder's `deployment-status.json` there, checked first so that a
+  /// fault in it names that file; the scenario's hash then covers the pools.
+  public func scenario(tree: ConfigValue, file: String) throws(ConfigError) -> Scenario {
+    var tree = tree
+    if case .string("deployed")? = tree["graphMode"], tree.value(atPath: ["pmm", "deployment"]) == nil {
+      let path = directory + "/" + PoolGraph.deploymentFile
+      let deployment = try Self.readJSON(path)
+      _ = try PoolGraph(deployment: deployment, file: path)
+      tree = tree.setting(deployment, atPath: ["pmm", "deployment"][...])
+    }
+    return try Scenario(tree, file: file, policy: policy)
   }
 }

@@ -64,26 +64,28 @@ struct CapitalKernel: Sendable {
 
   /// Draws, for path `path`, whether and when each shock happens (-1: never).
   func schedule(path: Int, into epochOf: inout [Int]) -> Int {
-    var next = Int.max
-    for (i, shock) in shocks.enumerated() {
-      let u = shockRandom.uniforms(path: path, epoch: 0, block: i, stream: .shockOccurrence)
-      if shock.probability < 1 && u.0 >= shock.probability {
-        epochOf[i] = -1
-        continue
-      }
-      let span = shock.to - shock.from + 1
-      let e = shock.from + min(Int(u.1 * Double(span)), span - 1)
-      epochOf[i] = e
-      next = min(next, e)
-    }
-    return next
+    ShockSchedule.draw(shocks, random: shockRandom, path: path, into: &epochOf)
   }
 
-  /// Simulates one path.
+  /// Simulates one path in parametric mode.
   /// - Complexity: O(`epochs`), two Philox blocks per epoch, no allocation.
   /// When `band` is given, writes the path's ROI after each epoch into it.
   func simulate(path: Int, scratch: inout Scratch, band: UnsafeMutableBufferPointer<Float>? = nil) -> PathRecord {
+    var none = NoPools()
+    return simulate(path: path, scratch: &scratch, band: band, pools: &none)
+  }
+
+  /// Simulates one path; in coupled mode (`Pools` = `RoutingState`) the pool
+  /// graph is stepped after the asset moves (step 5), and step 7 takes market
+  /// making (fee income / T), the imbalance (net hub flow of the pools over
+  /// the hub depth, less the redemption term) and the intervention (cost / T,
+  /// and the external liquidity it draws) from the pools.
+  /// - Complexity: O(`epochs`) plus the pool step in coupled mode; no allocation.
+  func simulate<Pools: PoolCoupling>(
+    path: Int, scratch: inout Scratch, band: UnsafeMutableBufferPointer<Float>?, pools: inout Pools
+  ) -> PathRecord {
     var out = PathRecord()
+    pools.startPath()
     var nextShock = schedule(path: path, into: &scratch.shockEpoch)
     if hasWindows {
       for t in 0..<epochs {
@@ -128,6 +130,8 @@ struct CapitalKernel: Sendable {
             case .pegShock(let delta): P += delta
             case .flowShock(let imbalance, let n):
               for u in t..<min(t + n, epochs) { scratch.extraImbalance[u] += imbalance }
+            case .bridgeHalt, .poolDepeg, .oracleLag:
+              pools.applyShock(i, epoch: t)  // pool-graph shocks act on the routing model
             }
           } else if e > t {
             nextShock = min(nextShock, e)
@@ -175,6 +179,13 @@ struct CapitalKernel: Sendable {
       // 5. Asset.
       S *= exp((p.mu - sigma * sigma / 2) * dt + sigma * sqrtDt * z3)
 
+      // Coupled mode: the pool graph's epoch, priced off this epoch's S.
+      let pe =
+        Pools.isCoupled
+        ? pools.step(
+          path: path, epoch: t, assetPrice: S, flowImbalance: hasWindows ? scratch.extraImbalance[t] : 0, capital: T)
+        : PoolEpoch()
+
       // 6. Collateral and debt.
       var liquidationLoss = 0.0
       var deleverageCost = 0.0
@@ -212,14 +223,21 @@ struct CapitalKernel: Sendable {
           ? p.capture0 * exp(-p.captureElasticity * (s - p.targetSpreadBps) / p.targetSpreadBps) : p.capture0
       }
       let volume = volumeScale * exp(p.volumeVol * z4 - p.volumeVol * p.volumeVol / 2)
-      let marketMaking = volume * capture * s * 1e-4
+      let marketMaking = Pools.isCoupled ? (T > 0 ? pe.feeIncomeUSD / T : 0) : volume * capture * s * 1e-4
       let volatilityDrag = aE * (lE * lE - lE) * sigma * sigma / 2 * dt
       let imbalance =
-        p.flowVol * z5 - p.redemptionImbalance * rho + (hasWindows ? scratch.extraImbalance[t] : 0)
+        Pools.isCoupled
+        ? pe.imbalance - p.redemptionImbalance * rho
+        : p.flowVol * z5 - p.redemptionImbalance * rho + (hasWindows ? scratch.extraImbalance[t] : 0)
       let arb = p.arbLiquidityCoefficient * (p.ellBar > 0 ? min(1, ell / p.ellBar) : 1)
       P = P + p.pegBeta * imbalance - arb * (P - 1)
       var interventionDrag = 0.0
-      if abs(P - 1) > p.interventionBand {
+      if Pools.isCoupled {
+        if T > 0 {
+          interventionDrag = pe.interventionCostUSD / T
+          ell = max(0, ell - pe.liquidityDrawUSD / T)
+        }
+      } else if abs(P - 1) > p.interventionBand {
         let q = min(ell, p.interventionGain * (abs(P - 1) - p.interventionBand))
         P -= (P > 1 ? q : -q) * p.interventionImpact
         ell -= q
@@ -237,8 +255,7 @@ struct CapitalKernel: Sendable {
       att.deleverageCost -= deleverageCost
       T += T * (yieldTerm + marketMaking - volatilityDrag - interventionDrag - redemptionDrag)
         - liquidationLoss - deleverageCost
-      peak = max(peak, T)
-      maxDD = max(maxDD, (peak - T) / peak)
+      if T < peak { maxDD = max(maxDD, (peak - T) / peak) } else { peak = T }
       if let band { band[t] = Float(T / t0 - 1) }
     }
     out.roi = T / t0 - 1

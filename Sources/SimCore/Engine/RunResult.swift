@@ -7,14 +7,20 @@ public struct RunResult: Sendable {
   public let threads: Int
   /// Per-epoch ROI quantiles, when the run was asked to keep them.
   public let bands: EpochBands?
+  /// Every path's pool statistics, for runs that step a pool graph.
+  public let routing: RoutingRecords?
 
-  public init(scenario: Scenario, records: [PathRecord], elapsedSeconds: Double, threads: Int, bands: EpochBands? = nil) {
+  public init(
+    scenario: Scenario, records: [PathRecord], elapsedSeconds: Double, threads: Int, bands: EpochBands? = nil,
+    routing: RoutingRecords? = nil
+  ) {
     self.scenario = scenario
     self.records = records
-    self.scorecard = Scorecard(scenario: scenario, records: records)
+    self.scorecard = Scorecard(scenario: scenario, records: records, routing: routing)
     self.elapsedSeconds = elapsedSeconds
     self.threads = threads
     self.bands = bands
+    self.routing = routing
   }
 
   /// Names of the per-path arrays `column(_:)` serves.

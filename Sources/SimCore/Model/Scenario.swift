@@ -11,7 +11,12 @@ public struct Scenario: Sendable {
   public var epochsPerYear: Int
   public var seed: UInt64
   public var pmmMode: PMMMode
+  /// "none", "synthetic" or "deployed".
   public var graphMode: String
+  /// The pool graph and routing parameters a coupled run steps; nil without a graph.
+  public var routing: RoutingSpec?
+  /// A calibrated scenario's record of where its constants came from (`pmm.calibration`).
+  public var calibration: ConfigValue?
   /// The capital overlay; nil for routing-only scenarios.
   public var capital: CapitalParameters?
   public var shocks: [Shock]
@@ -44,14 +49,32 @@ public struct Scenario: Sendable {
     epochs = try r.integer("epochs", default: 365, in: 1...Self.maxEpochs)
     epochsPerYear = try r.integer("epochsPerYear", default: 365, in: 1...1_000_000)
     seed = UInt64(try r.integer("seed", default: 138, in: 0...(1 << 53)))
+    graphMode = try r.string("graphMode", default: "none", allowed: RoutingSpec.GraphMode.allCases.map(\.rawValue))
     let pmm = try r.child("pmm")
-    pmmMode = PMMMode(rawValue: try pmm.string("mode", default: "parametric", allowed: ["parametric"]))!
+    pmmMode = PMMMode(
+      rawValue: try pmm.string(
+        "mode", default: graphMode == "none" ? "parametric" : "coupled", allowed: ["parametric", "coupled", "calibrated"]))!
+    routing = try RoutingSpec.decode(
+      pmm, graphMode: RoutingSpec.GraphMode(rawValue: graphMode)!, hasCapital: r.raw("capitalEfficiency") != nil,
+      file: file)
+    calibration = try Self.decodeCalibration(pmm, mode: pmmMode)
     try pmm.finish()
-    graphMode = try r.string("graphMode", default: "none", allowed: ["none"])
+    if pmmMode == .coupled && routing == nil {
+      throw ConfigError(
+        .outOfRange, file: file, field: "pmm.mode",
+        "\"coupled\" steps the pool graph: set graphMode to \"synthetic\" or \"deployed\"")
+    }
+    if pmmMode != .coupled && routing != nil {
+      throw ConfigError(
+        .outOfRange, file: file, field: "graphMode",
+        "\"\(graphMode)\" needs pmm.mode \"coupled\"; a \"\(pmmMode.rawValue)\" scenario does not step a pool graph (use graphMode \"none\")")
+    }
     capital = try Self.decodeCapital(r, file: file, policy: policy)
     var shocks: [Shock] = []
     for (i, item) in try r.array("shocks").enumerated() {
-      shocks.append(try Shock(item, file: file, field: "shocks[\(i + 1)]", epochs: epochs))
+      shocks.append(
+        try Shock(
+          item, file: file, field: "shocks[\(i + 1)]", epochs: epochs, graph: routing?.graph, hasCapital: capital != nil))
     }
     self.shocks = shocks
     expectations = try Expectation.decode(r.child("expect"))
@@ -61,13 +84,39 @@ public struct Scenario: Sendable {
       throw ConfigError(.missingField, file: file, field: "sweep", "is required when \"mode\" is \"optimizer\"")
     }
     try r.finish()
-    if capital == nil {
-      throw ConfigError(.missingField, file: file, field: "capitalEfficiency", "is required in parametric mode")
+    if capital == nil && routing == nil {
+      throw ConfigError(
+        .missingField, file: file, field: "capitalEfficiency",
+        "is required unless the scenario steps a pool graph (a routing-only scenario: graphMode \"synthetic\" or \"deployed\")")
     }
     self.file = file
     self.source = value
     self.policy = policy
     contentHash = ContentHash.fnv1a(JSONText.canonical(value))
+  }
+
+  /// Reads `pmm.calibration`, which only a calibrated scenario may carry.
+  static func decodeCalibration(_ pmm: ConfigReader, mode: PMMMode) throws(ConfigError) -> ConfigValue? {
+    guard let value = pmm.raw("calibration") else { return nil }
+    guard mode == .calibrated else {
+      throw ConfigError(.unknownField, file: pmm.file, field: pmm.fieldName("calibration"), "is only for pmm.mode \"calibrated\"")
+    }
+    let c = try pmm.child("calibration")
+    _ = try c.string("fromScenario", default: "")
+    _ = try c.string("fromHash", default: "")
+    _ = try c.string("method", default: "")
+    for key in ["seed", "paths", "epochs"] { _ = try c.optionalNumber(key, in: 0...1e16) }
+    let fitted = try c.child("fitted")
+    if case .object(let fields)? = c.raw("fitted") {
+      for key in fields.keys.sorted() { _ = try fitted.number(key, default: 0, in: -1e15...1e15) }
+    }
+    for (n, item) in try c.array("droppedShocks").enumerated() {
+      guard case .string = item else {
+        throw ConfigError(.wrongType, file: pmm.file, field: c.fieldName("droppedShocks") + "[\(n + 1)]", "expected a shock type name")
+      }
+    }
+    try c.finish()
+    return value
   }
 
   static func decodeCapital(_ r: ConfigReader, file: String, policy: Policy) throws(ConfigError) -> CapitalParameters? {

@@ -1,7 +1,11 @@
 extension Scorecard {
   /// The scorecard as a tree with its stable field names (for JSON and Lua).
+  /// A routing-only run's tree holds `routing` and `provenance` alone.
   public var tree: ConfigValue {
     var fields: [String: ConfigValue] = [:]
+    if let routing { fields["routing"] = routing.tree }
+    fields["provenance"] = provenanceTree
+    guard hasCapital else { return .object(fields) }
     for name in Self.scalarFieldNames { fields[name] = .number(scalar(name)!) }
     var quantiles: [String: ConfigValue] = [:]
     for q in pnlQuantiles { quantiles[q.label] = .number(q.value) }
@@ -15,7 +19,12 @@ extension Scorecard {
     var att: [String: ConfigValue] = [:]
     for term in pnlAttribution.terms { att[term.name] = .number(term.value) }
     fields["pnl_attribution"] = .object(att)
-    fields["provenance"] = .object([
+    return .object(fields)
+  }
+
+  /// The provenance block; `roi_mean_stderr` only when there is an ROI.
+  var provenanceTree: ConfigValue {
+    var fields: [String: ConfigValue] = [
       "scenario": .string(provenance.scenario),
       "scenario_hash": .string(provenance.scenarioHash),
       "policy_hash": .string(provenance.policyHash),
@@ -23,13 +32,30 @@ extension Scorecard {
       "paths": .number(Double(provenance.paths)),
       "epochs": .number(Double(provenance.epochs)),
       "model_version": .string(provenance.modelVersion),
-      "roi_mean_stderr": .number(roiMeanStderr),
-    ])
+    ]
+    if hasCapital { fields["roi_mean_stderr"] = .number(roiMeanStderr) }
     return .object(fields)
   }
 
-  /// A readable text table of the scorecard.
+  /// The scalar names this scorecard defines: the capital fields when it has
+  /// the overlay, then `routing.*` when it steps a pool graph.
+  public var definedScalarNames: [String] {
+    (hasCapital ? Self.scalarFieldNames : []) + (routing == nil ? [] : RoutingScorecard.scalarFieldNames.map { "routing." + $0 })
+  }
+
+  /// A readable text table of the scorecard: the capital fields, then the
+  /// routing block and per-pool diagnostics when the run stepped a pool graph
+  /// (a routing-only run shows the routing block alone).
   public var table: String {
+    let head = "scenario \(provenance.scenario)  (seed \(provenance.seed), \(provenance.paths) paths × \(provenance.epochs) epochs)\n"
+    let foot = "provenance: scenario_hash \(provenance.scenarioHash), policy_hash \(provenance.policyHash), \(provenance.modelVersion)"
+    let routingText = routing.map { $0.table + "\n" } ?? ""
+    guard hasCapital else { return head + routingText + foot }
+    return capitalTable(head: head) + routingText + foot
+  }
+
+  /// The capital fields as aligned rows, after `head`.
+  func capitalTable(head: String) -> String {
     func pct(_ x: Double) -> String { formatFixed(x * 100, digits: 2) + "%" }
     func num(_ x: Double) -> String { formatFixed(x, digits: 3) }
     func usd(_ x: Double) -> String { formatFixed(x, digits: 0) }
@@ -48,9 +74,8 @@ extension Scorecard {
     ]
     for term in pnlAttribution.terms { rows.append(("  pnl_attribution." + term.name, usd(term.value))) }
     let width = rows.map(\.0.count).max() ?? 0
-    var out = "scenario \(provenance.scenario)  (seed \(provenance.seed), \(provenance.paths) paths × \(provenance.epochs) epochs)\n"
+    var out = head
     for (k, v) in rows { out += k + String(repeating: " ", count: width - k.count + 2) + v + "\n" }
-    out += "provenance: scenario_hash \(provenance.scenarioHash), policy_hash \(provenance.policyHash), \(provenance.modelVersion)"
     return out
   }
 }

@@ -18,6 +18,11 @@ public struct Scorecard: Sendable {
   /// Mean PnL per term in USD.
   public var pnlAttribution: Attribution
   public var provenance: Provenance
+  /// Whether the scenario has the capital overlay; a routing-only scorecard
+  /// reports its routing block alone, and its capital fields are not defined.
+  public var hasCapital: Bool
+  /// The PMM health block of a run that steps a pool graph.
+  public var routing: RoutingScorecard?
 
   public static let modelVersion = "capscript-model 1.0"
   public static let pnlQuantileLevels: [(String, Double)] = [
@@ -43,7 +48,9 @@ public struct Scorecard: Sendable {
 
   /// Summarises per-path records, always in path order (deterministic sums).
   /// - Complexity: O(paths × log paths) for the sorts.
-  public init(scenario: Scenario, records: [PathRecord]) {
+  public init(scenario: Scenario, records: [PathRecord], routing: RoutingRecords? = nil) {
+    hasCapital = scenario.capital != nil
+    self.routing = routing.map { RoutingScorecard($0, pegBand: scenario.policy.pegBand) }
     let n = Double(records.count)
     let roi = records.map(\.roi)
     let mean = roi.reduce(0, +) / n
@@ -90,9 +97,12 @@ public struct Scorecard: Sendable {
       seed: scenario.seed, paths: records.count, epochs: scenario.epochs, modelVersion: Self.modelVersion)
   }
 
-  /// A scalar field by its scorecard name.
+  /// A scalar field by its scorecard name: a capital field (nil in a
+  /// routing-only run), or `routing.NAME` for the routing block's scalars.
   public func scalar(_ name: String) -> Double? {
-    switch name {
+    if name.hasPrefix("routing.") { return routing?.scalar(String(name.dropFirst("routing.".count))) }
+    guard hasCapital else { return nil }
+    return switch name {
     case "roi_mean": roiMean
     case "roi_p05": roiP05
     case "roi_p95": roiP95

@@ -1,0 +1,225 @@
+/* capscript's limits on a Lua state, with Lua's own mechanisms.
+ *
+ * A counting allocator enforces the memory limit; a count hook stops a chunk
+ * at its deadline or on Ctrl-C. Their state is one capscript_limits struct per
+ * Lua state, passed as the allocator's userdata (lua_getallocf reaches it from
+ * any thread of the state), so nothing here needs a global: a `static`
+ * variable in a header would be one copy per translation unit.
+ *
+ * Only `stop` is touched from other threads (the signal handler and the
+ * watchdog); it is read and written with atomic builtins. */
+#ifndef CAPSCRIPT_LIMITS_H
+#define CAPSCRIPT_LIMITS_H
+
+#include <lua.h>
+#include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Why a running chunk must stop. */
+enum {
+  CAPSCRIPT_STOP_NONE = 0,
+  CAPSCRIPT_STOP_INTERRUPT = 1,
+  CAPSCRIPT_STOP_TIMEOUT = 2,
+  CAPSCRIPT_STOP_MEMORY = 3
+};
+
+/* Instructions between two runs of the count hook. */
+enum { CAPSCRIPT_HOOK_COUNT = 1000 };
+
+/* Bytes a stopped chunk may still allocate beyond the limit, so that the
+ * error it is stopped with can be built and reported. */
+enum { CAPSCRIPT_MEMORY_RESERVE = 1 << 20 };
+
+#define CAPSCRIPT_LIMITS_MAGIC 0x6361706cu
+
+typedef struct capscript_limits {
+  unsigned magic;    /* tells this struct from another allocator's userdata */
+  size_t used;       /* bytes the state holds now */
+  size_t limit;      /* growth beyond this is refused while armed; 0: none */
+  int armed;         /* the memory limit applies (only while a chunk runs) */
+  int in_host;       /* Swift host functions on the C stack: never refused */
+  int refused;       /* the last growth was refused (Lua retries once after a full GC) */
+  double deadline;   /* CLOCK_MONOTONIC seconds; 0: none */
+  double timeout;    /* the timeout the deadline came from, for messages */
+  int stop;          /* a CAPSCRIPT_STOP_ reason; atomic */
+  int warn_on;       /* warn("@on") / warn("@off") */
+  int warn_cont;     /* the last warning piece asked for a continuation */
+} capscript_limits;
+
+/* Seconds on the monotonic clock. */
+static inline double capscript_now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* [-0, +0, -] the limits of L's state, or NULL when it was not made by
+ * capscript_newstate. */
+static inline capscript_limits *capscript_limits_of(lua_State *L) {
+  void *ud = NULL;
+  lua_getallocf(L, &ud);
+  capscript_limits *lim = (capscript_limits *)ud;
+  return (lim != NULL && lim->magic == CAPSCRIPT_LIMITS_MAGIC) ? lim : NULL;
+}
+
+/* Sets the stop reason unless one is set already; async-signal-safe. */
+static inline void capscript_limits_stop(capscript_limits *lim, int reason) {
+  int expected = CAPSCRIPT_STOP_NONE;
+  __atomic_compare_exchange_n(&lim->stop, &expected, reason, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+}
+
+/* The stop reason, after turning a passed deadline into a timeout. */
+static inline int capscript_limits_poll(capscript_limits *lim) {
+  int stop = __atomic_load_n(&lim->stop, __ATOMIC_SEQ_CST);
+  if (stop == CAPSCRIPT_STOP_NONE && lim->deadline > 0 && capscript_now() >= lim->deadline) {
+    capscript_limits_stop(lim, CAPSCRIPT_STOP_TIMEOUT);
+    stop = __atomic_load_n(&lim->stop, __ATOMIC_SEQ_CST);
+  }
+  return stop;
+}
+
+/* Clears the stop reason (before an evaluation, or after Ctrl-C at a prompt). */
+static inline void capscript_limits_clear(capscript_limits *lim) {
+  __atomic_store_n(&lim->stop, CAPSCRIPT_STOP_NONE, __ATOMIC_SEQ_CST);
+}
+
+/* Arms the limits for one chunk: memory beyond `limit` bytes (0: none) is
+ * refused, and the chunk stops `timeout` seconds from now (0: never). */
+static inline void capscript_limits_begin(capscript_limits *lim, size_t limit, double timeout) {
+  capscript_limits_clear(lim);
+  lim->refused = 0;
+  lim->limit = limit;
+  lim->armed = limit > 0;
+  lim->timeout = timeout;
+  lim->deadline = timeout > 0 ? capscript_now() + timeout : 0;
+}
+
+/* Disarms the limits after a chunk and clears the stop reason; returns the
+ * reason the chunk was stopped for. */
+static inline int capscript_limits_end(capscript_limits *lim) {
+  int stop = capscript_limits_poll(lim);
+  lim->armed = 0;
+  lim->deadline = 0;
+  capscript_limits_clear(lim);
+  return stop;
+}
+
+/* The allocator: counts every byte, and refuses growth beyond the armed
+ * limit except inside Swift host functions (an allocation error there would
+ * longjmp across Swift frames). Shrinking never fails, as Lua requires. */
+static inline void *capscript_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  capscript_limits *lim = (capscript_limits *)ud;
+  size_t old = ptr != NULL ? osize : 0;
+  if (nsize == 0) {
+    free(ptr);
+    lim->used -= old;
+    return NULL;
+  }
+  if (nsize > old && lim->armed && lim->in_host == 0) {
+    int stopped = __atomic_load_n(&lim->stop, __ATOMIC_SEQ_CST) == CAPSCRIPT_STOP_MEMORY;
+    size_t cap = stopped ? lim->limit + CAPSCRIPT_MEMORY_RESERVE : lim->limit;
+    if (lim->used - old + nsize > cap) {
+      if (lim->refused) capscript_limits_stop(lim, CAPSCRIPT_STOP_MEMORY);
+      lim->refused = 1;
+      return NULL;
+    }
+  }
+  void *p = realloc(ptr, nsize);
+  if (p == NULL) return NULL;
+  if (nsize > old) lim->refused = 0;
+  lim->used = lim->used - old + nsize;
+  return p;
+}
+
+/* The panic function: the error escaped every protected call. */
+static inline int capscript_panic(lua_State *L) {
+  const char *msg = lua_tostring(L, -1);
+  fprintf(stderr, "capscript: unprotected Lua error: %s\n", msg ? msg : "(not a string)");
+  fflush(stderr);
+  return 0;
+}
+
+/* The warning function: off until warn("@on"), like the standalone lua. */
+static inline void capscript_warn(void *ud, const char *msg, int tocont) {
+  capscript_limits *lim = (capscript_limits *)ud;
+  if (!lim->warn_cont && !tocont && msg[0] == '@') {
+    if (strcmp(msg, "@on") == 0) lim->warn_on = 1;
+    else if (strcmp(msg, "@off") == 0) lim->warn_on = 0;
+    return;
+  }
+  if (lim->warn_on) {
+    if (!lim->warn_cont) fputs("Lua warning: ", stderr);
+    fputs(msg, stderr);
+    if (!tocont) fputs("\n", stderr);
+    fflush(stderr);
+  }
+  lim->warn_cont = tocont;
+}
+
+/* A new state on the counting allocator (unarmed), with the panic and
+ * warning functions luaL_newstate would set; NULL when out of memory. */
+static inline lua_State *capscript_newstate(void) {
+  capscript_limits *lim = (capscript_limits *)calloc(1, sizeof *lim);
+  if (lim == NULL) return NULL;
+  lim->magic = CAPSCRIPT_LIMITS_MAGIC;
+  lua_State *L = lua_newstate(capscript_alloc, lim);
+  if (L == NULL) {
+    free(lim);
+    return NULL;
+  }
+  lua_atpanic(L, capscript_panic);
+  lua_setwarnf(L, capscript_warn, lim);
+  return L;
+}
+
+/* Closes a state and frees its limits. */
+static inline void capscript_close(lua_State *L) {
+  capscript_limits *lim = capscript_limits_of(L);
+  lua_close(L);
+  free(lim);
+}
+
+/* The count hook: raises "file:line: <reason>" once a stop reason is set. The
+ * reason stays set and the hook then runs at every instruction, so a script
+ * that catches the error with pcall is stopped again as soon as it goes on. */
+static inline void capscript_limits_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  capscript_limits *lim = capscript_limits_of(L);
+  if (lim == NULL) return;
+  switch (capscript_limits_poll(lim)) {
+  case CAPSCRIPT_STOP_INTERRUPT:
+    luaL_where(L, 0);
+    lua_pushliteral(L, "interrupted");
+    break;
+  case CAPSCRIPT_STOP_TIMEOUT:
+    luaL_where(L, 0);
+    lua_pushfstring(L, "script stopped: timeout of %f s exceeded", (lua_Number)lim->timeout);
+    break;
+  case CAPSCRIPT_STOP_MEMORY:
+    luaL_where(L, 0);
+    lua_pushfstring(L, "script stopped: memory limit of %I bytes exceeded", (lua_Integer)lim->limit);
+    break;
+  default:
+    return;
+  }
+  lua_concat(L, 2);
+  lua_sethook(L, capscript_limits_hook, LUA_MASKCOUNT, 1);
+  lua_error(L);
+}
+
+/* [-0, +0, -] installs (on != 0) or removes the count hook on L; new
+ * coroutines inherit it. */
+static inline void capscript_limits_sethook(lua_State *L, int on) {
+  lua_sethook(L, on ? capscript_limits_hook : NULL, on ? LUA_MASKCOUNT : 0, CAPSCRIPT_HOOK_COUNT);
+}
+
+/* [-0, +0, -] runs a full garbage collection (lua_gc is variadic). */
+static inline void capscript_collectgarbage(lua_State *L) { lua_gc(L, LUA_GCCOLLECT, 0); }
+
+/* [-0, +1, -] pushes the registry table */
+static inline void capscript_pushregistry(lua_State *L) { lua_pushvalue(L, LUA_REGISTRYINDEX); }
+
+#endif

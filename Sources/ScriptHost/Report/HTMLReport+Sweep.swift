@@ -1,0 +1,70 @@
+public import SimCore
+
+extension HTMLReport {
+  /// The report of an optimizer sweep: the ROI / liquidation frontier with the
+  /// deployable region, the ranked candidates, and the distribution charts of
+  /// one candidate (`detail`, normally the top deployable one, re-run).
+  public init(sweep r: SweepResult, leverageCap: Double, detail: (candidate: CandidateSummary, run: RunResult)? = nil) {
+    let base = r.base
+    let gates = base.policy.gates
+    self.init(
+      title: "capscript sweep report: \(base.name)",
+      subtitle: "\(r.candidates.count) candidates on common random numbers (seed \(base.seed)). "
+        + (base.description.isEmpty ? "" : base.description))
+    let pareto = Set(r.paretoFront.map(\.index))
+    let frontier = FrontierChart(
+      title: "Mean ROI against liquidation probability", candidates: r.candidates, pareto: pareto,
+      liquidationGate: gates.liquidationProbability, leverageCap: leverageCap)
+    chart(
+      "Frontier: ROI vs liquidation probability", frontier.svg,
+      note: "Shaded: liquidation probability within the \(formatFixed(gates.liquidationProbability * 100, digits: 2))% gate. "
+        + "A candidate is deployable when every gate passes and its leverage is at most \(JSONText.number(leverageCap))x.")
+    table(Self.candidateTable(r, pareto: pareto))
+    if let (c, run) = detail {
+      paragraph(
+        "Charts below: candidate \(c.label) (\(c.deployable ? "top deployable" : "top ranked; none is deployable")), "
+          + "re-run on the same paths with per-epoch bands.", className: "subtitle")
+      distributionCharts(run, label: " of \(c.label)")
+    }
+    provenance = [
+      ("scenario", base.name), ("scenario hash", base.contentHash), ("policy hash", base.policy.contentHash),
+      ("seed", String(base.seed)), ("paths", String(base.paths)), ("epochs", String(base.epochs)),
+      ("model version", Scorecard.modelVersion), ("candidates", String(r.candidates.count)),
+      ("deployable leverage cap", JSONText.number(leverageCap) + "x"),
+    ]
+  }
+
+  static func candidateTable(_ r: SweepResult, pareto: Set<Int>) -> ReportTable {
+    var rows: [[String]] = []
+    for (i, c) in r.candidates.enumerated() {
+      rows.append([
+        String(i + 1), c.label + (pareto.contains(c.index) ? " *" : ""), formatFixed(c.score, digits: 4),
+        formatFixed(c["roi_mean"] * 100, digits: 2) + "%", formatFixed(c["liquidation_probability"] * 100, digits: 2) + "%",
+        formatFixed(c["max_drawdown_p95"] * 100, digits: 2) + "%", c.deployable ? "yes" : "no",
+        c.failedGates.isEmpty ? "-" : c.failedGates.map(\.detail).joined(separator: "; "),
+      ])
+    }
+    let w = r.base.policy.weights
+    return ReportTable(
+      title: "Candidates, ranked",
+      header: ["rank", "candidate", "score", "roi_mean", "liquidation", "drawdown p95", "deployable", "failed gates"],
+      rows: rows,
+      note: "* on the Pareto front. Score = roi_mean - \(JSONText.number(w.liquidation))*liquidation - "
+        + "\(JSONText.number(w.drawdown))*drawdown_p95 - \(JSONText.number(w.peg))*peg_deviation.",
+      className: "data candidates")
+  }
+
+  /// Re-runs the top deployable candidate (or the top one when none is
+  /// deployable) on its own paths with per-epoch bands, for the report's
+  /// distribution charts. Same seed, same paths: the same numbers as in the sweep.
+  public static func detailRun(_ r: SweepResult, options: RunOptions) throws -> (candidate: CandidateSummary, run: RunResult)? {
+    guard let c = r.best(deployable: true) ?? r.best() else { return nil }
+    let s = try r.base.with(c.assignments + [("paths", .number(Double(c.paths)))], origin: "report of \(c.label)")
+    var o = options
+    o.bandPaths = min(s.paths, bandPathLimit)
+    return (c, try Runner.run(s, options: o))
+  }
+
+  /// Paths the fan chart's per-epoch bands are taken over, at most.
+  public static let bandPathLimit = 5000
+}

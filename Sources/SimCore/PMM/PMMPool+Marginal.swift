@@ -1,0 +1,54 @@
+extension PMMPool {
+  /// What `sell(amount, baseIn:)` would pay, and the marginal output at the
+  /// end of the trade, without changing the pool or copying it.
+  ///
+  /// `received` is computed exactly as `sell` computes it (same branches,
+  /// same operations), so it equals `querySellBase`/`querySellQuote`'s. The
+  /// marginal output is the curve's price at the reserves the trade ends on,
+  /// times `1 - fees`: moving the short input side toward its target (DODO's
+  /// integral) it is `c * (1 - k + k * (X0/X2)^2)` with `X2` the input reserve
+  /// after the trade; moving the output side away from its target (the trade
+  /// quadratic, also the second leg of a trade that crosses equilibrium) it is
+  /// `c / (1 - k + k * (Y0/Y2)^2)` with `Y2` the output reserve after the
+  /// trade. `c` converts the input into output units at `i` (`i` selling base,
+  /// `1/i` selling quote). At `k = 0` it is `c` until the output side is
+  /// empty, then 0. The targets are those the curve uses during the trade
+  /// (re-solving them afterwards does not move the curve).
+  /// - Complexity: O(1): at most one square root.
+  public func quote(selling amount: Double, baseIn: Bool) -> PMMQuote {
+    let a = Swift.max(amount, 0)
+    let c = baseIn ? guidePrice : 1 / guidePrice
+    let x = baseIn ? baseReserve : quoteReserve
+    let x0 = baseIn ? baseTarget : quoteTarget
+    let y = baseIn ? quoteReserve : baseReserve
+    let y0 = baseIn ? quoteTarget : baseTarget
+    var gross: Double
+    var slope: Double
+    if rState == (baseIn ? .aboveOne : .belowOne) && a < x0 - x {
+      gross = Swift.min(
+        PMMMath.integral(converted: c * a, target: x0, from: x, to: x + a, k: k), y - y0)
+      let ratio = x0 / (x + a)
+      slope = c * ((1 - k) + k * ratio * ratio)
+    } else {
+      // From R = 1, from the output side already short, or past the input's
+      // back-to-one point (which pays exactly the surplus y - y0 first).
+      var y2: Double
+      if rState == (baseIn ? .aboveOne : .belowOne) {
+        let rest = PMMMath.away(converted: c * (a - (x0 - x)), target: y0, reserve: y0, k: k)
+        gross = (y - y0) + rest.output
+        y2 = rest.reserve
+      } else {
+        (gross, y2) = PMMMath.away(converted: c * a, target: y0, reserve: y, k: k)
+      }
+      if k == 0 {
+        slope = y2 > 0 ? c : 0
+      } else {
+        let ratio = y0 / y2
+        slope = c / ((1 - k) + k * ratio * ratio)
+      }
+    }
+    if a == 0 { gross = 0 }
+    let received = gross - gross * lpFeeRate - gross * maintainerFeeRate
+    return PMMQuote(received: received, marginal: slope * (1 - lpFeeRate - maintainerFeeRate))
+  }
+}

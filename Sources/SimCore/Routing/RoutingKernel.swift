@@ -1,0 +1,114 @@
+import Foundation
+
+/// A routing-only scenario's path: the pool graph with no capital overlay.
+/// The external asset follows `dS/S = volatileSigma dW` with the overlay's
+/// asset draw (z3 of the overlay stream), so a routing-only run and a coupled
+/// run of the same seed share their asset shocks' timing and direction.
+struct RoutingKernel: Sendable {
+  let shocks: [Shock]
+  let epochs: Int
+  let dt: Double
+  let sqrtDt: Double
+  let sigma: Double
+  let normals: NormalSource
+  let zig = Ziggurat.standard
+  let hasWindows: Bool
+
+  init(scenario s: Scenario, model: RoutingModel) {
+    shocks = s.shocks
+    epochs = s.epochs
+    dt = 1 / Double(s.epochsPerYear)
+    sqrtDt = dt.squareRoot()
+    sigma = model.p.volatileSigma
+    normals = NormalSource(seed: s.seed)
+    hasWindows = s.shocks.contains {
+      if case .flowShock = $0.kind { return true }
+      return false
+    }
+  }
+
+  /// Per-worker buffers, reused from path to path.
+  struct Scratch {
+    var shockEpoch: [Int]
+    var extraImbalance: [Double]
+
+    init(kernel: RoutingKernel) {
+      shockEpoch = Array(repeating: -1, count: kernel.shocks.count)
+      extraImbalance = Array(repeating: 0, count: kernel.hasWindows ? kernel.epochs : 0)
+    }
+  }
+
+  /// Simulates one path into `state.stats`.
+  /// - Complexity: O(`epochs` × the pool step), no allocation.
+  func simulate(path: Int, state: inout RoutingState, scratch: inout Scratch) {
+    state.startPath()
+    var nextShock = ShockSchedule.draw(
+      shocks, random: normals, path: path, into: &scratch.shockEpoch)
+    if hasWindows { for t in 0..<epochs { scratch.extraImbalance[t] = 0 } }
+    var asset = 1.0
+    let drift = -0.5 * sigma * sigma * dt
+    for t in 0..<epochs {
+      if t == nextShock {
+        nextShock = Int.max
+        for i in 0..<shocks.count {
+          let e = scratch.shockEpoch[i]
+          if e == t {
+            switch shocks[i].kind {
+            case .assetCrash(let drop): asset *= 1 - drop
+            case .flowShock(let imbalance, let n):
+              for u in t..<min(t + n, epochs) { scratch.extraImbalance[u] += imbalance }
+            case .bridgeHalt, .poolDepeg, .oracleLag: state.applyShock(i, epoch: t)
+            case .volSpike, .liquidityShock, .redemptionWave, .pegShock:
+              break  // rejected at decode: routing-only runs have no overlay
+            }
+          } else if e > t {
+            nextShock = min(nextShock, e)
+          }
+        }
+      }
+      var words = WordStream(normals.philox, path: path, epoch: t, stream: .overlay)
+      _ = zig.normal(&words)
+      _ = zig.normal(&words)
+      asset *= exp(drift + sigma * sqrtDt * zig.normal(&words))
+      _ = state.step(
+        path: path, epoch: t, assetPrice: asset,
+        flowImbalance: hasWindows ? scratch.extraImbalance[t] : 0, capital: 0)
+    }
+  }
+}
+
+/// One worker's kernels and scratch for whatever a scenario simulates:
+/// the parametric overlay, the coupled overlay and pools, or the pools alone.
+struct PathWorker {
+  let capital: CapitalKernel?
+  let routing: RoutingKernel?
+  var capitalScratch: CapitalKernel.Scratch?
+  var routingScratch: RoutingKernel.Scratch?
+  var state: RoutingState?
+
+  init(capital: CapitalKernel?, model: RoutingModel?, routing: RoutingKernel?) {
+    self.capital = capital
+    self.routing = routing
+    capitalScratch = capital.map { CapitalKernel.Scratch(kernel: $0) }
+    routingScratch = routing.map { RoutingKernel.Scratch(kernel: $0) }
+    state = model.map { RoutingState(model: $0) }
+  }
+
+  /// Simulates path `path`; a routing-only path returns an empty record.
+  mutating func simulate(path: Int, band: UnsafeMutableBufferPointer<Float>?) -> PathRecord {
+    if let capital {
+      if state != nil {
+        return capital.simulate(path: path, scratch: &capitalScratch!, band: band, pools: &state!)
+      }
+      return capital.simulate(path: path, scratch: &capitalScratch!, band: band)
+    }
+    routing!.simulate(path: path, state: &state!, scratch: &routingScratch!)
+    return PathRecord()
+  }
+
+  /// Copies the last path's routing statistics into `row`.
+  func writeRouting(into row: UnsafeMutableBufferPointer<Double>) {
+    guard let state else { return }
+    for i in 0..<row.count { row[i] = state.stats[i] }
+  }
+}

@@ -1,0 +1,166 @@
+import Foundation
+
+extension RoutingState {
+  /// Step 2 of section 2: a Poisson number of orders, each a pair drawn by
+  /// weight, a direction (hub pairs lean by the flow imbalance; a halted
+  /// bridge's token is always sold) and a lognormal USD size, then routed.
+  /// Draws, after the oracle's: one uniform for the count, then per order a
+  /// uniform for the pair, one for the direction and a normal for the size.
+  mutating func orderFlow(epoch t: Int, imbalance: Double, words: inout WordStream) {
+    guard !model.pairA.isEmpty else { return }
+    let count = RoutingModel.poisson(mean: model.p.ordersPerEpoch, words.uniform())
+    let buyHub = min(1, max(0, 0.5 * (1 + imbalance)))
+    let sigma = model.p.orderSizeVol
+    for _ in 0..<count {
+      let k = model.pair(at: words.uniform())
+      let direction = words.uniform()
+      let z = model.zig.normal(&words)
+      var a = model.pairA[k]
+      var b = model.pairB[k]
+      if a == model.hub || b == model.hub {
+        let other = a == model.hub ? b : a
+        (a, b) = direction < buyHub ? (other, model.hub) : (model.hub, other)
+      } else if direction < 0.5 {
+        swap(&a, &b)
+      }
+      if t < tokens[b].haltUntil && t >= tokens[a].haltUntil { swap(&a, &b) }
+      let size = model.p.meanOrderUSD * exp(sigma * z - 0.5 * sigma * sigma)
+      order(from: a, to: b, amount: size / (tokens[a].fair * hubUSD), usd: size)
+    }
+  }
+
+  /// The bridge halt's exit flow: each halted token with a hub pool is sold
+  /// for the hub, `exitShare` of its pool's initial depth per epoch. It draws
+  /// nothing, so a halt leaves every random draw of the run unchanged (common
+  /// random numbers against the same run without the shock).
+  mutating func bridgeExits(epoch t: Int) {
+    for token in 0..<model.tokenCount
+    where t < tokens[token].haltUntil && tokens[token].haltExit > 0 {
+      let p = model.hubPool[token]
+      guard p >= 0 else { continue }
+      let size = tokens[token].haltExit * model.poolDepthUSD[p]
+      order(from: token, to: model.hub, amount: size / (tokens[token].fair * hubUSD), usd: size)
+    }
+  }
+
+  /// Step 3 of section 2: fills one order of `amount` token `a` (worth `usd`)
+  /// for token `b`. The best PMM route (the direct pool or two hops through
+  /// the hub, whichever pays more for the whole order) and the external route
+  /// share the order so that their marginal outputs are equal.
+  mutating func order(from a: Int, to b: Int, amount: Double, usd: Double) {
+    let (pmm, external) = routes(from: a, to: b, amount: amount)
+    guard pmm.legs > 0 || external.legs > 0, amount > 0 else {
+      stats[totalsBase &+ RoutingTotal.unroutedVolume.rawValue] += usd
+      return
+    }
+    let x = split(pmm, external, amount: amount)
+    if x > 0 {
+      let out = trade(pmm.first, x, arbitrage: false)
+      if pmm.legs == 2 { trade(pmm.second, out, arbitrage: false) }
+    }
+    let rest = amount - x
+    if rest > 0 {
+      let out = trade(external.first, rest, arbitrage: false)
+      if external.legs == 2 { trade(external.second, out, arbitrage: false) }
+    }
+    stats[totalsBase &+ RoutingTotal.pmmVolume.rawValue] += usd * (x / amount)
+    stats[totalsBase &+ RoutingTotal.externalVolume.rawValue] += usd * (rest / amount)
+  }
+
+  /// The best PMM route for the whole `amount` and the external route, from a to b.
+  func routes(from a: Int, to b: Int, amount: Double) -> (pmm: Route, external: Route) {
+    var pmm = Route.none
+    var best = -Double.infinity
+    let d = model.direct[a &* model.tokenCount &+ b]
+    if d >= 0 {
+      pmm = Route(RouteLeg(pool: d, external: false, baseIn: model.poolBase[d] == a))
+      best = quote(pmm, amount).received
+    }
+    let ha = model.hubPool[a]
+    let hb = model.hubPool[b]
+    if a != model.hub && b != model.hub && ha >= 0 && hb >= 0 {
+      let twoHop = Route(
+        RouteLeg(pool: ha, external: false, baseIn: true),
+        RouteLeg(pool: hb, external: false, baseIn: false))
+      if quote(twoHop, amount).received > best { pmm = twoHop }
+    }
+    var external = Route.none
+    if a == model.hub {
+      if hb >= 0 { external = Route(RouteLeg(pool: hb, external: true, baseIn: false)) }
+    } else if b == model.hub {
+      if ha >= 0 { external = Route(RouteLeg(pool: ha, external: true, baseIn: true)) }
+    } else if ha >= 0 && hb >= 0 {
+      external = Route(
+        RouteLeg(pool: ha, external: true, baseIn: true),
+        RouteLeg(pool: hb, external: true, baseIn: false))
+    }
+    return (pmm, external)
+  }
+
+  /// What one leg would pay for `amount`, and its marginal output.
+  func quote(_ leg: RouteLeg, _ amount: Double) -> PMMQuote {
+    leg.external
+      ? venues[leg.pool].quote(selling: amount, baseIn: leg.baseIn)
+      : pools[leg.pool].quote(selling: amount, baseIn: leg.baseIn)
+  }
+
+  /// What a route would pay for `amount`; the marginal output of two legs is
+  /// the product of theirs (chain rule).
+  func quote(_ route: Route, _ amount: Double) -> PMMQuote {
+    let first = quote(route.first, amount)
+    guard route.legs == 2 else { return first }
+    let second = quote(route.second, first.received)
+    return PMMQuote(received: second.received, marginal: first.marginal * second.marginal)
+  }
+
+  /// The amount of the order sent to the PMM route: the whole order when its
+  /// marginal output at the full amount still beats the external route's
+  /// first unit, none when the external route's marginal at the full amount
+  /// beats the PMM's first unit, else the root of `f'(x) - g'(amount - x)`
+  /// (decreasing in x, both outputs being concave), bracketed in
+  /// `[0, amount]` and shrunk to `tolerance * amount` (`BracketedRoot`).
+  /// - Complexity: about 6-10 quotes of each route; 30 at worst.
+  func split(_ pmm: Route, _ external: Route, amount: Double) -> Double {
+    if external.legs == 0 { return amount }
+    if pmm.legs == 0 { return 0 }
+    let atAll = quote(pmm, amount).marginal - quote(external, 0).marginal
+    if atAll >= 0 { return amount }
+    let atNone = quote(pmm, 0).marginal - quote(external, amount).marginal
+    if atNone <= 0 { return 0 }
+    let bracket = BracketedRoot.shrink(
+      lo: 0, hi: amount, fLo: atNone, fHi: atAll, width: Self.tolerance * amount
+    ) {
+      quote(pmm, $0).marginal - quote(external, amount - $0).marginal
+    }
+    return 0.5 * (bracket.lo + bracket.hi)
+  }
+
+  /// Makes one leg's trade and books it: pool legs to the pool's volume, fees,
+  /// inventory turnover and (for order flow) the hub flow; venue legs to the
+  /// pair's external volume. Returns what the leg paid.
+  @discardableResult
+  mutating func trade(_ leg: RouteLeg, _ amount: Double, arbitrage: Bool) -> Double {
+    let p = leg.pool
+    let input = leg.baseIn ? model.poolBase[p] : model.poolQuote[p]
+    let output = leg.baseIn ? model.poolQuote[p] : model.poolBase[p]
+    let usdIn = amount * tokens[input].fair * hubUSD
+    if leg.external {
+      if !arbitrage { stats[PoolStat.externalVolume.at(p)] += usdIn }
+      return venues[p].sell(amount, baseIn: leg.baseIn)
+    }
+    let before = pools[p].baseReserve
+    let t = pools[p].sell(amount, baseIn: leg.baseIn)
+    let fee = (t.lpFee + t.maintainerFee) * tokens[output].fair * hubUSD
+    stats[(arbitrage ? PoolStat.arbitrageVolume : .orderVolume).at(p)] += usdIn
+    stats[PoolStat.feeIncome.at(p)] += fee
+    stats[PoolStat.baseTurnover.at(p)] += abs(pools[p].baseReserve - before)
+    epoch.feeIncomeUSD += fee
+    if arbitrage {
+      stats[totalsBase &+ RoutingTotal.arbitrageVolume.rawValue] += usdIn
+    } else {
+      if input == model.hub { hubIn += amount }
+      if output == model.hub { hubOut += t.received }
+    }
+    return t.received
+  }
+}

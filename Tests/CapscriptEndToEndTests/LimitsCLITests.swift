@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// Writes `files` (name -> Lua source) into a fresh folder.
+func luaFolder(_ files: [String: String]) throws -> String {
+  let dir = try freshFolder()
+  for (name, text) in files {
+    try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+  }
+  return dir
+}
+
+@Suite struct ScriptLimitsFromTheCommandLine {
+  @Test func infiniteLoopEndsWithTheTimeout() throws {
+    let dir = try luaFolder(["loop.lua": "local n = 0\nwhile true do n = n + 1 end\n"])
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let r = try capscript(["--timeout", "1", dir + "/loop.lua"])
+    #expect(r.status == 1)
+    #expect(r.stderr.hasPrefix("capscript: "))
+    #expect(r.stderr.hasSuffix("/loop.lua:2: script stopped: timeout of 1 s exceeded\n"))
+  }
+
+  @Test func memoryBombEndsWithTheMemoryLimit() throws {
+    let dir = try luaFolder([
+      "bomb.lua": "local t = {}\nfor i = 1, 1e9 do t[i] = string.rep('x', 100) .. i end\n"
+    ])
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let r = try capscript(["--max-memory", "16M", dir + "/bomb.lua"])
+    #expect(r.status == 1)
+    #expect(r.stderr == "capscript: script stopped: memory limit of 16777216 bytes exceeded\n")
+  }
+
+  @Test func sandboxRefusesOsExecute() throws {
+    let dir = try luaFolder([
+      "exec.lua": "print('before')\nos.execute('echo escaped')\nprint('after')\n"
+    ])
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let r = try capscript(["--sandbox", dir + "/exec.lua"])
+    #expect(r.status == 1)
+    #expect(r.stdout == "before\n")
+    #expect(
+      r.stderr.contains("/exec.lua:2: os.execute is not available in the sandbox\nstack traceback:")
+    )
+  }
+
+  @Test func sandboxWritesOnlyUnderOut() throws {
+    let dir = try luaFolder([
+      "save.lua": """
+      local r = cap.run(cap.scenario('crash_40pct_external_asset'):with{paths = 50})
+      r:save(arg[1] .. '/inside/r.json')
+      print(pcall(r.save, r, arg[1] .. '/../elsewhere.json'))
+      """
+    ])
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let out = dir + "/out"
+    let r = try capscript(["--sandbox", "--out", out, dir + "/save.lua", out])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(FileManager.default.fileExists(atPath: out + "/inside/r.json"))
+    #expect(r.stdout.contains("false\t"))
+    #expect(r.stdout.contains("file writes are allowed only under \(out) (--out)"))
+    let escaped = try capscript(["--sandbox", "--out", out, dir + "/save.lua", dir])
+    #expect(escaped.status == 1)
+    #expect(escaped.stderr.contains("file writes are allowed only under \(out) (--out)"))
+  }
+
+  @Test func libFoldersExtendRequire() throws {
+    let lib = try luaFolder(["mystress.lua": "return { name = 'mine' }\n"])
+    let dir = try luaFolder(["use.lua": "print(require('mystress').name)\n"])
+    defer {
+      try? FileManager.default.removeItem(atPath: lib)
+      try? FileManager.default.removeItem(atPath: dir)
+    }
+    for sandbox in [[], ["--sandbox"]] {
+      let r = try capscript(sandbox + ["--lib", lib, dir + "/use.lua"])
+      #expect(r.status == 0, "\(r.stderr)")
+      #expect(r.stdout == "mine\n")
+    }
+  }
+
+  @Test func optionsAfterTheFileBelongToTheScript() throws {
+    let dir = try luaFolder(["args.lua": "print(table.concat(arg, ' '))\n"])
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let r = try capscript(["--timeout", "5", dir + "/args.lua", "--timeout", "9", "--sandbox", "x"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout == "--timeout 9 --sandbox x\n")
+  }
+
+  @Test(arguments: [["--max-memory", "12X"], ["--max-memory", "100K"], ["--timeout", "-1"]])
+  func badLimitsAreUsageErrors(options: [String]) throws {
+    let dir = try luaFolder(["ok.lua": "print 'ok'\n"])
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let r = try capscript(options + [dir + "/ok.lua"])
+    #expect(r.status == 64)
+    #expect(r.stderr.contains(options[0]))
+  }
+}
+
+@Suite struct ScriptParams {
+  @Test func helpListsTheDeclaredParamsWithoutRunning() throws {
+    let dir = try luaFolder([
+      "stress.lua": """
+      params = {
+        leverage = { "target leverage of the treasury", 2.0 },
+        paths = { "Monte Carlo paths", 50000 },
+        scenario = { "base scenario", "crash_40pct_external_asset" },
+      }
+      local r = cap.run(cap.scenario(params.scenario[2]):with{ paths = 10000000 })
+      r:save "/tmp/never-written.json"
+      """
+    ])
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let start = Date()
+    let r = try capscript([dir + "/stress.lua", "--help"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(Date().timeIntervalSince(start) < 10)
+    #expect(
+      r.stdout.hasSuffix(
+        """
+        parameters of \(dir)/stress.lua:
+          leverage  target leverage of the treasury (default: 2.0)
+          paths     Monte Carlo paths (default: 50000)
+          scenario  base scenario (default: "crash_40pct_external_asset")
+
+        """))
+  }
+
+  @Test func aScriptWithoutParamsSaysSo() throws {
+    let dir = try luaFolder(["plain.lua": "print 'hello'\n"])
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let r = try capscript([dir + "/plain.lua", "--help"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("plain.lua declares no params"))
+    #expect(!r.stdout.contains("hello"))
+  }
+}

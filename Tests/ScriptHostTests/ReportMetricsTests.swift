@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+@testable import ScriptHost
+@testable import SimCore
+
+/// The exposition of a capital run, a coupled run and a routing-only run.
+func sampleExposition() throws -> (text: String, results: [RunResult]) {
+  let results = [
+    try runScenario("bank_run_redemption_spike", [("paths", .number(200))]),
+    try runScenario("chain138_deployed_capital_efficiency", [("paths", .number(6)), ("epochs", .number(15))]),
+    try runScenario("hub_only_11", [("paths", .number(6)), ("epochs", .number(15))]),
+  ]
+  return (OpenMetrics.text(results.map(OpenMetrics.Entry.init)), results)
+}
+
+@Suite struct OpenMetricsExport {
+  @Test func everyLineIsMetadataOrALabelledSampleAndTheTextEndsWithEOF() throws {
+    let (text, _) = try sampleExposition()
+    #expect(text.hasSuffix("\n# EOF\n"))
+    var families: [String] = []
+    var metadata: [String: Set<String>] = [:]
+    for line in text.split(separator: "\n").dropLast() {
+      if line.hasPrefix("# ") {
+        let parts = line.split(separator: " ", maxSplits: 3)
+        let kind = String(parts[1])
+        let name = String(parts[2])
+        #expect(["TYPE", "HELP", "UNIT"].contains(kind))
+        #expect(name.hasPrefix("capscript_"))
+        if families.last != name {
+          #expect(!families.contains(name), "family \(name) is not contiguous")
+          families.append(name)
+        }
+        metadata[name, default: []].insert(kind)
+        if kind == "TYPE" { #expect(parts[3] == "gauge") }
+        if kind == "UNIT" { #expect(name.hasSuffix("_" + parts[3])) }
+        continue
+      }
+      let name = String(line.prefix { $0 != "{" })
+      #expect(name == families.last, "sample \(name) outside its family")
+      #expect(line.dropFirst(name.count).hasPrefix("{scenario=\""))
+      let value = line.split(separator: " ").last.map(String.init) ?? ""
+      #expect(Double(value) != nil || ["NaN", "+Inf", "-Inf"].contains(value), "bad value in \(line)")
+    }
+    for f in families { #expect(metadata[f]!.isSuperset(of: ["TYPE", "HELP"]), "\(f) lacks TYPE or HELP") }
+  }
+
+  @Test func valuesRoundTripAndFollowTheRunKind() throws {
+    let (text, results) = try sampleExposition()
+    func sample(_ name: String, _ labels: String) -> Double? {
+      let prefix = "\(name){\(labels)} "
+      return text.split(separator: "\n").first { $0.hasPrefix(prefix) }.flatMap { Double($0.dropFirst(prefix.count)) }
+    }
+    let bank = results[0].scorecard
+    #expect(sample("capscript_roi_ratio", "scenario=\"bank_run_redemption_spike\",statistic=\"mean\"") == bank.roiMean)
+    #expect(sample("capscript_roi_ratio", "scenario=\"bank_run_redemption_spike\",statistic=\"p05\"") == bank.roiP05)
+    #expect(sample("capscript_max_drawdown_p95_ratio", "scenario=\"bank_run_redemption_spike\"") == bank.maxDrawdownP95)
+    #expect(sample("capscript_external_liquidity_floor_violations", "scenario=\"bank_run_redemption_spike\"") == bank.externalLiquidityFloorViolations)
+    #expect(sample("capscript_intervention_drag_usd", "scenario=\"bank_run_redemption_spike\"") == bank.pnlAttribution.interventionDrag)
+    #expect(!text.contains("capscript_pmm_capture_ratio{scenario=\"bank_run_redemption_spike\""))
+    // A coupled run has both blocks; a routing-only run has the PMM block alone.
+    let coupled = try #require(results[1].scorecard.routing)
+    #expect(sample("capscript_pmm_capture_ratio", "scenario=\"chain138_deployed_capital_efficiency\"") == coupled.capture)
+    #expect(sample("capscript_roi_ratio", "scenario=\"chain138_deployed_capital_efficiency\",statistic=\"mean\"") != nil)
+    let hub = try #require(results[2].scorecard.routing)
+    #expect(!text.contains("capscript_roi_ratio{scenario=\"hub_only_11\""))
+    let worst = hub.pools[hub.worstByInterventionCost[0]]
+    #expect(sample("capscript_pmm_worst_pool_intervention_cost_usd", "scenario=\"hub_only_11\",pool=\"\(worst.id)\"") == worst.interventionCost)
+    #expect(text.split(separator: "\n").filter { $0.hasPrefix("capscript_pmm_pool_intervention_cost_usd{scenario=\"hub_only_11\"") }.count == hub.pools.count)
+  }
+
+  @Test func labelValuesAndSpecialNumbersAreEscaped() {
+    #expect(OpenMetrics.escape("a\"b\\c\nd") == "a\\\"b\\\\c\\nd")
+    #expect(OpenMetrics.number(.nan) == "NaN")
+    #expect(OpenMetrics.number(-.infinity) == "-Inf")
+    #expect(OpenMetrics.number(3) == "3")
+    #expect(Double(OpenMetrics.number(0.1 + 0.2)) == 0.1 + 0.2)
+  }
+
+  @Test(.enabled(if: executable("promtool") != nil, "needs promtool (Debian package prometheus)"))
+  func promtoolAcceptsTheExposition() throws {
+    let (text, _) = try sampleExposition()
+    let r = try runTool(executable("promtool")!, ["check", "metrics"], input: text)
+    #expect(r.status == 0, "\(r.output)")
+    #expect(r.output.isEmpty, "lint findings: \(r.output)")
+  }
+}
+
+@Suite struct AlertRulesFromPolicy {
+  @Test func oneRulePerGateWithThePolicyThresholds() {
+    var policy = Policy()
+    policy.gates.liquidationProbability = 0.02
+    policy.gates.maxDrawdownP95 = 0.3
+    let rules = AlertRules.rules(policy: policy, leverageCap: 3)
+    #expect(rules.map(\.expr) == [
+      "capscript_max_drawdown_p95_ratio > 0.3", "capscript_liquidation_probability_ratio > 0.02",
+      "capscript_peg_deviation_frequency_ratio > 0.05", "capscript_pmm_peg_deviation_frequency_ratio > 0.05",
+      "capscript_external_liquidity_floor_violations > 30", "capscript_leverage > 3",
+    ])
+    let yaml = AlertRules.yaml(policy: policy, leverageCap: 3)
+    #expect(yaml.components(separatedBy: "\n      - alert: ").count - 1 == rules.count)
+    #expect(yaml.contains("policy_hash: \"\(policy.contentHash)\""))
+  }
+
+  @Test func everyRuleNamesAMetricTheExportWrites() throws {
+    let (text, _) = try sampleExposition()
+    for rule in AlertRules.rules(policy: Policy(), leverageCap: 1.5) {
+      let metric = String(rule.expr.prefix { $0 != " " })
+      #expect(text.contains("# TYPE \(metric) gauge"), "\(rule.alert) watches \(metric), which is not exported")
+    }
+  }
+
+  @Test(.enabled(if: executable("promtool") != nil, "needs promtool (Debian package prometheus)"))
+  func promtoolAcceptsTheRulesAndTheyFireOnlyAboveTheGate() throws {
+    let dir = try reportScratchFolder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let policy = Policy()
+    try AlertRules.yaml(policy: policy, leverageCap: 1.5).write(toFile: dir + "/rules.yml", atomically: true, encoding: .utf8)
+    let check = try runTool(executable("promtool")!, ["check", "rules", dir + "/rules.yml"])
+    #expect(check.status == 0, "\(check.output)")
+    #expect(check.output.contains("SUCCESS: 6 rules found"))
+    // A unit test for promtool: the liquidation alert fires for a scenario above
+    // the 1% gate and stays silent for one below it.
+    let rule = AlertRules.rules(policy: policy, leverageCap: 1.5)[1]
+    let test = """
+      rule_files: [rules.yml]
+      evaluation_interval: 1m
+      tests:
+        - interval: 1m
+          input_series:
+            - series: 'capscript_liquidation_probability_ratio{scenario="risky"}'
+              values: '0.02x3'
+            - series: 'capscript_liquidation_probability_ratio{scenario="safe"}'
+              values: '0.005x3'
+          alert_rule_test:
+            - eval_time: 2m
+              alertname: \(rule.alert)
+              exp_alerts:
+                - exp_labels: {severity: critical, policy_hash: "\(policy.contentHash)", scenario: risky}
+                  exp_annotations:
+                    summary: "liquidation probability above the policy gate for risky"
+                    description: "capscript_liquidation_probability_ratio is 0.02; the policy gate is 0.01 (gates.liquidationProbability)."
+
+      """
+    try test.write(toFile: dir + "/test.yml", atomically: true, encoding: .utf8)
+    let run = try runTool(executable("promtool")!, ["test", "rules", dir + "/test.yml"])
+    #expect(run.status == 0, "\(run.output)")
+  }
+}
