@@ -99,6 +99,7 @@ enum SweepObject {
     let context = LuaState.context(L)
     let result: SweepResult
     if let dir = h.journalDirectory {
+      try context.checkWritable(dir + "/" + h.sweep.base.name + ".jsonl")
       let (journal, done) = try SweepJournal.open(directory: dir, name: h.sweep.base.name, sweep: h.sweep, resume: h.resume)
       result = try h.sweep.run(options: context.runOptions, done: done) { try journal.append($0) }
     } else {
@@ -158,6 +159,7 @@ enum SweepObject {
   static func save(_ L: OpaquePointer?) throws -> Int32 {
     let r = try result(L, 1, "save")
     guard let path = LuaStack.string(L, 2) else { throw HostError.argument(2, "save", expected: "string", L) }
+    try LuaState.context(L).checkWritable(path)
     try OutputFile.write(try SweepOutput.render(r, path: path), to: path)
     return 0
   }

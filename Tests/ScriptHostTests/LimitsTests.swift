@@ -196,6 +196,24 @@ func temporaryFolder() throws -> String {
     }
   }
 
+  @Test func sweepResultsAndJournalsAreHeldToTheWritableRootToo() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let state = try limitedState(ScriptLimits(sandbox: true), writableRoot: dir)
+    try state.run("""
+      base = cap.scenario('leverage_sweep_1x_to_4x'):with{paths = 40}
+      res = cap.sweep{ base = base, grid = { leverage = {1, 1.5} } }:run()
+      """)
+    let outside = NSTemporaryDirectory() + "capscript-outside-sweep.json"
+    let error = try #require(stopped("res:save '\(outside)'", in: state))
+    #expect(error.message.contains("file writes are allowed only under \(dir) (--out)"), "\(error.message)")
+    let journal = try #require(stopped("cap.sweep{ base = base, grid = { leverage = {1} }, journal = '\(NSTemporaryDirectory())j' }:run()", in: state))
+    #expect(journal.message.contains("(--out)"))
+    #expect(!FileManager.default.fileExists(atPath: outside))
+    try state.run("res:save '\(dir)/s.csv'")
+    #expect(FileManager.default.fileExists(atPath: dir + "/s.csv"))
+  }
+
   @Test func aSandboxWithoutOutWritesNothing() throws {
     let state = try limitedState(ScriptLimits(sandbox: true))
     let error = try #require(
