@@ -37,10 +37,17 @@ extension Capscript {
           let result = try Runner.run(s, options: common.runOptions)
           let check = ScenarioCheck(result)
           let c = result.scorecard
-          rows.append([
-            s.name, check.passed ? "pass" : "FAIL", pct(c.roiMean), pct(c.liquidationProbability), pct(c.maxDrawdownP95),
-            check.passed ? "gates and expectations hold" : check.failures.joined(separator: "; "),
-          ])
+          var note = check.passed ? "gates and expectations hold" : check.failures.joined(separator: "; ")
+          if let r = c.routing {
+            note += "; routing: capture \(pct(r.capture)), intervention cost \(formatFixed(r.interventionCost, digits: 0)) USD/path, \(r.pegPool) off-peg \(pct(r.pegDeviationFrequency)) of epochs"
+          }
+          if c.hasCapital {
+            rows.append([
+              s.name, check.passed ? "pass" : "FAIL", pct(c.roiMean), pct(c.liquidationProbability), pct(c.maxDrawdownP95), note,
+            ])
+          } else {
+            rows.append([s.name, check.passed ? "pass" : "FAIL", "-", "-", "-", "routing only" + note.dropFirst("gates and expectations hold".count)])
+          }
           if !check.passed { failed += 1 }
         }
         print(TextTable.render(rows))
