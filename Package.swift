@@ -13,7 +13,7 @@ let package = Package(
     .library(name: "SimCore", targets: ["SimCore"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
     .systemLibrary(
@@ -36,6 +36,7 @@ let package = Package(
       name: "ScriptHostTests", dependencies: ["ScriptHost", "SimCore"],
       resources: [.copy("Fixtures")], swiftSettings: settings),
     .testTarget(
-      name: "CapscriptEndToEndTests", dependencies: ["SimCore", "capscript"], exclude: ["Snapshots"], swiftSettings: settings),
+      name: "CapscriptEndToEndTests", dependencies: ["SimCore", "capscript"], exclude: ["Snapshots"],
+      swiftSettings: settings),
   ]
 )

@@ -60,7 +60,8 @@ enum CapModule {
       case nil, .bool(false)?: break
       case .bool(true)?: options.bandPaths = min(scenario.paths, HTMLReport.bandPathLimit)
       case .number?: options.bandPaths = try opts.integer("bands", default: 0, in: 0...10_000_000)
-      case let other?: throw HostError("cap.run: bands must be true, false or a number of paths, got \(other.typeNameWithArticle)")
+      case let other?:
+        throw HostError("cap.run: bands must be true, false or a number of paths, got \(other.typeNameWithArticle)")
       }
       try opts.finish()
     } else if capscript_isnoneornil(L, 2) == 0 {
@@ -113,10 +114,12 @@ enum CapModule {
       throw HostError.argument(1, "gates", expected: "result", L)
     }
     let report = GateReport(result.scorecard, policy: result.scenario.policy)
-    LuaStack.push(L, .object([
-      "passed": .bool(report.passed),
-      "failed": .array(report.failures.map { .string($0.detail) }),
-    ]))
+    LuaStack.push(
+      L,
+      .object([
+        "passed": .bool(report.passed),
+        "failed": .array(report.failures.map { .string($0.detail) }),
+      ]))
     return 1
   }
 
@@ -131,9 +134,11 @@ enum CapModule {
     } else {
       throw HostError.argument(1, "check", expected: "result or sweep result", L)
     }
-    LuaStack.push(L, .object([
-      "passed": .bool(check.passed), "failures": .array(check.failures.map(ConfigValue.string)),
-    ]))
+    LuaStack.push(
+      L,
+      .object([
+        "passed": .bool(check.passed), "failures": .array(check.failures.map(ConfigValue.string)),
+      ]))
     return 1
   }
 

@@ -61,10 +61,13 @@ enum LuaObject {
       L, tname: destructedMetatable,
       functions: [
         ("__index", { L in Host.fail(L, "this object was already collected") }),
-        ("__tostring", { L in
-          lua_pushstring(L, "(collected capscript object)")
-          return 1
-        }),
+        (
+          "__tostring",
+          { L in
+            lua_pushstring(L, "(collected capscript object)")
+            return 1
+          }
+        ),
       ])
   }
 }

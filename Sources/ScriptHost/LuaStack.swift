@@ -27,7 +27,9 @@ enum LuaStack {
     _ L: OpaquePointer?, _ index: Int32, field: String, depth: Int = 0, skipping skipped: Set<String> = []
   ) throws(ConfigError) -> ConfigValue {
     let file = "lua table"
-    guard depth < 64 else { throw ConfigError(.wrongType, file: file, field: field, "tables nest too deeply (a cycle?)") }
+    guard depth < 64 else {
+      throw ConfigError(.wrongType, file: file, field: field, "tables nest too deeply (a cycle?)")
+    }
     switch lua_type(L, index) {
     case LUA_TNIL: return .null
     case LUA_TBOOLEAN: return .bool(lua_toboolean(L, index) != 0)
@@ -57,7 +59,8 @@ enum LuaStack {
         } else {
           let kind = typeName(L, -2)
           capscript_pop(L, 2)
-          throw ConfigError(.wrongType, file: file, field: field, "table keys must be names or 1...n, got a \(kind) key")
+          throw ConfigError(
+            .wrongType, file: file, field: field, "table keys must be names or 1...n, got a \(kind) key")
         }
         capscript_pop(L, 1)
       }

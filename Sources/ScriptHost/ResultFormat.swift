@@ -6,11 +6,17 @@ public enum ResultFormat: String, CaseIterable, Sendable {
 
   /// The format a file name's extension asks for.
   public init?(pathExtensionOf path: String) {
-    if path.hasSuffix(".json") { self = .json }
-    else if path.hasSuffix(".csv") { self = .csv }
-    else if path.hasSuffix(".md") { self = .markdown }
-    else if path.hasSuffix(".txt") { self = .table }
-    else { return nil }
+    if path.hasSuffix(".json") {
+      self = .json
+    } else if path.hasSuffix(".csv") {
+      self = .csv
+    } else if path.hasSuffix(".md") {
+      self = .markdown
+    } else if path.hasSuffix(".txt") {
+      self = .table
+    } else {
+      return nil
+    }
   }
 
   /// Renders one run's scorecard.
@@ -32,7 +38,8 @@ public enum ResultFormat: String, CaseIterable, Sendable {
       for name in card.definedScalarNames { out += "| \(name) | \(formatFixed(card.scalar(name)!, digits: 4)) |\n" }
       if let routing = card.routing { out += routing.markdown }
       let p = card.provenance
-      out += "\nProvenance: scenario `\(p.scenario)` (hash \(p.scenarioHash)), policy hash \(p.policyHash), seed \(p.seed), \(p.paths) paths × \(p.epochs) epochs, \(p.modelVersion).\n"
+      out +=
+        "\nProvenance: scenario `\(p.scenario)` (hash \(p.scenarioHash)), policy hash \(p.policyHash), seed \(p.seed), \(p.paths) paths × \(p.epochs) epochs, \(p.modelVersion).\n"
       return out
     }
   }

@@ -11,13 +11,18 @@ enum ResultObject {
       functions: [
         ("__gc", { L in LuaObject.collect(L, tname: ResultObject.tname, as: RunResult.self) }),
         ("__index", { L in Host.call(L) { try ResultObject.index(L) } }),
-        ("__tostring", { L in Host.call(L) {
-          let r = try ResultObject.get(L, 1, "tostring")
-          // Block charts only on a terminal; piped output stays plain text.
-          let chart = TerminalChart.stdoutIsTerminal ? TerminalChart.run(r) : ""
-          lua_pushstring(L, r.scorecard.table + (chart.isEmpty ? "" : "\n" + chart))
-          return 1
-        } }),
+        (
+          "__tostring",
+          { L in
+            Host.call(L) {
+              let r = try ResultObject.get(L, 1, "tostring")
+              // Block charts only on a terminal; piped output stays plain text.
+              let chart = TerminalChart.stdoutIsTerminal ? TerminalChart.run(r) : ""
+              lua_pushstring(L, r.scorecard.table + (chart.isEmpty ? "" : "\n" + chart))
+              return 1
+            }
+          }
+        ),
       ])
   }
 
@@ -30,7 +35,10 @@ enum ResultObject {
 
   static func index(_ L: OpaquePointer?) throws -> Int32 {
     let r = try get(L, 1, "index")
-    guard let key = LuaStack.string(L, 2) else { lua_pushnil(L); return 1 }
+    guard let key = LuaStack.string(L, 2) else {
+      lua_pushnil(L)
+      return 1
+    }
     let card = r.scorecard
     switch key {
     case "save": capscript_pushswiftfunction(L, { L in Host.call(L) { try ResultObject.save(L) } })
@@ -50,11 +58,18 @@ enum ResultObject {
         // routing-only run (no capitalEfficiency), the routing block of a run
         // without a pool graph.
         let capitalOnly = Scorecard.scalarFieldNames + ["roi_mean_stderr", "pnl_distribution", "pnl_attribution"]
-        if (!card.hasCapital && capitalOnly.contains(key)) || (card.routing == nil && (key == "routing" || key == "pools")) {
+        if (!card.hasCapital && capitalOnly.contains(key))
+          || (card.routing == nil && (key == "routing" || key == "pools"))
+        {
           lua_pushnil(L)
           return 1
         }
-        if let near = ConfigReader.nearest(to: key, in: Scorecard.scalarFieldNames + ["pnl_distribution", "pnl_attribution", "provenance", "save", "paths", "bands", "routing", "pools"]) {
+        if let near = ConfigReader.nearest(
+          to: key,
+          in: Scorecard.scalarFieldNames + [
+            "pnl_distribution", "pnl_attribution", "provenance", "save", "paths", "bands", "routing", "pools",
+          ])
+        {
           message += "; did you mean \"\(near)\"?"
         }
         throw HostError(message)
@@ -84,7 +99,9 @@ enum ResultObject {
     try LuaState.context(L).checkWritable(path)
     if perPath {
       guard r.scorecard.hasCapital else {
-        throw HostError("\(r.scenario.name) is routing-only: it has no per-path capital arrays; save its scorecard (r.routing, r.pools)")
+        throw HostError(
+          "\(r.scenario.name) is routing-only: it has no per-path capital arrays; save its scorecard (r.routing, r.pools)"
+        )
       }
       switch format {
       case .csv: try OutputFile.write(PathTable.csv(r), to: path)
@@ -99,7 +116,10 @@ enum ResultObject {
 
   /// [-0, +1, m] pushes {paths = n, p05 = {...}, ..., p95 = {...}}, or nil when the run kept no bands.
   static func pushBands(_ L: OpaquePointer?, _ bands: EpochBands?) {
-    guard let bands else { lua_pushnil(L); return }
+    guard let bands else {
+      lua_pushnil(L)
+      return
+    }
     var fields: [String: ConfigValue] = ["paths": .number(Double(bands.paths))]
     for (i, level) in EpochBands.levels.enumerated() {
       fields[level.label] = .array(bands.quantiles[i].map(ConfigValue.number))

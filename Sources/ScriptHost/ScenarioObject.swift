@@ -54,7 +54,10 @@ enum ScenarioObject {
   /// hash, shocks, source, every capital field by name; method `with`.
   static func index(_ L: OpaquePointer?) throws -> Int32 {
     let s = try get(L, 1, "index")
-    guard let key = LuaStack.string(L, 2) else { lua_pushnil(L); return 1 }
+    guard let key = LuaStack.string(L, 2) else {
+      lua_pushnil(L)
+      return 1
+    }
     switch key {
     case "with": capscript_pushswiftfunction(L, { L in Host.call(L) { try ScenarioObject.with(L) } })
     case "name": lua_pushstring(L, s.name)
@@ -75,7 +78,9 @@ enum ScenarioObject {
         lua_pushnumber(L, x)
       } else {
         var message = "scenario has no field \"\(key)\""
-        if let near = ConfigReader.nearest(to: key, in: Scenario.topLevelFields + CapitalSchema.names + ["with", "hash", "file", "source"]) {
+        if let near = ConfigReader.nearest(
+          to: key, in: Scenario.topLevelFields + CapitalSchema.names + ["with", "hash", "file", "source"])
+        {
           message += "; did you mean \"\(near)\"?"
         }
         throw HostError(message)
@@ -88,7 +93,8 @@ enum ScenarioObject {
     let s = try get(L, 1, "tostring")
     var text = "scenario \(s.name) (\(s.paths) paths × \(s.epochs) epochs, seed \(s.seed), hash \(s.contentHash))"
     if let c = s.capital {
-      text += "\n  leverage \(JSONText.number(c.leverage))x, allocation \(JSONText.number(c.allocation)), capital \(JSONText.number(c.capital)) USD, \(s.shocks.count) shock(s)"
+      text +=
+        "\n  leverage \(JSONText.number(c.leverage))x, allocation \(JSONText.number(c.allocation)), capital \(JSONText.number(c.capital)) USD, \(s.shocks.count) shock(s)"
     }
     lua_pushstring(L, text)
     return 1

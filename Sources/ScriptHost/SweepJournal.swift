@@ -1,5 +1,5 @@
-public import SimCore
 import Foundation
+public import SimCore
 
 /// The results file of a long sweep: one JSON line per finished candidate
 /// (JSONL) and the same rows as CSV, appended as each candidate completes, so
@@ -23,7 +23,10 @@ public struct SweepJournal {
     if resume, let data = FileManager.default.contents(atPath: journal.jsonlPath) {
       let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
       guard let first = lines.first, (try? JSONText.parse(String(first), file: journal.jsonlPath)) == header else {
-        throw ScriptError(.file, "\(journal.jsonlPath): the journal is for a different sweep (scenario, policy or design changed); run without --resume to start afresh")
+        throw ScriptError(
+          .file,
+          "\(journal.jsonlPath): the journal is for a different sweep (scenario, policy or design changed); run without --resume to start afresh"
+        )
       }
       var done: [Sweep.Key: CandidateSummary] = [:]
       for (n, line) in lines.dropFirst().enumerated() {
@@ -35,7 +38,8 @@ public struct SweepJournal {
         let s = try CandidateSummary(tree, file: journal.jsonlPath)
         done[Sweep.Key(index: s.index, round: s.round)] = s
       }
-      try journal.rewrite(header: header, entries: done.values.sorted { ($0.round, $0.index) < ($1.round, $1.index) }, sweep: sweep)
+      try journal.rewrite(
+        header: header, entries: done.values.sorted { ($0.round, $0.index) < ($1.round, $1.index) }, sweep: sweep)
       return (journal, done)
     }
     try journal.rewrite(header: header, entries: [], sweep: sweep)
@@ -45,7 +49,8 @@ public struct SweepJournal {
   /// Writes the header and `entries` whole (temporary file, then rename).
   func rewrite(header: ConfigValue, entries: [CandidateSummary], sweep: Sweep) throws {
     try OutputFile.write(
-      ([JSONText.canonical(header)] + entries.map { JSONText.canonical($0.tree) }).map { $0 + "\n" }.joined(), to: jsonlPath)
+      ([JSONText.canonical(header)] + entries.map { JSONText.canonical($0.tree) }).map { $0 + "\n" }.joined(),
+      to: jsonlPath)
     try OutputFile.write(([Self.csvHeader(sweep)] + entries.map(Self.csvRow)).map { $0 + "\n" }.joined(), to: csvPath)
   }
 
@@ -53,13 +58,15 @@ public struct SweepJournal {
 
   static func csvHeader(_ sweep: Sweep) -> String {
     let fields = sweep.assignments.first?.map(\.key) ?? []
-    return (["index", "round", "paths"] + fields + ["score"] + csvMetrics + ["deployable", "failed_gates"]).joined(separator: ",")
+    return (["index", "round", "paths"] + fields + ["score"] + csvMetrics + ["deployable", "failed_gates"]).joined(
+      separator: ",")
   }
 
   static func csvRow(_ s: CandidateSummary) -> String {
     let values = s.assignments.map { CandidateSummary.text($0.value) }
     let gates = "\"" + s.failedGates.map(\.gate).joined(separator: ";") + "\""
-    return ([String(s.index), String(s.round), String(s.paths)] + values + [JSONText.number(s.score)]
+    return
+      ([String(s.index), String(s.round), String(s.paths)] + values + [JSONText.number(s.score)]
       + csvMetrics.map { JSONText.number(s[$0]) } + [s.deployable ? "true" : "false", gates]).joined(separator: ",")
   }
 

@@ -19,26 +19,41 @@ enum SweepObject {
       functions: [
         ("__gc", { L in LuaObject.collect(L, tname: SweepObject.tname, as: SweepObject.Handle.self) }),
         ("__index", { L in Host.call(L) { try SweepObject.index(L) } }),
-        ("__tostring", { L in Host.call(L) {
-          let h = try SweepObject.handle(L, 1, "tostring")
-          lua_pushstring(L, "sweep of \(h.sweep.base.name): \(h.sweep.candidates.count) candidates, paths per round \(h.sweep.rounds)")
-          return 1
-        } }),
+        (
+          "__tostring",
+          { L in
+            Host.call(L) {
+              let h = try SweepObject.handle(L, 1, "tostring")
+              lua_pushstring(
+                L,
+                "sweep of \(h.sweep.base.name): \(h.sweep.candidates.count) candidates, paths per round \(h.sweep.rounds)"
+              )
+              return 1
+            }
+          }
+        ),
       ])
     LuaObject.register(
       L, tname: SweepObject.resultTname,
       functions: [
         ("__gc", { L in LuaObject.collect(L, tname: SweepObject.resultTname, as: SweepResult.self) }),
         ("__index", { L in Host.call(L) { try SweepObject.resultIndex(L) } }),
-        ("__tostring", { L in Host.call(L) {
-          lua_pushstring(L, try SweepObject.result(L, 1, "tostring").table())
-          return 1
-        } }),
+        (
+          "__tostring",
+          { L in
+            Host.call(L) {
+              lua_pushstring(L, try SweepObject.result(L, 1, "tostring").table())
+              return 1
+            }
+          }
+        ),
       ])
   }
 
   static func handle(_ L: OpaquePointer?, _ i: Int32, _ f: String) throws -> Handle {
-    guard let h = LuaObject.get(L, i, tname: tname, as: Handle.self) else { throw HostError.argument(Int(i), f, expected: "sweep", L) }
+    guard let h = LuaObject.get(L, i, tname: tname, as: Handle.self) else {
+      throw HostError.argument(Int(i), f, expected: "sweep", L)
+    }
     return h
   }
 
@@ -100,7 +115,8 @@ enum SweepObject {
     let result: SweepResult
     if let dir = h.journalDirectory {
       try context.checkWritable(dir + "/" + h.sweep.base.name + ".jsonl")
-      let (journal, done) = try SweepJournal.open(directory: dir, name: h.sweep.base.name, sweep: h.sweep, resume: h.resume)
+      let (journal, done) = try SweepJournal.open(
+        directory: dir, name: h.sweep.base.name, sweep: h.sweep, resume: h.resume)
       result = try h.sweep.run(options: context.runOptions, done: done) { try journal.append($0) }
     } else {
       result = try h.sweep.run(options: context.runOptions)
@@ -172,22 +188,30 @@ public enum SweepOutput {
       "scenario": .string(r.base.name), "scenario_hash": .string(r.base.contentHash),
       "policy_hash": .string(r.base.policy.contentHash), "seed": .number(Double(r.base.seed)),
       "model_version": .string(Scorecard.modelVersion),
-      "candidates": .array(r.candidates.enumerated().map { i, c in
-        var t = SweepObject.candidateTree(c)
-        if case .object(var f) = t { f["rank"] = .number(Double(i + 1)); t = .object(f) }
-        return t
-      }),
+      "candidates": .array(
+        r.candidates.enumerated().map { i, c in
+          var t = SweepObject.candidateTree(c)
+          if case .object(var f) = t {
+            f["rank"] = .number(Double(i + 1))
+            t = .object(f)
+          }
+          return t
+        }),
     ])
     return JSONText.pretty(tree) + "\n"
   }
 
   public static func csv(_ r: SweepResult) -> String {
     let fields = r.candidates.first?.assignments.map(\.key) ?? []
-    var out = (["rank"] + fields + ["score"] + SweepJournal.csvMetrics + ["deployable", "failed_gates"]).joined(separator: ",") + "\n"
+    var out =
+      (["rank"] + fields + ["score"] + SweepJournal.csvMetrics + ["deployable", "failed_gates"]).joined(separator: ",")
+      + "\n"
     for (i, c) in r.candidates.enumerated() {
-      out += ([String(i + 1)] + c.assignments.map { CandidateSummary.text($0.value) } + [JSONText.number(c.score)]
+      out +=
+        ([String(i + 1)] + c.assignments.map { CandidateSummary.text($0.value) } + [JSONText.number(c.score)]
         + SweepJournal.csvMetrics.map { JSONText.number(c[$0]) }
-        + [c.deployable ? "true" : "false", "\"" + c.failedGates.map(\.gate).joined(separator: ";") + "\""]).joined(separator: ",") + "\n"
+        + [c.deployable ? "true" : "false", "\"" + c.failedGates.map(\.gate).joined(separator: ";") + "\""]).joined(
+          separator: ",") + "\n"
     }
     return out
   }

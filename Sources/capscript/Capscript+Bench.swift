@@ -26,7 +26,9 @@ extension Capscript {
             best = min(best, try Runner.run(s, options: RunOptions(threads: threads)).elapsedSeconds)
           }
           let ns = best * 1e9 / Double(s.paths * s.epochs)
-          print("swift threads=\(threads) paths=\(s.paths) epochs=\(s.epochs) ns_per_path_epoch=\(formatFixed(ns, digits: 2))")
+          print(
+            "swift threads=\(threads) paths=\(s.paths) epochs=\(s.epochs) ns_per_path_epoch=\(formatFixed(ns, digits: 2))"
+          )
         }
       } catch {
         throw Failure.exit(error)

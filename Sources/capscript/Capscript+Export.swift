@@ -18,7 +18,9 @@ extension Capscript {
     @Argument(help: "Scenario names or paths (default: every scenario in the config folder).")
     var names: [String] = []
     @OptionGroup var common: CommonOptions
-    @Option(name: .customLong("alert-rules"), help: "Also write Prometheus alerting rules (YAML) from the policy gates to this file.")
+    @Option(
+      name: .customLong("alert-rules"),
+      help: "Also write Prometheus alerting rules (YAML) from the policy gates to this file.")
     var alertRules: String?
 
     func run() throws {

@@ -7,7 +7,8 @@ extension Capscript {
   /// What still blocks deploying leverage, from config/deployment-evidence.json.
   struct Gates: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List what still blocks deployment, from config/deployment-evidence.json (exit 1 while anything blocks).")
+      abstract:
+        "List what still blocks deployment, from config/deployment-evidence.json (exit 1 while anything blocks).")
 
     @Option(help: "Config folder.") var config: String = "config"
 
@@ -16,8 +17,12 @@ extension Capscript {
         let library = try ConfigLibrary(directory: config)
         let evidence = try library.evidence()
         let cap = evidence.deployableLeverageCap(library.policy)
-        print("deployable leverage cap: \(JSONText.number(cap))x"
-          + (evidence.unlocksTargetLeverage ? " (audit and governance approval recorded)" : " (until an audit engagement and a governance approval are recorded; then \(JSONText.number(library.policy.targetLeverageMax))x)"))
+        print(
+          "deployable leverage cap: \(JSONText.number(cap))x"
+            + (evidence.unlocksTargetLeverage
+              ? " (audit and governance approval recorded)"
+              : " (until an audit engagement and a governance approval are recorded; then \(JSONText.number(library.policy.targetLeverageMax))x)")
+        )
         let blockers = evidence.blockers
         if blockers.isEmpty {
           print("nothing in the deployment evidence blocks deployment.")

@@ -40,7 +40,9 @@ extension Capscript {
         var s = try library.scenario(scenario)
         if !common.overrides.isEmpty { s = try s.with(common.overrides, origin: "command line") }
         if optimizer || s.optimizerByDefault {
-          if perPath { throw ValidationError("--per-path applies to a plain run; a sweep saves its candidates (--format csv)") }
+          if perPath {
+            throw ValidationError("--per-path applies to a plain run; a sweep saves its candidates (--format csv)")
+          }
           try runSweep(s, library: library)
           return
         }
@@ -71,7 +73,8 @@ extension Capscript {
         if !common.quiet {
           let rate = Double(s.paths * s.epochs) / max(result.elapsedSeconds, 1e-9)
           note(
-            "seed \(s.seed), \(s.paths) paths × \(s.epochs) epochs on \(result.threads) thread(s) in \(formatFixed(result.elapsedSeconds, digits: 3)) s (\(formatFixed(rate / 1e6, digits: 1)) M path-epochs/s)")
+            "seed \(s.seed), \(s.paths) paths × \(s.epochs) epochs on \(result.threads) thread(s) in \(formatFixed(result.elapsedSeconds, digits: 3)) s (\(formatFixed(rate / 1e6, digits: 1)) M path-epochs/s)"
+          )
         }
       } catch let e as ValidationError {
         throw e
@@ -87,7 +90,9 @@ extension Capscript {
       let sweep = try Sweep(base: s, spec: spec, evidence: library.evidence())
       let dir = (out ?? "out") + "/sweeps"
       let (journal, done) = try SweepJournal.open(directory: dir, name: s.name, sweep: sweep, resume: resume)
-      if !common.quiet && !done.isEmpty { note("resuming: \(done.count) candidate result(s) read from \(journal.jsonlPath)") }
+      if !common.quiet && !done.isEmpty {
+        note("resuming: \(done.count) candidate result(s) read from \(journal.jsonlPath)")
+      }
       let total = sweep.rounds.count == 1 ? sweep.candidates.count : nil
       var finished = done.count
       let progress = ProgressBar(label: "sweep \(s.name)")

@@ -7,7 +7,9 @@ extension Capscript {
   /// The "latest local run" Markdown table of every capital scenario.
   struct Table: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print the \"latest local run\" Markdown table of every capital scenario, regenerated from the current configs.")
+      abstract:
+        "Print the \"latest local run\" Markdown table of every capital scenario, regenerated from the current configs."
+    )
 
     @OptionGroup var common: CommonOptions
 
@@ -27,7 +29,9 @@ extension Capscript {
               rows.append([s.name, "-", "-", "-", "no deployable candidate"])
               continue
             }
-            let blocked = result.candidates.filter { !$0.deployable }.map { CandidateSummary.text($0.assignments.first?.value ?? .null) }
+            let blocked = result.candidates.filter { !$0.deployable }.map {
+              CandidateSummary.text($0.assignments.first?.value ?? .null)
+            }
             rows.append([
               s.name + " (top deployable: \(best.label))", pct(best["roi_mean"]), pct(best["liquidation_probability"]),
               pct(best["max_drawdown_p95"]),
@@ -44,7 +48,9 @@ extension Capscript {
           ])
         }
         print(TextTable.markdown(rows), terminator: "")
-        print("\nRegenerate with `capscript table` (seed \(seeds.sorted().map(String.init).joined(separator: ", ")), \(Scorecard.modelVersion)).")
+        print(
+          "\nRegenerate with `capscript table` (seed \(seeds.sorted().map(String.init).joined(separator: ", ")), \(Scorecard.modelVersion))."
+        )
       } catch {
         throw Failure.exit(error)
       }

@@ -7,7 +7,8 @@ extension Capscript {
   /// CI-style validation of the shipped configs.
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check every config file, run every scenario, hold each against the policy gates and its own expectations.",
+      abstract:
+        "Check every config file, run every scenario, hold each against the policy gates and its own expectations.",
       discussion: "Prints a pass/fail table; exits 1 when anything fails, 65 when a config does not validate.")
 
     @OptionGroup var common: CommonOptions
@@ -29,7 +30,9 @@ extension Capscript {
             rows.append([
               s.name, check.passed ? "pass" : "FAIL", best.map { pct($0["roi_mean"]) } ?? "-",
               best.map { pct($0["liquidation_probability"]) } ?? "-", best.map { pct($0["max_drawdown_p95"]) } ?? "-",
-              check.passed ? "sweep of \(result.candidates.count); top deployable \(best!.label)" : check.failures.joined(separator: "; "),
+              check.passed
+                ? "sweep of \(result.candidates.count); top deployable \(best!.label)"
+                : check.failures.joined(separator: "; "),
             ])
             if !check.passed { failed += 1 }
             continue
@@ -39,19 +42,27 @@ extension Capscript {
           let c = result.scorecard
           var note = check.passed ? "gates and expectations hold" : check.failures.joined(separator: "; ")
           if let r = c.routing {
-            note += "; routing: capture \(pct(r.capture)), intervention cost \(formatFixed(r.interventionCost, digits: 0)) USD/path, \(r.pegPool) off-peg \(pct(r.pegDeviationFrequency)) of epochs"
+            note +=
+              "; routing: capture \(pct(r.capture)), intervention cost \(formatFixed(r.interventionCost, digits: 0)) USD/path, \(r.pegPool) off-peg \(pct(r.pegDeviationFrequency)) of epochs"
           }
           if c.hasCapital {
             rows.append([
-              s.name, check.passed ? "pass" : "FAIL", pct(c.roiMean), pct(c.liquidationProbability), pct(c.maxDrawdownP95), note,
+              s.name, check.passed ? "pass" : "FAIL", pct(c.roiMean), pct(c.liquidationProbability),
+              pct(c.maxDrawdownP95), note,
             ])
           } else {
-            rows.append([s.name, check.passed ? "pass" : "FAIL", "-", "-", "-", "routing only" + note.dropFirst("gates and expectations hold".count)])
+            rows.append([
+              s.name, check.passed ? "pass" : "FAIL", "-", "-", "-",
+              "routing only" + note.dropFirst("gates and expectations hold".count),
+            ])
           }
           if !check.passed { failed += 1 }
         }
         print(TextTable.render(rows))
-        print(failed == 0 ? "validate: \(scenarios.count) scenario(s) pass" : "validate: \(failed) of \(scenarios.count) scenario(s) FAIL")
+        print(
+          failed == 0
+            ? "validate: \(scenarios.count) scenario(s) pass"
+            : "validate: \(failed) of \(scenarios.count) scenario(s) FAIL")
         if failed > 0 { throw ExitCode.failure }
       } catch let e as ExitCode {
         throw e

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SimCore
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -50,7 +51,9 @@ func capscript(_ arguments: [String]) throws -> Output {
     for name in ["pnl_distribution", "pnl_attribution", "provenance"] { #expect(tree[name] != nil) }
     #expect(tree["pnl_distribution"]?["quantiles"]?["p99"] != nil)
     #expect(tree["pnl_distribution"]?["histogram"]?["edges"] != nil)
-    for name in ["scenario", "scenario_hash", "policy_hash", "seed", "paths", "epochs", "model_version", "roi_mean_stderr"] {
+    for name in [
+      "scenario", "scenario_hash", "policy_hash", "seed", "paths", "epochs", "model_version", "roi_mean_stderr",
+    ] {
       #expect(tree["provenance"]?[name] != nil, "missing provenance.\(name)")
     }
     #expect(tree["provenance"]?["paths"] == .number(500))
@@ -68,7 +71,9 @@ func capscript(_ arguments: [String]) throws -> Output {
 
   @Test func luaDriverPrintsWhatTheSubcommandPrints() throws {
     let native = try capscript(["run", "crash_40pct_external_asset", "--format", "json", "--paths", "300"])
-    let scripted = try capscript(["scripts/run-scenario.lua", "crash_40pct_external_asset", "--format", "json", "--paths", "300"])
+    let scripted = try capscript([
+      "scripts/run-scenario.lua", "crash_40pct_external_asset", "--format", "json", "--paths", "300",
+    ])
     #expect(scripted.status == 0, "\(scripted.stderr)")
     #expect(native.stdout == scripted.stdout)
   }
@@ -81,7 +86,9 @@ func capscript(_ arguments: [String]) throws -> Output {
     try #"{"name": "bad", "capitalEfficiency": {"leverage": 5}}"#.write(toFile: path, atomically: true, encoding: .utf8)
     let r = try capscript(["run", path])
     #expect(r.status == 65)
-    #expect(r.stderr.contains("bad.json: capitalEfficiency.leverage: 5 is above the hard limit of 4x (policy: hardLeverageMax)"))
+    #expect(
+      r.stderr.contains(
+        "bad.json: capitalEfficiency.leverage: 5 is above the hard limit of 4x (policy: hardLeverageMax)"))
     #expect(r.stdout.isEmpty)
   }
 
@@ -115,7 +122,8 @@ func capscript(_ arguments: [String]) throws -> Output {
   func exampleMatchesItsSnapshot(file: String) throws {
     let r = try capscript(["examples/" + file])
     #expect(r.status == 0, "\(r.stderr)")
-    let snapshot = packageRoot + "/Tests/CapscriptEndToEndTests/Snapshots/" + file.replacingOccurrences(of: ".lua", with: ".txt")
+    let snapshot =
+      packageRoot + "/Tests/CapscriptEndToEndTests/Snapshots/" + file.replacingOccurrences(of: ".lua", with: ".txt")
     if ProcessInfo.processInfo.environment["CAPSCRIPT_RECORD_SNAPSHOTS"] == "1" {
       try r.stdout.write(toFile: snapshot, atomically: true, encoding: .utf8)
       return

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SimCore
 
 func temporaryDirectory() throws -> String {
@@ -77,9 +78,12 @@ func configCopy() throws -> String {
   @Test func luaDriverRunsTheSweepToo() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let native = try capscript(["run", "leverage_sweep_1x_to_4x", "--format", "csv", "--paths", "400", "--out", dir, "--quiet"])
+    let native = try capscript([
+      "run", "leverage_sweep_1x_to_4x", "--format", "csv", "--paths", "400", "--out", dir, "--quiet",
+    ])
     let scripted = try capscript([
-      "scripts/run-scenario.lua", "--optimizer", "leverage_sweep_1x_to_4x", "--format", "csv", "--paths", "400", "--out", dir,
+      "scripts/run-scenario.lua", "--optimizer", "leverage_sweep_1x_to_4x", "--format", "csv", "--paths", "400",
+      "--out", dir,
     ])
     #expect(scripted.status == 0, "\(scripted.stderr)")
     #expect(native.stdout == scripted.stdout)
@@ -96,9 +100,9 @@ func configCopy() throws -> String {
   @Test func validateFailsNamingTheGateABrokenScenarioBreaks() throws {
     let config = try configCopy()
     try #"""
-      {"name": "crash_at_3x", "paths": 500, "capitalEfficiency": {"leverage": 3},
-       "shocks": [{"type": "asset_crash", "at": 10, "drop": 0.4}]}
-      """#.write(toFile: config + "/scenarios/crash_at_3x.json", atomically: true, encoding: .utf8)
+    {"name": "crash_at_3x", "paths": 500, "capitalEfficiency": {"leverage": 3},
+     "shocks": [{"type": "asset_crash", "at": 10, "drop": 0.4}]}
+    """#.write(toFile: config + "/scenarios/crash_at_3x.json", atomically: true, encoding: .utf8)
     let r = try capscript(["validate", "--config", config, "--paths", "200"])
     #expect(r.status == 1)
     #expect(r.stdout.contains("crash_at_3x"))
@@ -112,7 +116,9 @@ func configCopy() throws -> String {
       toFile: config + "/scenarios/x.json", atomically: true, encoding: .utf8)
     let r = try capscript(["validate", "--config", config])
     #expect(r.status == 65)
-    #expect(r.stderr.contains("x.json: capitalEfficiency.maxLTV: 0.9 is above the hard LTV ceiling of 0.75 (policy: hardLTVMax)"))
+    #expect(
+      r.stderr.contains(
+        "x.json: capitalEfficiency.maxLTV: 0.9 is above the hard LTV ceiling of 0.75 (policy: hardLTVMax)"))
   }
 
   @Test func luaValidatorAgreesWithTheCommand() throws {
@@ -133,7 +139,9 @@ func configCopy() throws -> String {
     let r = try capscript(["table", "--paths", "300"])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.hasPrefix("| scenario | ROI mean | liquidation probability | p95 drawdown | notes |"))
-    for name in ["crash_40pct_external_asset", "high_vol_sigma_spike", "bank_run_redemption_spike", "leverage_sweep_1x_to_4x"] {
+    for name in [
+      "crash_40pct_external_asset", "high_vol_sigma_spike", "bank_run_redemption_spike", "leverage_sweep_1x_to_4x",
+    ] {
       #expect(r.stdout.contains("| \(name)"))
     }
   }

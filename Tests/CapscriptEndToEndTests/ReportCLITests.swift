@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SimCore
 
 /// An executable on PATH, or nil.
@@ -53,13 +54,16 @@ let blockCharacters = Set("▁▂▃▄▅▆▇█")
     #expect(occurrences("<svg ", in: html) == 3)
     #expect(occurrences("<rect class=\"bar\"", in: html) == 80)
     #expect(html.contains("<dd>bank_run_redemption_spike</dd>") && html.contains("<dd>400</dd>"))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["bank.html"], "a temporary file was left behind")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir) == ["bank.html"], "a temporary file was left behind")
   }
 
   @Test func sweepReportHasTheFrontierAndTheTopCandidate() throws {
     let dir = try scratchFolder()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let r = try capscript(["run", "leverage_sweep_1x_to_4x", "--paths", "300", "--out", dir, "--report", dir + "/sweep.html"])
+    let r = try capscript([
+      "run", "leverage_sweep_1x_to_4x", "--paths", "300", "--out", dir, "--report", dir + "/sweep.html",
+    ])
     #expect(r.status == 0, "\(r.stderr)")
     let html = try String(contentsOfFile: dir + "/sweep.html", encoding: .utf8)
     #expect(occurrences("<circle class=\"point candidate ", in: html) == 7)
@@ -99,7 +103,8 @@ let blockCharacters = Set("▁▂▃▄▅▆▇█")
 
   @Test(.enabled(if: tool("script") != nil, "needs script(1) for a pseudo-terminal"))
   func aTerminalGetsChartsInTheTableAndInTostring() throws {
-    let cli = try runProgram(tool("script")!, ["-qec", "\(binary) run bank_run_redemption_spike --paths 300 --quiet", "/dev/null"])
+    let cli = try runProgram(
+      tool("script")!, ["-qec", "\(binary) run bank_run_redemption_spike --paths 300 --quiet", "/dev/null"])
     #expect(cli.status == 0, "\(cli.output)")
     #expect(cli.output.contains("PnL distribution (USD, 40 bins"))
     #expect(cli.output.contains("  p50 "))
@@ -119,13 +124,15 @@ let blockCharacters = Set("▁▂▃▄▅▆▇█")
     let dir = try scratchFolder()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let r = try capscript([
-      "export", "bank_run_redemption_spike", "hub_only_11", "--paths", "20", "--epochs", "90", "--alert-rules", dir + "/rules.yml",
+      "export", "bank_run_redemption_spike", "hub_only_11", "--paths", "20", "--epochs", "90", "--alert-rules",
+      dir + "/rules.yml",
     ])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.hasSuffix("# EOF\n"))
     for line in r.stdout.split(separator: "\n") {
-      #expect(line.hasPrefix("capscript_") || line.hasPrefix("# TYPE capscript_") || line.hasPrefix("# HELP capscript_")
-        || line.hasPrefix("# UNIT capscript_") || line == "# EOF")
+      #expect(
+        line.hasPrefix("capscript_") || line.hasPrefix("# TYPE capscript_") || line.hasPrefix("# HELP capscript_")
+          || line.hasPrefix("# UNIT capscript_") || line == "# EOF")
     }
     #expect(r.stdout.contains("capscript_roi_ratio{scenario=\"bank_run_redemption_spike\",statistic=\"p95\"}"))
     #expect(r.stdout.contains("capscript_pmm_worst_pool_intervention_cost_usd{scenario=\"hub_only_11\",pool=\""))
@@ -179,7 +186,8 @@ let pngColourCounter = """
   /// Renders `html` headless to a 1200x2000 PNG.
   func render(_ html: String, to png: String, in dir: String) throws {
     var arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(dir)/profile-\(UUID().uuidString)",
+      "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+      "--user-data-dir=\(dir)/profile-\(UUID().uuidString)",
       "--screenshot=\(png)", "--window-size=1200,2000", "file://\(html)",
     ]
     var program = tool("chromium")!
@@ -195,11 +203,16 @@ let pngColourCounter = """
   func headlessChromiumShowsEveryChart() throws {
     let dir = try scratchFolder()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let bank = try capscript(["run", "bank_run_redemption_spike", "--paths", "1000", "--report", dir + "/bank.html", "--quiet"])
+    let bank = try capscript([
+      "run", "bank_run_redemption_spike", "--paths", "1000", "--report", dir + "/bank.html", "--quiet",
+    ])
     #expect(bank.status == 0, "\(bank.stderr)")
-    let sweep = try capscript(["run", "leverage_sweep_1x_to_4x", "--paths", "400", "--out", dir, "--report", dir + "/sweep.html", "--quiet"])
+    let sweep = try capscript([
+      "run", "leverage_sweep_1x_to_4x", "--paths", "400", "--out", dir, "--report", dir + "/sweep.html", "--quiet",
+    ])
     #expect(sweep.status == 0, "\(sweep.stderr)")
-    try "<!DOCTYPE html><html><body></body></html>".write(toFile: dir + "/blank.html", atomically: true, encoding: .utf8)
+    try "<!DOCTYPE html><html><body></body></html>".write(
+      toFile: dir + "/blank.html", atomically: true, encoding: .utf8)
     for name in ["bank", "sweep", "blank"] { try render(dir + "/\(name).html", to: dir + "/\(name).png", in: dir) }
     let blank = try Data(contentsOf: URL(fileURLWithPath: dir + "/blank.png"))
     for name in ["bank", "sweep"] {
@@ -220,7 +233,9 @@ let pngColourCounter = """
     let s = try runProgram(python, ["-c", pngColourCounter, dir + "/sweep.png", "2e9e5b", "c0392b", "3b6fb6"])
     let sweepCounts = s.output.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
     #expect(sweepCounts.count == 4, "\(s.output)")
-    if sweepCounts.count == 4 { #expect(sweepCounts[1] > 50 && sweepCounts[2] > 150 && sweepCounts[3] > 2000, "\(sweepCounts)") }
+    if sweepCounts.count == 4 {
+      #expect(sweepCounts[1] > 50 && sweepCounts[2] > 150 && sweepCounts[3] > 2000, "\(sweepCounts)")
+    }
     let blankCounts = try runProgram(python, ["-c", pngColourCounter, dir + "/blank.png"]).output
     #expect(blankCounts.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
   }

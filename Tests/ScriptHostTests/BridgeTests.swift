@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScriptHost
 @testable import SimCore
 
@@ -39,7 +40,10 @@ func errorMessage(_ code: String, in state: LuaState? = nil) throws -> String {
   @Test func syntaxErrorReportsFileAndLine() throws {
     let path = fixtures + "/syntax_error.lua"
     let state = try makeState()
-    do { try state.runFile(path); Issue.record("no error") } catch {
+    do {
+      try state.runFile(path)
+      Issue.record("no error")
+    } catch {
       #expect(error.code == .syntax)
       #expect(error.message.contains("syntax_error.lua:2:"))
     }
@@ -54,21 +58,35 @@ func errorMessage(_ code: String, in state: LuaState? = nil) throws -> String {
     ("cap.run(42)", "test:1: bad argument #1 to 'run' (scenario expected, got number)"),
     ("cap.run()", "test:1: bad argument #1 to 'run' (scenario expected, got no value)"),
     ("cap.scenario(true)", "test:1: bad argument #1 to 'scenario' (scenario name or table expected, got boolean)"),
-    ("local r = cap.run(cap.scenario('crash_40pct_external_asset'):with{paths = 10}); cap.run(r)",
-     "test:1: bad argument #1 to 'run' (scenario expected, got userdata)"),
-    ("cap.scenario('crash_40pct_external_asset'):with{levrage = 2}",
-     #"test:1: with: levrage: unknown field; did you mean "leverage"?"#),
-    ("cap.scenario('crash_40pct_external_asset'):with{leverage = 5}",
-     "capitalEfficiency.leverage: 5 is above the hard limit of 4x (policy: hardLeverageMax)"),
-    ("cap.scenario('crash_40pct_external_asset'):with(7)",
-     "test:1: bad argument #2 to 'with' (table expected, got number)"),
+    (
+      "local r = cap.run(cap.scenario('crash_40pct_external_asset'):with{paths = 10}); cap.run(r)",
+      "test:1: bad argument #1 to 'run' (scenario expected, got userdata)"
+    ),
+    (
+      "cap.scenario('crash_40pct_external_asset'):with{levrage = 2}",
+      #"test:1: with: levrage: unknown field; did you mean "leverage"?"#
+    ),
+    (
+      "cap.scenario('crash_40pct_external_asset'):with{leverage = 5}",
+      "capitalEfficiency.leverage: 5 is above the hard limit of 4x (policy: hardLeverageMax)"
+    ),
+    (
+      "cap.scenario('crash_40pct_external_asset'):with(7)",
+      "test:1: bad argument #2 to 'with' (table expected, got number)"
+    ),
     ("cap.scenario('no_such_scenario')", "no such scenario"),
-    ("local s = cap.scenario('crash_40pct_external_asset'); return s.leverag",
-     #"test:1: scenario has no field "leverag"; did you mean "leverage"?"#),
-    ("cap.scenario('crash_40pct_external_asset'):with{shocks = {cap.shock.asset_crash{at = 1, drop = 2}}}",
-     "shocks[1].drop: 2 is outside the allowed range [0, 1]"),
-    ("cap.scenario('crash_40pct_external_asset'):with{paths = print}",
-     "test:1: lua table: paths: cannot use a function value in a scenario"),
+    (
+      "local s = cap.scenario('crash_40pct_external_asset'); return s.leverag",
+      #"test:1: scenario has no field "leverag"; did you mean "leverage"?"#
+    ),
+    (
+      "cap.scenario('crash_40pct_external_asset'):with{shocks = {cap.shock.asset_crash{at = 1, drop = 2}}}",
+      "shocks[1].drop: 2 is outside the allowed range [0, 1]"
+    ),
+    (
+      "cap.scenario('crash_40pct_external_asset'):with{paths = print}",
+      "test:1: lua table: paths: cannot use a function value in a scenario"
+    ),
   ])
   func wrongArgumentsAreErrorsNotCrashes(code: String, expected: String) throws {
     let message = try errorMessage(code)
@@ -85,7 +103,8 @@ func errorMessage(_ code: String, in state: LuaState? = nil) throws -> String {
 @Suite struct BridgeValues {
   @Test func resultFieldsUseScorecardNames() throws {
     let state = try makeState()
-    let out = try state.run("""
+    let out = try state.run(
+      """
       local r = cap.run(cap.scenario("crash_40pct_external_asset"):with{paths = 200})
       return r.roi_mean, r.liquidation_probability, r.provenance.seed, r.pnl_attribution.yield > 0, #r:paths("roi")
       """)
@@ -107,7 +126,8 @@ func errorMessage(_ code: String, in state: LuaState? = nil) throws -> String {
   }
 
   @Test func scenariosAreImmutableValues() throws {
-    let out = try makeState().run("""
+    let out = try makeState().run(
+      """
       local s = cap.scenario("crash_40pct_external_asset")
       local t = s:with{leverage = 2, allocation = 0.4}
       return s.leverage, t.leverage, t.allocation, s.hash ~= t.hash, tostring(t):match("leverage 2x") ~= nil
@@ -133,7 +153,8 @@ func errorMessage(_ code: String, in state: LuaState? = nil) throws -> String {
     let dir = NSTemporaryDirectory() + "capscript-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let state = try makeState()
-    try state.run("""
+    try state.run(
+      """
       local r = cap.run(cap.scenario("crash_40pct_external_asset"):with{paths = 50})
       r:save("\(dir)/a.json"); r:save("\(dir)/a.csv")
       """)
@@ -175,7 +196,8 @@ func errorMessage(_ code: String, in state: LuaState? = nil) throws -> String {
     let state = try makeState()
     // The table's finalizer (marked later, so run first) resurrects the scenario,
     // whose own __gc then runs in the same cycle: using it afterwards is a clear error.
-    try state.run("""
+    try state.run(
+      """
       do
         local s = cap.scenario('crash_40pct_external_asset')
         setmetatable({ s = s }, { __gc = function(t) zombie = t.s end })

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScriptHost
 @testable import SimCore
 
@@ -16,7 +17,8 @@ import Testing
   @Test func everyCapFunctionIsDeclaredAndNoneIsInvented() throws {
     #expect(stub.hasPrefix("---@meta"))
     let state = try makeState()
-    let out = try state.run("""
+    let out = try state.run(
+      """
       local names = {}
       for k, v in pairs(cap) do if type(v) == "function" then names[#names + 1] = k end end
       table.sort(names)

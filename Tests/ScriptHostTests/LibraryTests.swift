@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScriptHost
 
 /// The shipped Lua library in scripts/lib, exercised through the host.
@@ -10,7 +11,8 @@ import Testing
   }
 
   @Test func crashThenRunAddsItsShocksToACopy() throws {
-    let out = try state().run("""
+    let out = try state().run(
+      """
       local stress = require "stress"
       local base = cap.scenario("crash_40pct_external_asset")
       local s = stress.crash_then_run(base, { at = 20, lag = 3 })
@@ -21,7 +23,8 @@ import Testing
   }
 
   @Test func crashThenRunCostsMoreThanTheCrashAlone() throws {
-    let out = try state().run("""
+    let out = try state().run(
+      """
       local stress = require "stress"
       local base = cap.scenario("crash_40pct_external_asset"):with{ paths = 300 }
       return cap.run(stress.crash_then_run(base)).roi_mean < cap.run(base).roi_mean
@@ -30,7 +33,8 @@ import Testing
   }
 
   @Test func depegLadderGrowsThePegDeviation() throws {
-    let out = try state().run("""
+    let out = try state().run(
+      """
       local stress = require "stress"
       local base = cap.scenario("crash_40pct_external_asset"):with{ paths = 300 }
       local rungs = stress.depeg_ladder(base, { from = 0.01, to = 0.05, step = 0.02 })
@@ -46,7 +50,8 @@ import Testing
   }
 
   @Test func volRegimeThrottlesAndBridgeOutageCosts() throws {
-    let out = try state().run("""
+    let out = try state().run(
+      """
       local stress = require "stress"
       local base = cap.scenario("crash_40pct_external_asset"):with{ paths = 300, shocks = {} }
       local calm = cap.run(base)
@@ -60,7 +65,8 @@ import Testing
   }
 
   @Test func randomCrashHitsAboutItsShareOfPaths() throws {
-    let out = try state().run("""
+    let out = try state().run(
+      """
       local stress = require "stress"
       local base = cap.scenario("crash_40pct_external_asset"):with{ paths = 2000, shocks = {}, leverage = 2 }
       return cap.run(stress.random_crash(base, { p = 0.25, drop = 0.5 })).liquidation_probability
@@ -71,7 +77,8 @@ import Testing
   }
 
   @Test func compareTabulatesEveryScenarioOnTheSamePaths() throws {
-    let out = try state().run("""
+    let out = try state().run(
+      """
       local compare = require "compare"
       local base = cap.scenario("crash_40pct_external_asset"):with{ paths = 200 }
       local rows = compare.run{ b = base:with{ leverage = 1.2 }, a = base }

@@ -169,8 +169,7 @@ func temporaryFolder() throws -> String {
   @Test func requireFindsModulesOnlyInTheLibraryPaths() throws {
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    try
-      "return { double = function(x) return 2 * x end, hasExecute = pcall(function() return os.execute end) }"
+    try "return { double = function(x) return 2 * x end, hasExecute = pcall(function() return os.execute end) }"
       .write(toFile: dir + "/mylib.lua", atomically: true, encoding: .utf8)
     let state = try limitedState(ScriptLimits(sandbox: true), libraryPaths: [dir])
     #expect(
@@ -200,14 +199,17 @@ func temporaryFolder() throws -> String {
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let state = try limitedState(ScriptLimits(sandbox: true), writableRoot: dir)
-    try state.run("""
+    try state.run(
+      """
       base = cap.scenario('leverage_sweep_1x_to_4x'):with{paths = 40}
       res = cap.sweep{ base = base, grid = { leverage = {1, 1.5} } }:run()
       """)
     let outside = NSTemporaryDirectory() + "capscript-outside-sweep.json"
     let error = try #require(stopped("res:save '\(outside)'", in: state))
     #expect(error.message.contains("file writes are allowed only under \(dir) (--out)"), "\(error.message)")
-    let journal = try #require(stopped("cap.sweep{ base = base, grid = { leverage = {1} }, journal = '\(NSTemporaryDirectory())j' }:run()", in: state))
+    let journal = try #require(
+      stopped(
+        "cap.sweep{ base = base, grid = { leverage = {1} }, journal = '\(NSTemporaryDirectory())j' }:run()", in: state))
     #expect(journal.message.contains("(--out)"))
     #expect(!FileManager.default.fileExists(atPath: outside))
     try state.run("res:save '\(dir)/s.csv'")

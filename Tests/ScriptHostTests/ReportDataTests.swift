@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScriptHost
 @testable import SimCore
 
@@ -8,7 +9,10 @@ import Testing
     let result = try runScenario("crash_40pct_external_asset", [("paths", .number(120))])
     let lines = PathTable.csv(result).split(separator: "\n").map(String.init)
     #expect(lines.count == 2 + 120)
-    #expect(lines[0].hasPrefix("# capscript per-path arrays; scenario=crash_40pct_external_asset, scenario_hash=\(result.scenario.contentHash)"))
+    #expect(
+      lines[0].hasPrefix(
+        "# capscript per-path arrays; scenario=crash_40pct_external_asset, scenario_hash=\(result.scenario.contentHash)"
+      ))
     #expect(lines[1] == PathTable.columns.joined(separator: ","))
     let roi = try #require(result.column("roi"))
     let liquidated = try #require(result.column("liquidated"))
@@ -87,7 +91,8 @@ import Testing
     let dir = try reportScratchFolder()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let state = try makeState()
-    try state.run("""
+    try state.run(
+      """
       local s = cap.scenario("crash_40pct_external_asset"):with{paths = 60, epochs = 40}
       local r = cap.run(s, {bands = true})
       assert(r.bands.paths == 60 and #r.bands.p50 == 40 and #r.bands.p05 == 40, "bands")
@@ -105,16 +110,27 @@ import Testing
   }
 
   @Test(arguments: [
-    ("cap.run(cap.scenario('crash_40pct_external_asset'):with{paths = 5}, {bands = 'yes'})",
-     "cap.run: bands must be true, false or a number of paths, got a string"),
-    ("cap.run(cap.scenario('crash_40pct_external_asset'):with{paths = 5}):save('x.md', {paths = true})",
-     "per-path arrays are saved as .csv or .json, not \"x.md\""),
-    ("cap.run(cap.scenario('crash_40pct_external_asset'):with{paths = 5}):save('x.csv', {path = true})", "did you mean \"paths\"?"),
-    ("cap.report(cap.run(cap.scenario('crash_40pct_external_asset'):with{paths = 5}), 'x.json')",
-     "cap.report writes HTML: give a path ending in .html, got \"x.json\""),
+    (
+      "cap.run(cap.scenario('crash_40pct_external_asset'):with{paths = 5}, {bands = 'yes'})",
+      "cap.run: bands must be true, false or a number of paths, got a string"
+    ),
+    (
+      "cap.run(cap.scenario('crash_40pct_external_asset'):with{paths = 5}):save('x.md', {paths = true})",
+      "per-path arrays are saved as .csv or .json, not \"x.md\""
+    ),
+    (
+      "cap.run(cap.scenario('crash_40pct_external_asset'):with{paths = 5}):save('x.csv', {path = true})",
+      "did you mean \"paths\"?"
+    ),
+    (
+      "cap.report(cap.run(cap.scenario('crash_40pct_external_asset'):with{paths = 5}), 'x.json')",
+      "cap.report writes HTML: give a path ending in .html, got \"x.json\""
+    ),
     ("cap.report(42, 'x.html')", "bad argument #1 to 'report' (result or sweep result expected, got number)"),
-    ("cap.run(cap.scenario('hub_only_11'):with{paths = 2, epochs = 5}):save('x.csv', {paths = true})",
-     "hub_only_11 is routing-only: it has no per-path capital arrays"),
+    (
+      "cap.run(cap.scenario('hub_only_11'):with{paths = 2, epochs = 5}):save('x.csv', {paths = true})",
+      "hub_only_11 is routing-only: it has no per-path capital arrays"
+    ),
   ])
   func mistakesSayWhatToChange(code: String, message: String) throws {
     let m = try errorMessage(code)
@@ -125,7 +141,8 @@ import Testing
     let dir = try reportScratchFolder()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let state = try makeState()
-    try state.run("""
+    try state.run(
+      """
       local s = cap.scenario("leverage_sweep_1x_to_4x"):with{paths = 200}
       assert(cap.report(cap.run(s), "\(dir)/run.html") == "\(dir)/run.html")
       local res = cap.sweep{ base = s, grid = { leverage = {1, 2, 3} } }:run()

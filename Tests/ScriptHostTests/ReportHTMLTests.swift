@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScriptHost
 @testable import SimCore
 
@@ -9,7 +10,10 @@ import Testing
     let html = HTMLReport(run: result).html
     let m = try Markup(html)
     let card = result.scorecard
-    #expect(m.all("svg").map { $0.attributes["class"] ?? "" } == ["chart histogram pnl", "chart histogram drawdown", "chart fan"])
+    #expect(
+      m.all("svg").map { $0.attributes["class"] ?? "" } == [
+        "chart histogram pnl", "chart histogram drawdown", "chart fan",
+      ])
     let pnlBars = m.all("rect", "bar", inSVG: "pnl")
     #expect(pnlBars.count == card.pnlHistogram.counts.count)
     #expect(m.all("rect", "bar", inSVG: "drawdown").count == 40)
@@ -34,11 +38,14 @@ import Testing
     for value in [p.scenario, p.scenarioHash, p.policyHash, String(p.seed), "400", String(p.epochs), p.modelVersion] {
       #expect(footer.contains(value), "footer lacks \(value)")
     }
-    #expect(m.all("p", "disclaimer").first?.text == "Simulator output is evidence for governance; it never authorises leverage.")
+    #expect(
+      m.all("p", "disclaimer").first?.text
+        == "Simulator output is evidence for governance; it never authorises leverage.")
   }
 
   @Test func reportLoadsNothingFromOutside() throws {
-    let html = HTMLReport(run: try runScenario("crash_40pct_external_asset", [("paths", .number(200))], bands: 200)).html
+    let html = HTMLReport(run: try runScenario("crash_40pct_external_asset", [("paths", .number(200))], bands: 200))
+      .html
     for banned in ["<script", "<link", "@import", "url(", "src=", "<img", "<iframe"] {
       #expect(!html.contains(banned), "report contains \(banned)")
     }
@@ -56,7 +63,8 @@ import Testing
 
   @Test func textFromTheScenarioIsEscaped() throws {
     let description = "a <b> & \"c\" 'd'"
-    let result = try runScenario("crash_40pct_external_asset", [("paths", .number(50)), ("description", .string(description))])
+    let result = try runScenario(
+      "crash_40pct_external_asset", [("paths", .number(50)), ("description", .string(description))])
     let m = try Markup(HTMLReport(run: result).html)
     #expect(m.all("p", "subtitle").first?.text == "a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;")
   }
@@ -64,7 +72,8 @@ import Testing
   @Test func sweepReportMarksTheDeployableRegionAndLabelsCandidates() throws {
     let library = try ConfigLibrary(directory: packageRoot + "/config")
     let base = try library.scenario("leverage_sweep_1x_to_4x").with([("paths", .number(400))], origin: "test")
-    let spec = try SweepSpec(.object(["grid": .object(["leverage": .array([1, 1.5, 2.5, 4].map(ConfigValue.number))])]), file: "test")
+    let spec = try SweepSpec(
+      .object(["grid": .object(["leverage": .array([1, 1.5, 2.5, 4].map(ConfigValue.number))])]), file: "test")
     let sweep = try Sweep(base: base, spec: spec, evidence: DeploymentEvidence())
     let r = try sweep.run(options: RunOptions(threads: 2))
     let detail = try #require(try HTMLReport.detailRun(r, options: RunOptions(threads: 2)))
@@ -79,7 +88,11 @@ import Testing
     let gateX = m.number(try #require(m.all("line", "gate-line").first), "x1")
     #expect(abs(m.number(region, "x") + m.number(region, "width") - gateX) < 0.2)
     for p in points {
-      if p.classes.contains("outside") { #expect(m.number(p, "cx") > gateX) } else { #expect(m.number(p, "cx") <= gateX) }
+      if p.classes.contains("outside") {
+        #expect(m.number(p, "cx") > gateX)
+      } else {
+        #expect(m.number(p, "cx") <= gateX)
+      }
     }
     let labels = Set(m.all("text", "label", inSVG: "frontier").map { $0.text.replacingOccurrences(of: " *", with: "") })
     #expect(labels == Set(r.candidates.map(\.label)))
@@ -90,7 +103,8 @@ import Testing
   }
 
   @Test func coupledRunHasPerPoolDiagnostics() throws {
-    let coupled = try runScenario("chain138_deployed_capital_efficiency", [("paths", .number(8)), ("epochs", .number(20))], bands: 8)
+    let coupled = try runScenario(
+      "chain138_deployed_capital_efficiency", [("paths", .number(8)), ("epochs", .number(20))], bands: 8)
     let routing = try #require(coupled.scorecard.routing)
     let m = try Markup(HTMLReport(run: coupled).html)
     #expect(m.all("svg").count == 3)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScriptHost
 @testable import SimCore
 
@@ -54,18 +55,29 @@ func sampleExposition() throws -> (text: String, results: [RunResult]) {
     #expect(sample("capscript_roi_ratio", "scenario=\"bank_run_redemption_spike\",statistic=\"mean\"") == bank.roiMean)
     #expect(sample("capscript_roi_ratio", "scenario=\"bank_run_redemption_spike\",statistic=\"p05\"") == bank.roiP05)
     #expect(sample("capscript_max_drawdown_p95_ratio", "scenario=\"bank_run_redemption_spike\"") == bank.maxDrawdownP95)
-    #expect(sample("capscript_external_liquidity_floor_violations", "scenario=\"bank_run_redemption_spike\"") == bank.externalLiquidityFloorViolations)
-    #expect(sample("capscript_intervention_drag_usd", "scenario=\"bank_run_redemption_spike\"") == bank.pnlAttribution.interventionDrag)
+    #expect(
+      sample("capscript_external_liquidity_floor_violations", "scenario=\"bank_run_redemption_spike\"")
+        == bank.externalLiquidityFloorViolations)
+    #expect(
+      sample("capscript_intervention_drag_usd", "scenario=\"bank_run_redemption_spike\"")
+        == bank.pnlAttribution.interventionDrag)
     #expect(!text.contains("capscript_pmm_capture_ratio{scenario=\"bank_run_redemption_spike\""))
     // A coupled run has both blocks; a routing-only run has the PMM block alone.
     let coupled = try #require(results[1].scorecard.routing)
-    #expect(sample("capscript_pmm_capture_ratio", "scenario=\"chain138_deployed_capital_efficiency\"") == coupled.capture)
-    #expect(sample("capscript_roi_ratio", "scenario=\"chain138_deployed_capital_efficiency\",statistic=\"mean\"") != nil)
+    #expect(
+      sample("capscript_pmm_capture_ratio", "scenario=\"chain138_deployed_capital_efficiency\"") == coupled.capture)
+    #expect(
+      sample("capscript_roi_ratio", "scenario=\"chain138_deployed_capital_efficiency\",statistic=\"mean\"") != nil)
     let hub = try #require(results[2].scorecard.routing)
     #expect(!text.contains("capscript_roi_ratio{scenario=\"hub_only_11\""))
     let worst = hub.pools[hub.worstByInterventionCost[0]]
-    #expect(sample("capscript_pmm_worst_pool_intervention_cost_usd", "scenario=\"hub_only_11\",pool=\"\(worst.id)\"") == worst.interventionCost)
-    #expect(text.split(separator: "\n").filter { $0.hasPrefix("capscript_pmm_pool_intervention_cost_usd{scenario=\"hub_only_11\"") }.count == hub.pools.count)
+    #expect(
+      sample("capscript_pmm_worst_pool_intervention_cost_usd", "scenario=\"hub_only_11\",pool=\"\(worst.id)\"")
+        == worst.interventionCost)
+    #expect(
+      text.split(separator: "\n").filter {
+        $0.hasPrefix("capscript_pmm_pool_intervention_cost_usd{scenario=\"hub_only_11\"")
+      }.count == hub.pools.count)
   }
 
   @Test func labelValuesAndSpecialNumbersAreEscaped() {
@@ -91,11 +103,12 @@ func sampleExposition() throws -> (text: String, results: [RunResult]) {
     policy.gates.liquidationProbability = 0.02
     policy.gates.maxDrawdownP95 = 0.3
     let rules = AlertRules.rules(policy: policy, leverageCap: 3)
-    #expect(rules.map(\.expr) == [
-      "capscript_max_drawdown_p95_ratio > 0.3", "capscript_liquidation_probability_ratio > 0.02",
-      "capscript_peg_deviation_frequency_ratio > 0.05", "capscript_pmm_peg_deviation_frequency_ratio > 0.05",
-      "capscript_external_liquidity_floor_violations > 30", "capscript_leverage > 3",
-    ])
+    #expect(
+      rules.map(\.expr) == [
+        "capscript_max_drawdown_p95_ratio > 0.3", "capscript_liquidation_probability_ratio > 0.02",
+        "capscript_peg_deviation_frequency_ratio > 0.05", "capscript_pmm_peg_deviation_frequency_ratio > 0.05",
+        "capscript_external_liquidity_floor_violations > 30", "capscript_leverage > 3",
+      ])
     let yaml = AlertRules.yaml(policy: policy, leverageCap: 3)
     #expect(yaml.components(separatedBy: "\n      - alert: ").count - 1 == rules.count)
     #expect(yaml.contains("policy_hash: \"\(policy.contentHash)\""))
@@ -114,7 +127,8 @@ func sampleExposition() throws -> (text: String, results: [RunResult]) {
     let dir = try reportScratchFolder()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let policy = Policy()
-    try AlertRules.yaml(policy: policy, leverageCap: 1.5).write(toFile: dir + "/rules.yml", atomically: true, encoding: .utf8)
+    try AlertRules.yaml(policy: policy, leverageCap: 1.5).write(
+      toFile: dir + "/rules.yml", atomically: true, encoding: .utf8)
     let check = try runTool(executable("promtool")!, ["check", "rules", dir + "/rules.yml"])
     #expect(check.status == 0, "\(check.output)")
     #expect(check.output.contains("SUCCESS: 6 rules found"))

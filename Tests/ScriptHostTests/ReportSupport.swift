@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScriptHost
 @testable import SimCore
 
@@ -58,7 +59,9 @@ struct Markup {
       var attributes: [String: String] = [:]
       var rest = tag.dropFirst(name.count).drop { $0.isWhitespace }
       while !rest.isEmpty {
-        guard let eq = rest.firstIndex(of: "=") else { throw Malformed(description: "attribute without value in <\(name)>") }
+        guard let eq = rest.firstIndex(of: "=") else {
+          throw Malformed(description: "attribute without value in <\(name)>")
+        }
         let key = String(rest[..<eq])
         let afterEq = rest[rest.index(after: eq)...]
         guard afterEq.first == "\"", let end = afterEq.dropFirst().firstIndex(of: "\"") else {
@@ -70,19 +73,23 @@ struct Markup {
         rest = afterEq[afterEq.index(after: end)...].drop { $0.isWhitespace }
       }
       let enclosing = stack.last { $0.name == "svg" }.map { elements[$0.index].attributes["class"] ?? "" } ?? ""
-      elements.append(Element(name: name, attributes: attributes, svgClass: name == "svg" ? attributes["class"] ?? "" : enclosing))
+      elements.append(
+        Element(name: name, attributes: attributes, svgClass: name == "svg" ? attributes["class"] ?? "" : enclosing))
       let voidElement = ["meta", "br", "img", "link", "input"].contains(name)
       if !selfClosing && !voidElement { stack.append((name, elements.count - 1)) }
     }
     try checkText(s)
-    guard stack.isEmpty else { throw Malformed(description: "unclosed <\(stack.map(\.name).joined(separator: "> <"))>") }
+    guard stack.isEmpty else {
+      throw Malformed(description: "unclosed <\(stack.map(\.name).joined(separator: "> <"))>")
+    }
   }
 
   /// Elements named `name` with every class in `classes`, inside an `<svg>` whose class contains `svg` (if given).
   func all(_ name: String, _ classes: String = "", inSVG svg: String? = nil) -> [Element] {
     let want = Set(classes.split(separator: " ").map(String.init))
     return elements.filter { e in
-      e.name == name && want.isSubset(of: e.classes) && (svg.map { e.svgClass.split(separator: " ").contains(Substring($0)) } ?? true)
+      e.name == name && want.isSubset(of: e.classes)
+        && (svg.map { e.svgClass.split(separator: " ").contains(Substring($0)) } ?? true)
     }
   }
 

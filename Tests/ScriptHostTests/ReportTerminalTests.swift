@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScriptHost
 @testable import SimCore
 
@@ -21,7 +22,8 @@ import Testing
   }
 
   @Test func runChartHasTheHistogramAndTheFan() throws {
-    let result = try runScenario("bank_run_redemption_spike", [("paths", .number(300)), ("epochs", .number(90))], bands: 300)
+    let result = try runScenario(
+      "bank_run_redemption_spike", [("paths", .number(300)), ("epochs", .number(90))], bands: 300)
     let lines = TerminalChart.run(result).split(separator: "\n", omittingEmptySubsequences: false)
     // Title, 6 rows of 40 columns, the range, the fan title and three sparklines.
     #expect(lines.count == 1 + 6 + 1 + 1 + 3)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SimCore
 
 /// Small cases worked out by hand from MODEL.md section 3.
@@ -126,7 +127,9 @@ import Testing
   }
 
   @Test func aDifferentSeedGivesDifferentPaths() throws {
-    let base = try projectLibrary.scenario("crash_40pct_external_asset").with([("paths", .number(20)), ("epochs", .number(60))])
+    let base = try projectLibrary.scenario("crash_40pct_external_asset").with([
+      ("paths", .number(20)), ("epochs", .number(60)),
+    ])
     let a = try Runner.run(base).records
     let b = try Runner.run(base.with([("seed", .number(139))])).records
     #expect(a != b)
@@ -167,7 +170,9 @@ import Testing
 
 @Suite struct FanChartBands {
   @Test func bandsEndAtTheTerminalROIQuantilesAndChangeNoNumber() throws {
-    let s = try projectLibrary.scenario("bank_run_redemption_spike").with([("paths", .number(400)), ("epochs", .number(120))])
+    let s = try projectLibrary.scenario("bank_run_redemption_spike").with([
+      ("paths", .number(400)), ("epochs", .number(120)),
+    ])
     let plain = try Runner.run(s, options: RunOptions(threads: 1))
     var options = RunOptions(threads: 2, blockSize: 17)
     options.bandPaths = 400

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimCore
 
 @Suite struct ConfigValidation {
@@ -7,21 +8,35 @@ import Testing
   }
 
   @Test(arguments: [
-    (#"{"name": "x", "capitalEfficiency": {"leverage": 5}}"#,
-     "s.json: capitalEfficiency.leverage: 5 is above the hard limit of 4x (policy: hardLeverageMax); such leverage is never simulated"),
-    (#"{"name": "x", "capitalEfficiency": {"maxLTV": 0.8}}"#,
-     "s.json: capitalEfficiency.maxLTV: 0.8 is above the hard LTV ceiling of 0.75 (policy: hardLTVMax)"),
-    (#"{"name": "x", "capitalEfficiency": {"levrage": 2}}"#,
-     #"s.json: capitalEfficiency.levrage: unknown field; did you mean "leverage"?"#),
-    (#"{"name": "x", "capitalEfficiency": {"allocation": 1.5}}"#,
-     "s.json: capitalEfficiency.allocation: 1.5 is outside the allowed range [0, 1]"),
-    (#"{"name": "x", "capitalEfficiency": {"allocation": "most"}}"#,
-     "s.json: capitalEfficiency.allocation: expected a number, got a string"),
+    (
+      #"{"name": "x", "capitalEfficiency": {"leverage": 5}}"#,
+      "s.json: capitalEfficiency.leverage: 5 is above the hard limit of 4x (policy: hardLeverageMax); such leverage is never simulated"
+    ),
+    (
+      #"{"name": "x", "capitalEfficiency": {"maxLTV": 0.8}}"#,
+      "s.json: capitalEfficiency.maxLTV: 0.8 is above the hard LTV ceiling of 0.75 (policy: hardLTVMax)"
+    ),
+    (
+      #"{"name": "x", "capitalEfficiency": {"levrage": 2}}"#,
+      #"s.json: capitalEfficiency.levrage: unknown field; did you mean "leverage"?"#
+    ),
+    (
+      #"{"name": "x", "capitalEfficiency": {"allocation": 1.5}}"#,
+      "s.json: capitalEfficiency.allocation: 1.5 is outside the allowed range [0, 1]"
+    ),
+    (
+      #"{"name": "x", "capitalEfficiency": {"allocation": "most"}}"#,
+      "s.json: capitalEfficiency.allocation: expected a number, got a string"
+    ),
     (#"{"name": "x", "paths": 10.5, "capitalEfficiency": {}}"#, "s.json: paths: 10.5 is not a whole number"),
-    (#"{"name": "x", "capitalEfficiency": {}, "shocks": [{"type": "asset_crsh", "at": 1}]}"#,
-     #"s.json: shocks[1].type: "asset_crsh" is not one of "asset_crash", "vol_spike", "liquidity_shock", "redemption_wave", "peg_shock", "flow_shock", "bridge_halt", "pool_depeg", "oracle_lag""#),
-    (#"{"name": "x", "epochs": 10, "capitalEfficiency": {}, "shocks": [{"type": "asset_crash", "at": 10}]}"#,
-     "s.json: shocks[1].at: 10 is outside the allowed range [0, 9]"),
+    (
+      #"{"name": "x", "capitalEfficiency": {}, "shocks": [{"type": "asset_crsh", "at": 1}]}"#,
+      #"s.json: shocks[1].type: "asset_crsh" is not one of "asset_crash", "vol_spike", "liquidity_shock", "redemption_wave", "peg_shock", "flow_shock", "bridge_halt", "pool_depeg", "oracle_lag""#
+    ),
+    (
+      #"{"name": "x", "epochs": 10, "capitalEfficiency": {}, "shocks": [{"type": "asset_crash", "at": 10}]}"#,
+      "s.json: shocks[1].at: 10 is outside the allowed range [0, 9]"
+    ),
     ("{\"name\": \"x\",\n  \"paths\": 10,,\n}", "s.json: line 2, column 15: expected a quoted field name"),
     (#"{"name": "x", "name": "y"}"#, #"s.json: line 1, column 15: field "name" is given twice"#),
     (#"{"capitalEfficiency": {}}"#, "s.json: name: is required"),
@@ -37,7 +52,9 @@ import Testing
 
   @Test func withResolvesBareDottedAndTopLevelNames() throws {
     let base = try scenario(#"{"name": "x", "capitalEfficiency": {}}"#)
-    let d = try base.with([("leverage", .number(2)), ("capitalEfficiency.allocation", .number(0.3)), ("paths", .number(7))])
+    let d = try base.with([
+      ("leverage", .number(2)), ("capitalEfficiency.allocation", .number(0.3)), ("paths", .number(7)),
+    ])
     #expect(d.capital?.leverage == 2 && d.capital?.allocation == 0.3 && d.paths == 7)
     #expect(base.capital?.leverage == 1.5)
     #expect(d.contentHash != base.contentHash)
@@ -47,7 +64,8 @@ import Testing
   @Test func defaultsComeFromTheSchemaAndThePolicy() throws {
     var policy = Policy()
     policy.maxLTV = 0.6
-    let s = try Scenario(JSONText.parse(#"{"name": "x", "capitalEfficiency": {}}"#, file: "s"), file: "s", policy: policy)
+    let s = try Scenario(
+      JSONText.parse(#"{"name": "x", "capitalEfficiency": {}}"#, file: "s"), file: "s", policy: policy)
     #expect(s.capital?.maxLTV == 0.6)
     #expect(s.capital?.leverage == CapitalSchema.fields.first { $0.name == "leverage" }!.defaultValue)
   }

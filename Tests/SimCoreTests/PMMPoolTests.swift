@@ -49,8 +49,7 @@ import Testing
   }
 
   @Test(arguments: [0.001, 0.01, 0.1, 0.5, 0.9, 0.99], [0.1, 0.5, 0.9, 1.0])
-  func buyingFractionOfTargetCostsPremium(fraction f: Double, k: Double) throws
-  {
+  func buyingFractionOfTargetCostsPremium(fraction f: Double, k: Double) throws {
     let expected = k * f / (1 - f)
     for i in [1.0, 2.5] {
       // Buy base with quote.

@@ -1,17 +1,25 @@
 import Foundation
 import Testing
+
 @testable import SimCore
 
 @Suite struct PhiloxKnownAnswers {
   /// Random123's kat_vectors for philox4x32 with 10 rounds.
-  @Test(arguments: [
-    ((0, 0, 0, 0), (0, 0), (0x6627_e8d5, 0xe169_c58d, 0xbc57_ac4c, 0x9b00_dbd8)),
-    ((0xffff_ffff, 0xffff_ffff, 0xffff_ffff, 0xffff_ffff), (0xffff_ffff, 0xffff_ffff),
-     (0x408f_276d, 0x41c8_3b0e, 0xa20b_c7c6, 0x6d54_51fd)),
-    ((0x243f_6a88, 0x85a3_08d3, 0x1319_8a2e, 0x0370_7344), (0xa409_3822, 0x299f_31d0),
-     (0xd16c_fe09, 0x94fd_cceb, 0x5001_e420, 0x2412_6ea1)),
-  ] as [((UInt32, UInt32, UInt32, UInt32), (UInt32, UInt32), (UInt32, UInt32, UInt32, UInt32))])
-  func blockMatchesRandom123(counter: (UInt32, UInt32, UInt32, UInt32), key: (UInt32, UInt32), expected: (UInt32, UInt32, UInt32, UInt32)) {
+  @Test(
+    arguments: [
+      ((0, 0, 0, 0), (0, 0), (0x6627_e8d5, 0xe169_c58d, 0xbc57_ac4c, 0x9b00_dbd8)),
+      (
+        (0xffff_ffff, 0xffff_ffff, 0xffff_ffff, 0xffff_ffff), (0xffff_ffff, 0xffff_ffff),
+        (0x408f_276d, 0x41c8_3b0e, 0xa20b_c7c6, 0x6d54_51fd)
+      ),
+      (
+        (0x243f_6a88, 0x85a3_08d3, 0x1319_8a2e, 0x0370_7344), (0xa409_3822, 0x299f_31d0),
+        (0xd16c_fe09, 0x94fd_cceb, 0x5001_e420, 0x2412_6ea1)
+      ),
+    ] as [((UInt32, UInt32, UInt32, UInt32), (UInt32, UInt32), (UInt32, UInt32, UInt32, UInt32))])
+  func blockMatchesRandom123(
+    counter: (UInt32, UInt32, UInt32, UInt32), key: (UInt32, UInt32), expected: (UInt32, UInt32, UInt32, UInt32)
+  ) {
     let out = Philox4x32(key: key).block(counter)
     #expect(out.0 == expected.0 && out.1 == expected.1 && out.2 == expected.2 && out.3 == expected.3)
   }

@@ -103,8 +103,7 @@ import Testing
       r.scorecard.table.contains("per-pool diagnostics") && !r.scorecard.table.contains("roi_mean"))
   }
 
-  static func hubOnly(shocks: [ConfigValue], extra: [String: ConfigValue] = [:]) throws -> Scenario
-  {
+  static func hubOnly(shocks: [ConfigValue], extra: [String: ConfigValue] = [:]) throws -> Scenario {
     var pmm: [String: ConfigValue] = ["mode": .string("coupled"), "graph": .string("hub_only_3")]
     pmm.merge(extra) { $1 }
     let tree: ConfigValue = .object([

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimCore
 
 @Suite struct SweepDesigns {
@@ -22,11 +23,18 @@ import Testing
     let a = s.assignments()
     #expect(a.count == 50)
     for c in a {
-      guard case .number(let x) = c[0].value else { Issue.record("not a number"); continue }
+      guard case .number(let x) = c[0].value else {
+        Issue.record("not a number")
+        continue
+      }
       #expect(x >= 1 && x <= 2)
     }
-    #expect(try spec(#"{"random": {"leverage": [1, 2]}, "samples": 50, "seed": 9}"#).assignments().map { $0[0].value } == a.map { $0[0].value })
-    #expect(try spec(#"{"random": {"leverage": [1, 2]}, "samples": 50, "seed": 10}"#).assignments().map { $0[0].value } != a.map { $0[0].value })
+    #expect(
+      try spec(#"{"random": {"leverage": [1, 2]}, "samples": 50, "seed": 9}"#).assignments().map { $0[0].value }
+        == a.map { $0[0].value })
+    #expect(
+      try spec(#"{"random": {"leverage": [1, 2]}, "samples": 50, "seed": 10}"#).assignments().map { $0[0].value }
+        != a.map { $0[0].value })
   }
 
   @Test(arguments: [5, 16, 33])
@@ -87,7 +95,8 @@ import Testing
   @Test func successiveHalvingKeepsTheBetterHalfOnTwiceThePaths() throws {
     let b = try base(paths: 800)
     let spec = try SweepSpec(
-      JSONText.parse(#"{"grid": {"leverage": [1, 1.5, 2, 2.5, 3, 3.5, 4]}, "halving": true, "initialPaths": 100}"#, file: "s"),
+      JSONText.parse(
+        #"{"grid": {"leverage": [1, 1.5, 2, 2.5, 3, 3.5, 4]}, "halving": true, "initialPaths": 100}"#, file: "s"),
       file: "s")
     let sweep = try Sweep(base: b, spec: spec, evidence: DeploymentEvidence())
     #expect(sweep.rounds == [100, 200, 400, 800])
@@ -122,7 +131,8 @@ import Testing
     #expect(!front.isEmpty)
     for c in front {
       for o in result.candidates where o.index != c.index {
-        let dominates = o["roi_mean"] >= c["roi_mean"] && o["liquidation_probability"] <= c["liquidation_probability"]
+        let dominates =
+          o["roi_mean"] >= c["roi_mean"] && o["liquidation_probability"] <= c["liquidation_probability"]
           && o["max_drawdown_p95"] <= c["max_drawdown_p95"]
           && (o["roi_mean"] > c["roi_mean"] || o["liquidation_probability"] < c["liquidation_probability"]
             || o["max_drawdown_p95"] < c["max_drawdown_p95"])

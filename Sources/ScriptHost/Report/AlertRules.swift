@@ -22,15 +22,22 @@ public enum AlertRules {
         description: "\(metric) is {{ $value }}; the policy gate is \(JSONText.number(limit)) (gates.\(field)).")
     }
     return [
-      gate("CapscriptDrawdownP95AboveGate", "capscript_max_drawdown_p95_ratio", g.maxDrawdownP95, "maxDrawdownP95", "p95 drawdown"),
-      gate("CapscriptLiquidationProbabilityAboveGate", "capscript_liquidation_probability_ratio", g.liquidationProbability,
-           "liquidationProbability", "liquidation probability"),
-      gate("CapscriptPegDeviationFrequencyAboveGate", "capscript_peg_deviation_frequency_ratio", g.pegDeviationFrequency,
-           "pegDeviationFrequency", "peg deviation frequency"),
-      gate("CapscriptPMMPegDeviationFrequencyAboveGate", "capscript_pmm_peg_deviation_frequency_ratio", g.pegDeviationFrequency,
-           "pegDeviationFrequency", "peg pool deviation frequency"),
-      gate("CapscriptLiquidityFloorViolationsAboveGate", "capscript_external_liquidity_floor_violations",
-           g.externalLiquidityFloorViolations, "externalLiquidityFloorViolations", "external liquidity floor violations"),
+      gate(
+        "CapscriptDrawdownP95AboveGate", "capscript_max_drawdown_p95_ratio", g.maxDrawdownP95, "maxDrawdownP95",
+        "p95 drawdown"),
+      gate(
+        "CapscriptLiquidationProbabilityAboveGate", "capscript_liquidation_probability_ratio", g.liquidationProbability,
+        "liquidationProbability", "liquidation probability"),
+      gate(
+        "CapscriptPegDeviationFrequencyAboveGate", "capscript_peg_deviation_frequency_ratio", g.pegDeviationFrequency,
+        "pegDeviationFrequency", "peg deviation frequency"),
+      gate(
+        "CapscriptPMMPegDeviationFrequencyAboveGate", "capscript_pmm_peg_deviation_frequency_ratio",
+        g.pegDeviationFrequency,
+        "pegDeviationFrequency", "peg pool deviation frequency"),
+      gate(
+        "CapscriptLiquidityFloorViolationsAboveGate", "capscript_external_liquidity_floor_violations",
+        g.externalLiquidityFloorViolations, "externalLiquidityFloorViolations", "external liquidity floor violations"),
       Rule(
         alert: "CapscriptLeverageAboveDeployableCap", expr: "capscript_leverage > \(JSONText.number(leverageCap))",
         severity: "warning", summary: "leverage above the deployable cap for {{ $labels.scenario }}",
@@ -48,8 +55,10 @@ public enum AlertRules {
     for r in rules(policy: policy, leverageCap: leverageCap) {
       out += "      - alert: \(r.alert)\n"
       out += "        expr: \(quote(r.expr))\n"
-      out += "        labels:\n          severity: \(quote(r.severity))\n          policy_hash: \(quote(policy.contentHash))\n"
-      out += "        annotations:\n          summary: \(quote(r.summary))\n          description: \(quote(r.description))\n"
+      out +=
+        "        labels:\n          severity: \(quote(r.severity))\n          policy_hash: \(quote(policy.contentHash))\n"
+      out +=
+        "        annotations:\n          summary: \(quote(r.summary))\n          description: \(quote(r.description))\n"
     }
     return out
   }

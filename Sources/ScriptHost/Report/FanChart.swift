@@ -38,15 +38,19 @@ struct FanChart {
       xLabel: "epoch", yLabel: "ROI since start", xFormat: { formatFixed($0, digits: 0) },
       yFormat: { SVG.percent($0, step: yStep) })
     let zero = SVG.n(y(0))
-    out += "<line class=\"zero\" x1=\"\(SVG.n(frame.left))\" y1=\"\(zero)\" x2=\"\(SVG.n(frame.left + frame.plotWidth))\" y2=\"\(zero)\"/>"
+    out +=
+      "<line class=\"zero\" x1=\"\(SVG.n(frame.left))\" y1=\"\(zero)\" x2=\"\(SVG.n(frame.left + frame.plotWidth))\" y2=\"\(zero)\"/>"
     out += "<path class=\"band-outer\" d=\"\(Self.area(p05, p95, x: x, y: y))\"><title>p05 to p95</title></path>"
     out += "<path class=\"band-inner\" d=\"\(Self.area(p25, p75, x: x, y: y))\"><title>p25 to p75</title></path>"
     for (label, values) in [("p05", p05), ("p95", p95)] {
-      out += "<polyline class=\"edge \(label)\" points=\"\(Self.line(values, x: x, y: y))\"><title>\(label)</title></polyline>"
+      out +=
+        "<polyline class=\"edge \(label)\" points=\"\(Self.line(values, x: x, y: y))\"><title>\(label)</title></polyline>"
     }
-    out += "<polyline class=\"median p50\" points=\"\(Self.line(p50, x: x, y: y))\"><title>p50 (median)</title></polyline>"
+    out +=
+      "<polyline class=\"median p50\" points=\"\(Self.line(p50, x: x, y: y))\"><title>p50 (median)</title></polyline>"
     let lx = frame.left + frame.plotWidth - 250
-    out += "<g class=\"legend\">"
+    out +=
+      "<g class=\"legend\">"
       + "<rect class=\"band-outer\" x=\"\(SVG.n(lx))\" y=\"8\" width=\"14\" height=\"10\"/><text x=\"\(SVG.n(lx + 18))\" y=\"17\">p05-p95</text>"
       + "<rect class=\"band-inner\" x=\"\(SVG.n(lx + 80))\" y=\"8\" width=\"14\" height=\"10\"/><text x=\"\(SVG.n(lx + 98))\" y=\"17\">p25-p75</text>"
       + "<line class=\"median\" x1=\"\(SVG.n(lx + 160))\" y1=\"13\" x2=\"\(SVG.n(lx + 174))\" y2=\"13\"/><text x=\"\(SVG.n(lx + 178))\" y=\"17\">median</text>"

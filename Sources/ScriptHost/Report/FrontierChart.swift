@@ -28,7 +28,9 @@ struct FrontierChart {
   /// Probabilities span orders of magnitude, so the x axis is a square-root
   /// scale: a 1% gate stays visible beside a 20% candidate.
   static func sqrtTicks(upTo hi: Double) -> [Double] {
-    [0, 0.001, 0.0025, 0.005, 0.01, 0.02, 0.03, 0.04, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1].filter { $0 <= hi * 1.0001 }
+    [0, 0.001, 0.0025, 0.005, 0.01, 0.02, 0.03, 0.04, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1].filter {
+      $0 <= hi * 1.0001
+    }
   }
 
   /// - Complexity: O(candidates²) for label placement.
@@ -46,7 +48,8 @@ struct FrontierChart {
     let yTicks = SVG.ticks(y.domain.lo, y.domain.hi)
     let yStep = yTicks.count > 1 ? yTicks[1] - yTicks[0] : 0.01
     let gateX = x(liquidationGate)
-    out += "<g class=\"deployable-region\"><rect class=\"region\" x=\"\(SVG.n(frame.left))\" y=\"\(SVG.n(frame.top))\" "
+    out +=
+      "<g class=\"deployable-region\"><rect class=\"region\" x=\"\(SVG.n(frame.left))\" y=\"\(SVG.n(frame.top))\" "
       + "width=\"\(SVG.n(gateX - frame.left))\" height=\"\(SVG.n(frame.plotHeight))\"/>"
       + "<line class=\"gate-line\" x1=\"\(SVG.n(gateX))\" y1=\"\(SVG.n(frame.top))\" x2=\"\(SVG.n(gateX))\" y2=\"\(SVG.n(frame.top + frame.plotHeight))\"/>"
       + "<text x=\"\(SVG.n(gateX + 4))\" y=\"\(SVG.n(frame.top + 12))\">liquidation gate \(SVG.escape(SVG.shortPercent(liquidationGate)))</text></g>"
@@ -60,14 +63,18 @@ struct FrontierChart {
     let base = frame.top + frame.plotHeight
     for t in xTickValues {
       let px = SVG.n(x(t))
-      out += "<line class=\"tickmark\" x1=\"\(px)\" y1=\"\(SVG.n(base))\" x2=\"\(px)\" y2=\"\(SVG.n(base + 4))\"/>"
+      out +=
+        "<line class=\"tickmark\" x1=\"\(px)\" y1=\"\(SVG.n(base))\" x2=\"\(px)\" y2=\"\(SVG.n(base + 4))\"/>"
         + "<text class=\"tick\" x=\"\(px)\" y=\"\(SVG.n(base + 16))\" text-anchor=\"middle\">\(SVG.escape(SVG.shortPercent(t)))</text>"
     }
     out += "</g>"
-    let front = candidates.filter { pareto.contains($0.index) }.sorted { $0["liquidation_probability"] < $1["liquidation_probability"] }
+    let front = candidates.filter { pareto.contains($0.index) }.sorted {
+      $0["liquidation_probability"] < $1["liquidation_probability"]
+    }
     if front.count > 1 {
       let points = front.map { SVG.n(x($0["liquidation_probability"])) + "," + SVG.n(y($0["roi_mean"])) }
-      out += "<polyline class=\"pareto\" points=\"\(points.joined(separator: " "))\"><title>Pareto front</title></polyline>"
+      out +=
+        "<polyline class=\"pareto\" points=\"\(points.joined(separator: " "))\"><title>Pareto front</title></polyline>"
     }
     var placed: [(x: Double, y: Double)] = []
     out += "<g class=\"candidates\">"
@@ -75,13 +82,16 @@ struct FrontierChart {
       let px = x(c["liquidation_probability"])
       let py = y(c["roi_mean"])
       let verdict = Self.verdict(c, gate: liquidationGate)
-      let tip = "\(c.label): ROI \(formatFixed(c["roi_mean"] * 100, digits: 2))%, liquidation \(formatFixed(c["liquidation_probability"] * 100, digits: 2))%, "
+      let tip =
+        "\(c.label): ROI \(formatFixed(c["roi_mean"] * 100, digits: 2))%, liquidation \(formatFixed(c["liquidation_probability"] * 100, digits: 2))%, "
         + (c.deployable ? "deployable" : "blocked by " + c.failedGates.map(\.gate).joined(separator: ", "))
-      out += "<circle class=\"point candidate \(verdict.rawValue)\" cx=\"\(SVG.n(px))\" cy=\"\(SVG.n(py))\" r=\"6\"><title>\(SVG.escape(tip))</title></circle>"
+      out +=
+        "<circle class=\"point candidate \(verdict.rawValue)\" cx=\"\(SVG.n(px))\" cy=\"\(SVG.n(py))\" r=\"6\"><title>\(SVG.escape(tip))</title></circle>"
       var ly = py + 4
       while placed.contains(where: { abs($0.x - px) < 130 && abs($0.y - ly) < 13 }) { ly += 13 }
       placed.append((px, ly))
-      out += "<text class=\"label\" x=\"\(SVG.n(px + 9))\" y=\"\(SVG.n(ly))\">\(SVG.escape(c.label + (pareto.contains(c.index) ? " *" : "")))</text>"
+      out +=
+        "<text class=\"label\" x=\"\(SVG.n(px + 9))\" y=\"\(SVG.n(ly))\">\(SVG.escape(c.label + (pareto.contains(c.index) ? " *" : "")))</text>"
     }
     out += "</g>"
     let lx = frame.left + frame.plotWidth + 14
@@ -89,11 +99,13 @@ struct FrontierChart {
     for (i, v) in [Verdict.deployable, .blocked, .outside].enumerated() {
       let ly = frame.top + 20 + Double(i) * 20
       let text = v == .deployable ? "deployable" : v == .blocked ? "within gate, blocked" : "above gate"
-      out += "<circle class=\"point \(v.rawValue)\" cx=\"\(SVG.n(lx + 6))\" cy=\"\(SVG.n(ly - 4))\" r=\"5\"/><text x=\"\(SVG.n(lx + 16))\" y=\"\(SVG.n(ly))\">\(text)</text>"
+      out +=
+        "<circle class=\"point \(v.rawValue)\" cx=\"\(SVG.n(lx + 6))\" cy=\"\(SVG.n(ly - 4))\" r=\"5\"/><text x=\"\(SVG.n(lx + 16))\" y=\"\(SVG.n(ly))\">\(text)</text>"
     }
     out += "<text x=\"\(SVG.n(lx))\" y=\"\(SVG.n(frame.top + 86))\">* Pareto front</text>"
     out += "<text x=\"\(SVG.n(lx))\" y=\"\(SVG.n(frame.top + 106))\">deployable: every gate</text>"
-    out += "<text x=\"\(SVG.n(lx))\" y=\"\(SVG.n(frame.top + 120))\">and leverage ≤ \(SVG.escape(JSONText.number(leverageCap)))x</text>"
+    out +=
+      "<text x=\"\(SVG.n(lx))\" y=\"\(SVG.n(frame.top + 120))\">and leverage ≤ \(SVG.escape(JSONText.number(leverageCap)))x</text>"
     return out + "</g></svg>"
   }
 }

@@ -22,14 +22,22 @@ extension HTMLReport {
       table(routing.poolTable)
     }
     provenance = Self.provenance(card.provenance)
-    if card.hasCapital { provenance.append(("roi_mean standard error", formatFixed(card.roiMeanStderr * 100, digits: 3) + "%")) }
+    if card.hasCapital {
+      provenance.append(("roi_mean standard error", formatFixed(card.roiMeanStderr * 100, digits: 3) + "%"))
+    }
     provenance.append(
-      ("threads / elapsed", "\(result.threads) / \(formatFixed(result.elapsedSeconds, digits: 2)) s (never changes the numbers)"))
+      (
+        "threads / elapsed",
+        "\(result.threads) / \(formatFixed(result.elapsedSeconds, digits: 2)) s (never changes the numbers)"
+      ))
   }
 
   static func provenance(_ p: Scorecard.Provenance) -> [(String, String)] {
-    [("scenario", p.scenario), ("scenario hash", p.scenarioHash), ("policy hash", p.policyHash), ("seed", String(p.seed)),
-     ("paths", String(p.paths)), ("epochs", String(p.epochs)), ("model version", p.modelVersion)]
+    [
+      ("scenario", p.scenario), ("scenario hash", p.scenarioHash), ("policy hash", p.policyHash),
+      ("seed", String(p.seed)),
+      ("paths", String(p.paths)), ("epochs", String(p.epochs)), ("model version", p.modelVersion),
+    ]
   }
 
   /// The PnL histogram, the fan chart (or why it is missing) and the drawdown
@@ -43,7 +51,8 @@ extension HTMLReport {
       markers: ["p05", "p50", "p95"].compactMap { k in q[k].map { HistogramChart.Marker(label: k, value: $0) } },
       className: "histogram pnl")
     chart(
-      "PnL histogram\(label)", pnl.svg, note: "\(card.pnlHistogram.counts.count) equal-width bins; dashed lines at p05, p50 and p95.",
+      "PnL histogram\(label)", pnl.svg,
+      note: "\(card.pnlHistogram.counts.count) equal-width bins; dashed lines at p05, p50 and p95.",
       half: true)
     let dd = (result.column("max_drawdown") ?? []).sorted()
     let gate = result.scenario.policy.gates.maxDrawdownP95
@@ -55,14 +64,18 @@ extension HTMLReport {
         .init(label: "gate " + formatFixed(gate * 100, digits: 0) + "%", value: gate, kind: "gate"),
       ],
       className: "histogram drawdown")
-    chart("Drawdown distribution\(label)", drawdown.svg, note: "The gate is on the 95th percentile of the per-path maximum drawdown.", half: true)
+    chart(
+      "Drawdown distribution\(label)", drawdown.svg,
+      note: "The gate is on the 95th percentile of the per-path maximum drawdown.", half: true)
     if let bands = result.bands {
       chart(
         "ROI fan chart over epochs\(label)",
         FanChart(title: "ROI after each epoch: p05, p25-p75, p50, p95 (\(bands.paths) paths)", bands: bands).svg,
         note: "Quantiles across the first \(bands.paths) paths at each epoch.")
     } else {
-      paragraph("ROI fan chart\(label): the run kept no per-epoch bands (ask for them with --report or cap.run(s, {bands = true})).")
+      paragraph(
+        "ROI fan chart\(label): the run kept no per-epoch bands (ask for them with --report or cap.run(s, {bands = true}))."
+      )
     }
   }
 
@@ -85,9 +98,12 @@ extension HTMLReport {
     let g = result.scenario.policy.gates
     let limits: [String: Double] = [
       "max_drawdown_p95": g.maxDrawdownP95, "liquidation_probability": g.liquidationProbability,
-      "peg_deviation_frequency": g.pegDeviationFrequency, "external_liquidity_floor_violations": g.externalLiquidityFloorViolations,
+      "peg_deviation_frequency": g.pegDeviationFrequency,
+      "external_liquidity_floor_violations": g.externalLiquidityFloorViolations,
     ]
-    let fractions: Set<String> = ["roi_mean", "roi_p05", "roi_p95", "max_drawdown_p95", "liquidation_probability", "peg_deviation_frequency"]
+    let fractions: Set<String> = [
+      "roi_mean", "roi_p05", "roi_p95", "max_drawdown_p95", "liquidation_probability", "peg_deviation_frequency",
+    ]
     var rows: [[String]] = []
     for name in Scorecard.scalarFieldNames {
       let v = card.scalar(name)!
@@ -106,7 +122,8 @@ extension HTMLReport {
     let report = GateReport(card, policy: result.scenario.policy)
     return ReportTable(
       title: "Scorecard", header: ["field", "value", "gate", "verdict"], rows: rows,
-      note: report.passed ? "Every policy gate passes." : "Failed gates: " + report.failures.map(\.detail).joined(separator: "; ") + ".",
+      note: report.passed
+        ? "Every policy gate passes." : "Failed gates: " + report.failures.map(\.detail).joined(separator: "; ") + ".",
       className: "data scorecard")
   }
 }

@@ -17,8 +17,10 @@ extension HTMLReport {
       liquidationGate: gates.liquidationProbability, leverageCap: leverageCap)
     chart(
       "Frontier: ROI vs liquidation probability", frontier.svg,
-      note: "Shaded: liquidation probability within the \(formatFixed(gates.liquidationProbability * 100, digits: 2))% gate. "
-        + "A candidate is deployable when every gate passes and its leverage is at most \(JSONText.number(leverageCap))x.")
+      note:
+        "Shaded: liquidation probability within the \(formatFixed(gates.liquidationProbability * 100, digits: 2))% gate. "
+        + "A candidate is deployable when every gate passes and its leverage is at most \(JSONText.number(leverageCap))x."
+    )
     table(Self.candidateTable(r, pareto: pareto))
     if let (c, run) = detail {
       paragraph(
@@ -39,7 +41,8 @@ extension HTMLReport {
     for (i, c) in r.candidates.enumerated() {
       rows.append([
         String(i + 1), c.label + (pareto.contains(c.index) ? " *" : ""), formatFixed(c.score, digits: 4),
-        formatFixed(c["roi_mean"] * 100, digits: 2) + "%", formatFixed(c["liquidation_probability"] * 100, digits: 2) + "%",
+        formatFixed(c["roi_mean"] * 100, digits: 2) + "%",
+        formatFixed(c["liquidation_probability"] * 100, digits: 2) + "%",
         formatFixed(c["max_drawdown_p95"] * 100, digits: 2) + "%", c.deployable ? "yes" : "no",
         c.failedGates.isEmpty ? "-" : c.failedGates.map(\.detail).joined(separator: "; "),
       ])
@@ -57,7 +60,9 @@ extension HTMLReport {
   /// Re-runs the top deployable candidate (or the top one when none is
   /// deployable) on its own paths with per-epoch bands, for the report's
   /// distribution charts. Same seed, same paths: the same numbers as in the sweep.
-  public static func detailRun(_ r: SweepResult, options: RunOptions) throws -> (candidate: CandidateSummary, run: RunResult)? {
+  public static func detailRun(_ r: SweepResult, options: RunOptions) throws -> (
+    candidate: CandidateSummary, run: RunResult
+  )? {
     guard let c = r.best(deployable: true) ?? r.best() else { return nil }
     let s = try r.base.with(c.assignments + [("paths", .number(Double(c.paths)))], origin: "report of \(c.label)")
     var o = options

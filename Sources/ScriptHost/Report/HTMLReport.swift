@@ -36,7 +36,8 @@ public struct HTMLReport: Sendable {
     var out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
     out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-    out += "<meta name=\"generator\" content=\"\(SVG.escape("capscript \(CapModule.version) (\(Scorecard.modelVersion))"))\"/>"
+    out +=
+      "<meta name=\"generator\" content=\"\(SVG.escape("capscript \(CapModule.version) (\(Scorecard.modelVersion))"))\"/>"
     out += "<title>\(SVG.escape(title))</title><style>\(Self.css)</style></head>\n<body>"
     out += "<header><h1>\(SVG.escape(title))</h1><p class=\"subtitle\">\(SVG.escape(subtitle))</p></header>\n<main>"
     out += sections.joined(separator: "\n")

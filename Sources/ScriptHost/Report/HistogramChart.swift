@@ -26,7 +26,8 @@ struct HistogramChart {
     let counts = histogram.counts
     var out = SVG.open(frame, className: className, title: title)
     guard let lo = edges.first, var hi = edges.last, !counts.isEmpty else {
-      return out + "<text class=\"empty\" x=\"\(SVG.n(frame.width / 2))\" y=\"\(SVG.n(frame.height / 2))\" text-anchor=\"middle\">no data</text></svg>"
+      return out
+        + "<text class=\"empty\" x=\"\(SVG.n(frame.width / 2))\" y=\"\(SVG.n(frame.height / 2))\" text-anchor=\"middle\">no data</text></svg>"
     }
     // A gate just past the data widens the axis; a far one is named at the edge.
     for m in markers where m.kind == "gate" && m.value > hi && m.value <= hi + (hi - lo) * 0.5 { hi = m.value }
@@ -51,7 +52,8 @@ struct HistogramChart {
       let top = y(share)
       let width = max(x1 - x0 - 1, 0.5)
       let range = format(edges[i]) + " to " + format(edges[i + 1])
-      out += "<rect class=\"bar\" x=\"\(SVG.n(x0 + 0.5))\" y=\"\(SVG.n(top))\" width=\"\(SVG.n(width))\" "
+      out +=
+        "<rect class=\"bar\" x=\"\(SVG.n(x0 + 0.5))\" y=\"\(SVG.n(top))\" width=\"\(SVG.n(width))\" "
         + "height=\"\(SVG.n(y.range.lo - top))\"><title>\(SVG.escape(range)): \(c) paths</title></rect>"
     }
     out += "</g>"
@@ -59,13 +61,15 @@ struct HistogramChart {
       if m.value > x.domain.hi || m.value < x.domain.lo {
         let right = m.value > x.domain.hi
         let ex = right ? frame.left + frame.plotWidth - 2 : frame.left + 4
-        out += "<g class=\"\(m.kind) off-chart\"><text x=\"\(SVG.n(ex))\" y=\"\(SVG.n(frame.top + 10))\" "
+        out +=
+          "<g class=\"\(m.kind) off-chart\"><text x=\"\(SVG.n(ex))\" y=\"\(SVG.n(frame.top + 10))\" "
           + "text-anchor=\"\(right ? "end" : "start")\">\(SVG.escape(right ? m.label + " \u{2192}" : "\u{2190} " + m.label))</text></g>"
         continue
       }
       let px = SVG.n(x(m.value))
       let ty = frame.top + 10 + Double(i % 3) * 12
-      out += "<g class=\"\(m.kind)\"><line x1=\"\(px)\" y1=\"\(SVG.n(frame.top))\" x2=\"\(px)\" y2=\"\(SVG.n(y.range.lo))\"/>"
+      out +=
+        "<g class=\"\(m.kind)\"><line x1=\"\(px)\" y1=\"\(SVG.n(frame.top))\" x2=\"\(px)\" y2=\"\(SVG.n(y.range.lo))\"/>"
         + "<text x=\"\(SVG.n(x(m.value) + 3))\" y=\"\(SVG.n(ty))\">\(SVG.escape(m.label))</text></g>"
     }
     return out + "</svg>"

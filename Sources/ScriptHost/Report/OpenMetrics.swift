@@ -34,63 +34,116 @@ public enum OpenMetrics {
   /// The exported families, in output order. Capital figures appear for runs
   /// with the capital overlay, `capscript_pmm_*` for runs that step a pool graph.
   static let families: [Family] = [
-    Family(name: "capscript_roi_ratio", help: "ROI over the horizon across paths: mean, p05 and p95 (the ROI band).", unit: "ratio") { e in
+    Family(
+      name: "capscript_roi_ratio", help: "ROI over the horizon across paths: mean, p05 and p95 (the ROI band).",
+      unit: "ratio"
+    ) { e in
       guard e.card.hasCapital else { return [] }
-      return [([("statistic", "mean")], e.card.roiMean), ([("statistic", "p05")], e.card.roiP05), ([("statistic", "p95")], e.card.roiP95)]
+      return [
+        ([("statistic", "mean")], e.card.roiMean), ([("statistic", "p05")], e.card.roiP05),
+        ([("statistic", "p95")], e.card.roiP95),
+      ]
     },
-    Family(name: "capscript_roi_mean_stderr_ratio", help: "Standard error of the mean ROI (Monte Carlo noise).", unit: "ratio",
-           samples: capital { $0.roiMeanStderr }),
-    Family(name: "capscript_max_drawdown_p95_ratio", help: "95th percentile of the per-path maximum drawdown.", unit: "ratio",
-           samples: capital { $0.maxDrawdownP95 }),
-    Family(name: "capscript_liquidation_probability_ratio", help: "Share of paths with a liquidation.", unit: "ratio",
-           samples: capital { $0.liquidationProbability }),
-    Family(name: "capscript_external_liquidity_floor_violations", help: "Mean epochs per path with external liquidity below the policy floor.",
-           samples: capital { $0.externalLiquidityFloorViolations }),
-    Family(name: "capscript_peg_deviation_frequency_ratio", help: "Peg defense: share of path-epochs with the peg outside the policy band.", unit: "ratio",
-           samples: capital { $0.pegDeviationFrequency }),
-    Family(name: "capscript_intervention_drag_usd", help: "Peg defense: mean intervention drag per path in USD (a cost, so negative).", unit: "usd",
-           samples: capital { $0.pnlAttribution.interventionDrag }),
-    Family(name: "capscript_volatility_throttle_events", help: "Mean volatility throttle events per path.",
-           samples: capital { $0.volatilityThrottleEvents }),
-    Family(name: "capscript_spread_adjustment_events", help: "Mean spread changes per path.",
-           samples: capital { $0.spreadAdjustmentEvents }),
-    Family(name: "capscript_deleverage_events", help: "Mean deleverage events per path.",
-           samples: capital { $0.deleverageEvents }),
+    Family(
+      name: "capscript_roi_mean_stderr_ratio", help: "Standard error of the mean ROI (Monte Carlo noise).",
+      unit: "ratio",
+      samples: capital { $0.roiMeanStderr }),
+    Family(
+      name: "capscript_max_drawdown_p95_ratio", help: "95th percentile of the per-path maximum drawdown.",
+      unit: "ratio",
+      samples: capital { $0.maxDrawdownP95 }),
+    Family(
+      name: "capscript_liquidation_probability_ratio", help: "Share of paths with a liquidation.", unit: "ratio",
+      samples: capital { $0.liquidationProbability }),
+    Family(
+      name: "capscript_external_liquidity_floor_violations",
+      help: "Mean epochs per path with external liquidity below the policy floor.",
+      samples: capital { $0.externalLiquidityFloorViolations }),
+    Family(
+      name: "capscript_peg_deviation_frequency_ratio",
+      help: "Peg defense: share of path-epochs with the peg outside the policy band.", unit: "ratio",
+      samples: capital { $0.pegDeviationFrequency }),
+    Family(
+      name: "capscript_intervention_drag_usd",
+      help: "Peg defense: mean intervention drag per path in USD (a cost, so negative).", unit: "usd",
+      samples: capital { $0.pnlAttribution.interventionDrag }),
+    Family(
+      name: "capscript_volatility_throttle_events", help: "Mean volatility throttle events per path.",
+      samples: capital { $0.volatilityThrottleEvents }),
+    Family(
+      name: "capscript_spread_adjustment_events", help: "Mean spread changes per path.",
+      samples: capital { $0.spreadAdjustmentEvents }),
+    Family(
+      name: "capscript_deleverage_events", help: "Mean deleverage events per path.",
+      samples: capital { $0.deleverageEvents }),
     Family(name: "capscript_leverage", help: "Leverage the scenario runs at (a multiple of capital).") { e in
       e.result.scenario.capital.map { [([], $0.leverage)] } ?? []
     },
-    Family(name: "capscript_policy_gates_passed", help: "1 when the run passes every policy gate, 0 when any fails.") { e in
+    Family(name: "capscript_policy_gates_passed", help: "1 when the run passes every policy gate, 0 when any fails.") {
+      e in
       e.card.hasCapital ? [([], GateReport(e.card, policy: e.result.scenario.policy).passed ? 1 : 0)] : []
     },
-    Family(name: "capscript_pmm_capture_ratio", help: "PMM health: PMM order volume over PMM plus external order volume.", unit: "ratio",
-           samples: pmm { $0.capture }),
-    Family(name: "capscript_pmm_churn", help: "PMM health: mean inventory turnover per epoch across pools.", samples: pmm { $0.churn }),
-    Family(name: "capscript_pmm_intervention_cost_usd", help: "PMM health: intervention cost per path in USD.", unit: "usd",
-           samples: pmm { $0.interventionCost }),
-    Family(name: "capscript_pmm_interventions", help: "PMM health: interventions per path.", samples: pmm { $0.interventions }),
-    Family(name: "capscript_pmm_peg_deviation_frequency_ratio", help: "PMM health: share of path-epochs with the peg pool outside the peg band.",
-           unit: "ratio") { e in
+    Family(
+      name: "capscript_pmm_capture_ratio", help: "PMM health: PMM order volume over PMM plus external order volume.",
+      unit: "ratio",
+      samples: pmm { $0.capture }),
+    Family(
+      name: "capscript_pmm_churn", help: "PMM health: mean inventory turnover per epoch across pools.",
+      samples: pmm { $0.churn }),
+    Family(
+      name: "capscript_pmm_intervention_cost_usd", help: "PMM health: intervention cost per path in USD.", unit: "usd",
+      samples: pmm { $0.interventionCost }),
+    Family(
+      name: "capscript_pmm_interventions", help: "PMM health: interventions per path.",
+      samples: pmm { $0.interventions }),
+    Family(
+      name: "capscript_pmm_peg_deviation_frequency_ratio",
+      help: "PMM health: share of path-epochs with the peg pool outside the peg band.",
+      unit: "ratio"
+    ) { e in
       e.card.routing.map { [([("pool", $0.pegPool)], $0.pegDeviationFrequency)] } ?? []
     },
-    Family(name: "capscript_pmm_worst_pool_intervention_cost_usd", help: "PMM health: the worst pool by intervention cost, and its cost per path in USD.",
-           unit: "usd") { e in
+    Family(
+      name: "capscript_pmm_worst_pool_intervention_cost_usd",
+      help: "PMM health: the worst pool by intervention cost, and its cost per path in USD.",
+      unit: "usd"
+    ) { e in
       e.card.routing?.worstPoolByCost.map { [([("pool", $0.id)], $0.interventionCost)] } ?? []
     },
-    Family(name: "capscript_pmm_worst_pool_price_deviation_ratio", help: "PMM health: the worst pool by largest price deviation, and that deviation.",
-           unit: "ratio") { e in
+    Family(
+      name: "capscript_pmm_worst_pool_price_deviation_ratio",
+      help: "PMM health: the worst pool by largest price deviation, and that deviation.",
+      unit: "ratio"
+    ) { e in
       e.card.routing?.worstPoolByDeviation.map { [([("pool", $0.id)], $0.worstPriceDeviation)] } ?? []
     },
-    Family(name: "capscript_pmm_pool_intervention_cost_usd", help: "PMM health: intervention cost per path in USD, by pool.", unit: "usd") { e in
+    Family(
+      name: "capscript_pmm_pool_intervention_cost_usd", help: "PMM health: intervention cost per path in USD, by pool.",
+      unit: "usd"
+    ) { e in
       e.card.routing?.pools.map { ([("pool", $0.id)], $0.interventionCost) } ?? []
     },
-    Family(name: "capscript_pmm_pool_peg_deviation_frequency_ratio", help: "PMM health: share of epochs with the pool's price outside the peg band, by pool.",
-           unit: "ratio") { e in
+    Family(
+      name: "capscript_pmm_pool_peg_deviation_frequency_ratio",
+      help: "PMM health: share of epochs with the pool's price outside the peg band, by pool.",
+      unit: "ratio"
+    ) { e in
       e.card.routing?.pools.map { ([("pool", $0.id)], $0.pegDeviationFrequency) } ?? []
     },
-    Family(name: "capscript_run_provenance", help: "Provenance of the exported run (value 1): hashes, seed, paths, epochs, model version.") { e in
+    Family(
+      name: "capscript_run_provenance",
+      help: "Provenance of the exported run (value 1): hashes, seed, paths, epochs, model version."
+    ) { e in
       let p = e.card.provenance
-      return [([("scenario_hash", p.scenarioHash), ("policy_hash", p.policyHash), ("seed", String(p.seed)), ("paths", String(p.paths)),
-                ("epochs", String(p.epochs)), ("model_version", p.modelVersion)], 1)]
+      return [
+        (
+          [
+            ("scenario_hash", p.scenarioHash), ("policy_hash", p.policyHash), ("seed", String(p.seed)),
+            ("paths", String(p.paths)),
+            ("epochs", String(p.epochs)), ("model_version", p.modelVersion),
+          ], 1
+        )
+      ]
     },
   ]
 

@@ -19,8 +19,11 @@ public enum PathTable {
   }
 
   static func provenance(_ p: Scorecard.Provenance) -> [(String, String)] {
-    [("scenario", p.scenario), ("scenario_hash", p.scenarioHash), ("policy_hash", p.policyHash), ("seed", String(p.seed)),
-     ("paths", String(p.paths)), ("epochs", String(p.epochs)), ("model_version", p.modelVersion)]
+    [
+      ("scenario", p.scenario), ("scenario_hash", p.scenarioHash), ("policy_hash", p.policyHash),
+      ("seed", String(p.seed)),
+      ("paths", String(p.paths)), ("epochs", String(p.epochs)), ("model_version", p.modelVersion),
+    ]
   }
 
   /// The arrays, by column, in path order.
@@ -49,7 +52,8 @@ public enum PathTable {
     let p = provenance(r.scorecard.provenance).map { k, v in
       "\"\(k)\": " + (k == "seed" || k == "paths" || k == "epochs" ? v : JSONText.canonical(.string(v)))
     }.joined(separator: ", ")
-    var out = "{\"provenance\": {\(p)},\n\"schema\": {\"fields\": [\(fields)], \"primaryKey\": [\"path\"]},\n\"data\": [\n"
+    var out =
+      "{\"provenance\": {\(p)},\n\"schema\": {\"fields\": [\(fields)], \"primaryKey\": [\"path\"]},\n\"data\": [\n"
     let cols = values(r)
     for i in 0..<r.records.count {
       out += i == 0 ? "{" : ",\n{"

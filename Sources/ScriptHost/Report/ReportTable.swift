@@ -20,7 +20,8 @@ public struct ReportTable: Sendable, Equatable {
   /// The table as an HTML section; cells whose text starts with a sign or a
   /// digit are right-aligned.
   var html: String {
-    var out = "<section class=\"table-section\"><h2>\(SVG.escape(title))</h2><table class=\"\(SVG.escape(className))\"><thead><tr>"
+    var out =
+      "<section class=\"table-section\"><h2>\(SVG.escape(title))</h2><table class=\"\(SVG.escape(className))\"><thead><tr>"
     for h in header { out += "<th>\(SVG.escape(h))</th>" }
     out += "</tr></thead><tbody>"
     for row in rows {

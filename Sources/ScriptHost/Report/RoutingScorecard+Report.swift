@@ -18,8 +18,12 @@ extension RoutingScorecard {
       ["peg_deviation.frequency (\(pegPool))", pct(pegDeviationFrequency)],
       ["peg_deviation.worst (\(pegPool))", pct(pegDeviationWorst, 3)],
     ]
-    if let w = worstPoolByCost { rows.append(["worst pool by intervention cost", "\(w.id) (\(formatFixed(w.interventionCost, digits: 0)) USD)"]) }
-    if let w = worstPoolByDeviation { rows.append(["worst pool by |P/i-1|", "\(w.id) (\(pct(w.worstPriceDeviation, 3)))"]) }
+    if let w = worstPoolByCost {
+      rows.append(["worst pool by intervention cost", "\(w.id) (\(formatFixed(w.interventionCost, digits: 0)) USD)"])
+    }
+    if let w = worstPoolByDeviation {
+      rows.append(["worst pool by |P/i-1|", "\(w.id) (\(pct(w.worstPriceDeviation, 3)))"])
+    }
     return ReportTable(
       title: "PMM health (graph \(graph), \(graphMode))", header: ["field", "value"], rows: rows,
       note: "USD figures are means per path over the run; the peg band is ±\(pct(pegBand)).", className: "data health")
@@ -30,15 +34,22 @@ extension RoutingScorecard {
     func pct(_ x: Double, _ d: Int = 2) -> String { formatFixed(x * 100, digits: d) + "%" }
     let worst = Set(worstByInterventionCost.prefix(1) + worstByPriceDeviation.prefix(1))
     let rows: [[String]] = pools.enumerated().map { i, p in
-      [p.id + (worst.contains(i) ? " (worst)" : ""), "\(p.base)/\(p.quote)", String(p.originChain),
-       formatFixed(p.volume, digits: 0), pct(p.capture), formatFixed(p.feeIncome, digits: 0), formatFixed(p.churn, digits: 4),
-       formatFixed(p.interventions, digits: 2), formatFixed(p.interventionCost, digits: 0), pct(p.pegDeviationFrequency),
-       pct(p.worstPriceDeviation, 3)]
+      [
+        p.id + (worst.contains(i) ? " (worst)" : ""), "\(p.base)/\(p.quote)", String(p.originChain),
+        formatFixed(p.volume, digits: 0), pct(p.capture), formatFixed(p.feeIncome, digits: 0),
+        formatFixed(p.churn, digits: 4),
+        formatFixed(p.interventions, digits: 2), formatFixed(p.interventionCost, digits: 0),
+        pct(p.pegDeviationFrequency),
+        pct(p.worstPriceDeviation, 3),
+      ]
     }
     return ReportTable(
       title: "Per-pool diagnostics",
-      header: ["pool", "pair", "origin chain", "volume USD", "capture", "fees USD", "churn", "interventions", "intervention cost USD",
-               "epochs over band", "worst |P/i-1|"],
+      header: [
+        "pool", "pair", "origin chain", "volume USD", "capture", "fees USD", "churn", "interventions",
+        "intervention cost USD",
+        "epochs over band", "worst |P/i-1|",
+      ],
       rows: rows, note: "Per path, over the run. (worst): first by intervention cost or by worst price deviation.",
       className: "data pools")
   }

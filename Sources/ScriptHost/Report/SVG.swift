@@ -92,7 +92,8 @@ enum SVG {
     for t in yTicks {
       let py = n(y(t))
       out += "<line class=\"grid\" x1=\"\(n(x0))\" y1=\"\(py)\" x2=\"\(n(x1))\" y2=\"\(py)\"/>"
-      out += "<text class=\"tick\" x=\"\(n(x0 - 6))\" y=\"\(py)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(escape(yFormat(t)))</text>"
+      out +=
+        "<text class=\"tick\" x=\"\(n(x0 - 6))\" y=\"\(py)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(escape(yFormat(t)))</text>"
     }
     for t in xTicks {
       let px = n(x(t))
@@ -101,9 +102,11 @@ enum SVG {
     }
     out += "<line class=\"axis\" x1=\"\(n(x0))\" y1=\"\(n(y0))\" x2=\"\(n(x1))\" y2=\"\(n(y0))\"/>"
     out += "<line class=\"axis\" x1=\"\(n(x0))\" y1=\"\(n(frame.top))\" x2=\"\(n(x0))\" y2=\"\(n(y0))\"/>"
-    out += "<text class=\"axis-label\" x=\"\(n(x0 + frame.plotWidth / 2))\" y=\"\(n(frame.height - 8))\" text-anchor=\"middle\">\(escape(xLabel))</text>"
+    out +=
+      "<text class=\"axis-label\" x=\"\(n(x0 + frame.plotWidth / 2))\" y=\"\(n(frame.height - 8))\" text-anchor=\"middle\">\(escape(xLabel))</text>"
     let ly = frame.top + frame.plotHeight / 2
-    out += "<text class=\"axis-label\" x=\"14\" y=\"\(n(ly))\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(n(ly)))\">\(escape(yLabel))</text>"
+    out +=
+      "<text class=\"axis-label\" x=\"14\" y=\"\(n(ly))\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(n(ly)))\">\(escape(yLabel))</text>"
     return out + "</g>"
   }
 

@@ -24,11 +24,12 @@ public enum TerminalChart {
   /// One line of block characters on the scale [lo, hi].
   static func sparkline(_ values: [Double], lo: Double, hi: Double) -> String {
     let span = hi - lo
-    return String(values.map { v -> Character in
-      guard v.isFinite, span > 0 else { return blocks[0] }
-      let level = Int(((v - lo) / span * Double(blocks.count)).rounded(.down))
-      return blocks[min(max(level, 0), blocks.count - 1)]
-    })
+    return String(
+      values.map { v -> Character in
+        guard v.isFinite, span > 0 else { return blocks[0] }
+        let level = Int(((v - lo) / span * Double(blocks.count)).rounded(.down))
+        return blocks[min(max(level, 0), blocks.count - 1)]
+      })
   }
 
   /// Counts as columns `rows` lines high, eighth-block resolution; the tallest
@@ -37,10 +38,11 @@ public enum TerminalChart {
     let peak = max(counts.max() ?? 0, 1)
     let eighths = counts.map { c -> Int in c == 0 ? 0 : max(1, c * rows * 8 / peak) }
     return (0..<rows).reversed().map { r in
-      String(eighths.map { e -> Character in
-        let fill = min(max(e - r * 8, 0), 8)
-        return fill == 0 ? " " : blocks[fill - 1]
-      })
+      String(
+        eighths.map { e -> Character in
+          let fill = min(max(e - r * 8, 0), 8)
+          return fill == 0 ? " " : blocks[fill - 1]
+        })
     }
   }
 
@@ -63,10 +65,13 @@ public enum TerminalChart {
 
   /// The fan chart as three sparklines (p95, p50, p05) on one shared scale.
   public static func fan(_ bands: EpochBands, width: Int = 60) -> String {
-    guard let p05 = bands.band("p05"), let p50 = bands.band("p50"), let p95 = bands.band("p95"), !p50.isEmpty else { return "" }
+    guard let p05 = bands.band("p05"), let p50 = bands.band("p50"), let p95 = bands.band("p95"), !p50.isEmpty else {
+      return ""
+    }
     let lo = p05.min()!
     let hi = p95.max()!
-    var out = "ROI over \(p50.count) epochs (one scale, \(formatFixed(lo * 100, digits: 1))% to \(formatFixed(hi * 100, digits: 1))%)"
+    var out =
+      "ROI over \(p50.count) epochs (one scale, \(formatFixed(lo * 100, digits: 1))% to \(formatFixed(hi * 100, digits: 1))%)"
     for (label, values) in [("p95", p95), ("p50", p50), ("p05", p05)] {
       let last = formatFixed(values.last! * 100, digits: 1) + "%"
       out += "\n  \(label) " + sparkline(resample(values, width: width), lo: lo, hi: hi) + " " + last

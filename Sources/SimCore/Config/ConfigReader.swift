@@ -30,15 +30,18 @@ public final class ConfigReader {
     return fields[key]
   }
 
-  public func number(_ key: String, default value: Double, in range: ClosedRange<Double>) throws(ConfigError) -> Double {
+  public func number(_ key: String, default value: Double, in range: ClosedRange<Double>) throws(ConfigError) -> Double
+  {
     guard let v = raw(key) else { return value }
     guard case .number(let x) = v else {
-      throw ConfigError(.wrongType, file: file, field: fieldName(key), "expected a number, got \(v.typeNameWithArticle)")
+      throw ConfigError(
+        .wrongType, file: file, field: fieldName(key), "expected a number, got \(v.typeNameWithArticle)")
     }
     guard range.contains(x) else {
       throw ConfigError(
         .outOfRange, file: file, field: fieldName(key),
-        "\(JSONText.number(x)) is outside the allowed range [\(JSONText.number(range.lowerBound)), \(JSONText.number(range.upperBound))]")
+        "\(JSONText.number(x)) is outside the allowed range [\(JSONText.number(range.lowerBound)), \(JSONText.number(range.upperBound))]"
+      )
     }
     return x
   }
@@ -62,7 +65,8 @@ public final class ConfigReader {
       throw ConfigError(.missingField, file: file, field: fieldName(key), "is required")
     }
     guard case .string(let s) = v else {
-      throw ConfigError(.wrongType, file: file, field: fieldName(key), "expected a string, got \(v.typeNameWithArticle)")
+      throw ConfigError(
+        .wrongType, file: file, field: fieldName(key), "expected a string, got \(v.typeNameWithArticle)")
     }
     if let allowed, !allowed.contains(s) {
       throw ConfigError(
@@ -75,7 +79,8 @@ public final class ConfigReader {
   public func bool(_ key: String, default value: Bool) throws(ConfigError) -> Bool {
     guard let v = raw(key) else { return value }
     guard case .bool(let b) = v else {
-      throw ConfigError(.wrongType, file: file, field: fieldName(key), "expected true or false, got \(v.typeNameWithArticle)")
+      throw ConfigError(
+        .wrongType, file: file, field: fieldName(key), "expected true or false, got \(v.typeNameWithArticle)")
     }
     return b
   }
@@ -84,7 +89,8 @@ public final class ConfigReader {
     guard let v = raw(key) else { return [] }
     if v == .object([:]) { return [] }  // an empty Lua table
     guard case .array(let items) = v else {
-      throw ConfigError(.wrongType, file: file, field: fieldName(key), "expected an array, got \(v.typeNameWithArticle)")
+      throw ConfigError(
+        .wrongType, file: file, field: fieldName(key), "expected an array, got \(v.typeNameWithArticle)")
     }
     return items
   }

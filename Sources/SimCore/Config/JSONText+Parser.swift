@@ -14,7 +14,12 @@ extension JSONText {
       var line = 1
       var column = 1
       for b in bytes[..<min(index, bytes.count)] {
-        if b == UInt8(ascii: "\n") { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        if b == UInt8(ascii: "\n") {
+          line += 1
+          column = 1
+        } else if b & 0xC0 != 0x80 {
+          column += 1
+        }
       }
       return ConfigError(.malformedJSON, file: file, field: nil, "line \(line), column \(column): \(message)")
     }
@@ -53,7 +58,10 @@ extension JSONText {
       index += 1
       var fields: [String: ConfigValue] = [:]
       skipSpace()
-      if current == UInt8(ascii: "}") { index += 1; return .object(fields) }
+      if current == UInt8(ascii: "}") {
+        index += 1
+        return .object(fields)
+      }
       while true {
         skipSpace()
         guard current == UInt8(ascii: "\"") else { throw error("expected a quoted field name") }
@@ -69,8 +77,14 @@ extension JSONText {
         skipSpace()
         fields[key] = try value(depth: depth + 1)
         skipSpace()
-        if current == UInt8(ascii: ",") { index += 1; continue }
-        if current == UInt8(ascii: "}") { index += 1; return .object(fields) }
+        if current == UInt8(ascii: ",") {
+          index += 1
+          continue
+        }
+        if current == UInt8(ascii: "}") {
+          index += 1
+          return .object(fields)
+        }
         throw error("expected ',' or '}' in an object")
       }
     }
@@ -79,13 +93,22 @@ extension JSONText {
       index += 1
       var items: [ConfigValue] = []
       skipSpace()
-      if current == UInt8(ascii: "]") { index += 1; return .array(items) }
+      if current == UInt8(ascii: "]") {
+        index += 1
+        return .array(items)
+      }
       while true {
         skipSpace()
         items.append(try value(depth: depth + 1))
         skipSpace()
-        if current == UInt8(ascii: ",") { index += 1; continue }
-        if current == UInt8(ascii: "]") { index += 1; return .array(items) }
+        if current == UInt8(ascii: ",") {
+          index += 1
+          continue
+        }
+        if current == UInt8(ascii: "]") {
+          index += 1
+          return .array(items)
+        }
         throw error("expected ',' or ']' in an array")
       }
     }
@@ -139,7 +162,10 @@ extension JSONText {
       if current == UInt8(ascii: "-") { index += 1 }
       func digits(_ p: inout Parser) -> Int {
         var n = 0
-        while let b = p.current, b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") { p.index += 1; n += 1 }
+        while let b = p.current, b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") {
+          p.index += 1
+          n += 1
+        }
         return n
       }
       guard digits(&self) > 0 else { throw error("expected digits in a number") }

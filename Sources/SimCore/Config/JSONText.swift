@@ -63,7 +63,10 @@ public enum JSONText {
     case .number(let x): out += number(x)
     case .string(let s): out += quoted(s)
     case .array(let items):
-      if items.isEmpty { out += "[]"; return }
+      if items.isEmpty {
+        out += "[]"
+        return
+      }
       out += "["
       for (i, item) in items.enumerated() {
         if i > 0 { out += "," }
@@ -72,7 +75,10 @@ public enum JSONText {
       }
       out += close + "]"
     case .object(let fields):
-      if fields.isEmpty { out += "{}"; return }
+      if fields.isEmpty {
+        out += "{}"
+        return
+      }
       out += "{"
       for (i, key) in fields.keys.sorted().enumerated() {
         if i > 0 { out += "," }

@@ -253,7 +253,8 @@ struct CapitalKernel: Sendable {
       att.redemptionDrag -= T * redemptionDrag
       att.liquidationLoss -= liquidationLoss
       att.deleverageCost -= deleverageCost
-      T += T * (yieldTerm + marketMaking - volatilityDrag - interventionDrag - redemptionDrag)
+      T +=
+        T * (yieldTerm + marketMaking - volatilityDrag - interventionDrag - redemptionDrag)
         - liquidationLoss - deleverageCost
       if T < peak { maxDD = max(maxDD, (peak - T) / peak) } else { peak = T }
       if let band { band[t] = Float(T / t0 - 1) }

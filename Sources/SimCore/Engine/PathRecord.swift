@@ -31,9 +31,11 @@ public struct Attribution: Sendable, Equatable {
 
   /// The terms by their scorecard names, in model order.
   public var terms: [(name: String, value: Double)] {
-    [("yield", yield), ("market_making", marketMaking), ("volatility_drag", volatilityDrag),
-     ("intervention_drag", interventionDrag), ("redemption_drag", redemptionDrag),
-     ("liquidation_loss", liquidationLoss), ("deleverage_cost", deleverageCost)]
+    [
+      ("yield", yield), ("market_making", marketMaking), ("volatility_drag", volatilityDrag),
+      ("intervention_drag", interventionDrag), ("redemption_drag", redemptionDrag),
+      ("liquidation_loss", liquidationLoss), ("deleverage_cost", deleverageCost),
+    ]
   }
 
   public var total: Double {

@@ -70,35 +70,36 @@ public enum Runner {
     var bandValues = [Float](repeating: 0, count: bandPaths * scenario.epochs)
     let epochs = scenario.epochs
     records.withUnsafeMutableBufferPointer { buffer in
-     bandValues.withUnsafeMutableBufferPointer { bandBuffer in
-      routingValues.withUnsafeMutableBufferPointer { routingBuffer in
-      let out = SendableBuffer(buffer)
-      let bandOut = SendableBuffer(bandBuffer)
-      let routingOut = SendableBuffer(routingBuffer)
-      DispatchQueue.concurrentPerform(iterations: threads) { worker in
-        var pathWorker = PathWorker(capital: kernel, model: model, routing: routingKernel)
-        for b in stride(from: worker, to: blocks, by: threads) {
-          if options.cancellation?.isCancelled == true { return }
-          let lo = b * options.blockSize
-          let hi = min(lo + options.blockSize, paths)
-          for path in lo..<hi {
-            if path < bandPaths {
-              let row = UnsafeMutableBufferPointer(rebasing: bandOut.base[(path * epochs)..<((path + 1) * epochs)])
-              out.base[path] = pathWorker.simulate(path: path, band: row)
-            } else {
-              out.base[path] = pathWorker.simulate(path: path, band: nil)
-            }
-            if routingStride > 0 {
-              let row = path * routingStride
-              pathWorker.writeRouting(into: UnsafeMutableBufferPointer(rebasing: routingOut.base[row..<(row + routingStride)]))
+      bandValues.withUnsafeMutableBufferPointer { bandBuffer in
+        routingValues.withUnsafeMutableBufferPointer { routingBuffer in
+          let out = SendableBuffer(buffer)
+          let bandOut = SendableBuffer(bandBuffer)
+          let routingOut = SendableBuffer(routingBuffer)
+          DispatchQueue.concurrentPerform(iterations: threads) { worker in
+            var pathWorker = PathWorker(capital: kernel, model: model, routing: routingKernel)
+            for b in stride(from: worker, to: blocks, by: threads) {
+              if options.cancellation?.isCancelled == true { return }
+              let lo = b * options.blockSize
+              let hi = min(lo + options.blockSize, paths)
+              for path in lo..<hi {
+                if path < bandPaths {
+                  let row = UnsafeMutableBufferPointer(rebasing: bandOut.base[(path * epochs)..<((path + 1) * epochs)])
+                  out.base[path] = pathWorker.simulate(path: path, band: row)
+                } else {
+                  out.base[path] = pathWorker.simulate(path: path, band: nil)
+                }
+                if routingStride > 0 {
+                  let row = path * routingStride
+                  pathWorker.writeRouting(
+                    into: UnsafeMutableBufferPointer(rebasing: routingOut.base[row..<(row + routingStride)]))
+                }
+              }
+              let finished = done.add(hi - lo, ordering: .relaxed).newValue
+              options.progress?(finished, paths)
             }
           }
-          let finished = done.add(hi - lo, ordering: .relaxed).newValue
-          options.progress?(finished, paths)
         }
       }
-      }
-     }
     }
     if options.cancellation?.isCancelled == true { throw .cancelled }
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

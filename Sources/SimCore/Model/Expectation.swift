@@ -11,7 +11,8 @@ public struct Expectation: Sendable, Equatable {
       guard r.raw(field) != nil else { continue }
       let b = try r.child(field)
       let e = Expectation(
-        field: field, min: try b.optionalNumber("min", in: -1e15...1e15), max: try b.optionalNumber("max", in: -1e15...1e15))
+        field: field, min: try b.optionalNumber("min", in: -1e15...1e15),
+        max: try b.optionalNumber("max", in: -1e15...1e15))
       try b.finish()
       out.append(e)
     }

@@ -16,7 +16,9 @@ extension Scenario {
 
   /// A new scenario with `overrides` applied (in order) and validated again.
   /// The original is unchanged; an override's errors name the field it set.
-  public func with(_ overrides: [(key: String, value: ConfigValue)], origin: String = "with") throws(ConfigError) -> Scenario {
+  public func with(_ overrides: [(key: String, value: ConfigValue)], origin: String = "with") throws(ConfigError)
+    -> Scenario
+  {
     var tree = source
     for (key, value) in overrides {
       let path = try Self.resolve(field: key, file: origin)

@@ -53,7 +53,8 @@ public struct Scenario: Sendable {
     let pmm = try r.child("pmm")
     pmmMode = PMMMode(
       rawValue: try pmm.string(
-        "mode", default: graphMode == "none" ? "parametric" : "coupled", allowed: ["parametric", "coupled", "calibrated"]))!
+        "mode", default: graphMode == "none" ? "parametric" : "coupled",
+        allowed: ["parametric", "coupled", "calibrated"]))!
     routing = try RoutingSpec.decode(
       pmm, graphMode: RoutingSpec.GraphMode(rawValue: graphMode)!, hasCapital: r.raw("capitalEfficiency") != nil,
       file: file)
@@ -67,14 +68,16 @@ public struct Scenario: Sendable {
     if pmmMode != .coupled && routing != nil {
       throw ConfigError(
         .outOfRange, file: file, field: "graphMode",
-        "\"\(graphMode)\" needs pmm.mode \"coupled\"; a \"\(pmmMode.rawValue)\" scenario does not step a pool graph (use graphMode \"none\")")
+        "\"\(graphMode)\" needs pmm.mode \"coupled\"; a \"\(pmmMode.rawValue)\" scenario does not step a pool graph (use graphMode \"none\")"
+      )
     }
     capital = try Self.decodeCapital(r, file: file, policy: policy)
     var shocks: [Shock] = []
     for (i, item) in try r.array("shocks").enumerated() {
       shocks.append(
         try Shock(
-          item, file: file, field: "shocks[\(i + 1)]", epochs: epochs, graph: routing?.graph, hasCapital: capital != nil))
+          item, file: file, field: "shocks[\(i + 1)]", epochs: epochs, graph: routing?.graph, hasCapital: capital != nil
+        ))
     }
     self.shocks = shocks
     expectations = try Expectation.decode(r.child("expect"))
@@ -87,7 +90,8 @@ public struct Scenario: Sendable {
     if capital == nil && routing == nil {
       throw ConfigError(
         .missingField, file: file, field: "capitalEfficiency",
-        "is required unless the scenario steps a pool graph (a routing-only scenario: graphMode \"synthetic\" or \"deployed\")")
+        "is required unless the scenario steps a pool graph (a routing-only scenario: graphMode \"synthetic\" or \"deployed\")"
+      )
     }
     self.file = file
     self.source = value
@@ -99,7 +103,8 @@ public struct Scenario: Sendable {
   static func decodeCalibration(_ pmm: ConfigReader, mode: PMMMode) throws(ConfigError) -> ConfigValue? {
     guard let value = pmm.raw("calibration") else { return nil }
     guard mode == .calibrated else {
-      throw ConfigError(.unknownField, file: pmm.file, field: pmm.fieldName("calibration"), "is only for pmm.mode \"calibrated\"")
+      throw ConfigError(
+        .unknownField, file: pmm.file, field: pmm.fieldName("calibration"), "is only for pmm.mode \"calibrated\"")
     }
     let c = try pmm.child("calibration")
     _ = try c.string("fromScenario", default: "")
@@ -112,7 +117,8 @@ public struct Scenario: Sendable {
     }
     for (n, item) in try c.array("droppedShocks").enumerated() {
       guard case .string = item else {
-        throw ConfigError(.wrongType, file: pmm.file, field: c.fieldName("droppedShocks") + "[\(n + 1)]", "expected a shock type name")
+        throw ConfigError(
+          .wrongType, file: pmm.file, field: c.fieldName("droppedShocks") + "[\(n + 1)]", "expected a shock type name")
       }
     }
     try c.finish()
@@ -131,7 +137,8 @@ public struct Scenario: Sendable {
         if x > policy.hardLeverageMax {
           throw ConfigError(
             .policyLimit, file: file, field: c.fieldName(spec.name),
-            "\(JSONText.number(x)) is above the hard limit of \(JSONText.number(policy.hardLeverageMax))x (policy: hardLeverageMax); such leverage is never simulated")
+            "\(JSONText.number(x)) is above the hard limit of \(JSONText.number(policy.hardLeverageMax))x (policy: hardLeverageMax); such leverage is never simulated"
+          )
         }
         values[spec.name] = x
       case "maxLTV":
@@ -139,7 +146,8 @@ public struct Scenario: Sendable {
         if x > policy.hardLTVMax {
           throw ConfigError(
             .policyLimit, file: file, field: c.fieldName(spec.name),
-            "\(JSONText.number(x)) is above the hard LTV ceiling of \(JSONText.number(policy.hardLTVMax)) (policy: hardLTVMax)")
+            "\(JSONText.number(x)) is above the hard LTV ceiling of \(JSONText.number(policy.hardLTVMax)) (policy: hardLTVMax)"
+          )
         }
         values[spec.name] = x
       default:

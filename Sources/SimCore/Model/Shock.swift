@@ -86,7 +86,8 @@ extension Shock {
     if Self.capitalTypeNames.contains(type) && !hasCapital {
       throw ConfigError(
         .outOfRange, file: file, field: field + ".type",
-        "\"\(type)\" acts on the capital overlay, which this routing-only scenario does not have (add capitalEfficiency)")
+        "\"\(type)\" acts on the capital overlay, which this routing-only scenario does not have (add capitalEfficiency)"
+      )
     }
     let last = max(epochs - 1, 0)
     let at = try r.optionalNumber("at", in: 0...Double(last)).map(Int.init)
@@ -115,7 +116,8 @@ extension Shock {
       kind = .liquidityShock(factor: try r.number("factor", default: 1, in: 0...100))
     case "redemption_wave":
       kind = .redemptionWave(
-        rate: try r.number("rate", default: 0, in: 0...1), epochs: try r.integer("epochs", default: 1, in: 1...1_000_000))
+        rate: try r.number("rate", default: 0, in: 0...1),
+        epochs: try r.integer("epochs", default: 1, in: 1...1_000_000))
     case "peg_shock":
       kind = .pegShock(delta: try r.number("delta", default: 0, in: -1...1))
     case "flow_shock":
@@ -128,11 +130,15 @@ extension Shock {
       let symbol = try r.string("token", default: nil)
       guard let t = graph!.token(symbol) else {
         var message = "\"\(symbol)\" is not a token of the graph"
-        if let near = ConfigReader.nearest(to: symbol, in: graph!.tokens.map(\.symbol)) { message += "; did you mean \"\(near)\"?" }
+        if let near = ConfigReader.nearest(to: symbol, in: graph!.tokens.map(\.symbol)) {
+          message += "; did you mean \"\(near)\"?"
+        }
         throw ConfigError(.outOfRange, file: file, field: r.fieldName("token"), message)
       }
       guard graph!.tokens[t].kind == .stable else {
-        throw ConfigError(.outOfRange, file: file, field: r.fieldName("token"), "\"\(symbol)\" is volatile; pool_depeg moves a stable off its peg")
+        throw ConfigError(
+          .outOfRange, file: file, field: r.fieldName("token"),
+          "\"\(symbol)\" is volatile; pool_depeg moves a stable off its peg")
       }
       kind = .poolDepeg(
         token: symbol, price: try r.number("price", default: 1, in: 1e-6...10),
@@ -153,7 +159,8 @@ extension Shock {
     for (n, item) in try r.array("chains").enumerated() {
       let field = r.fieldName("chains") + "[\(n + 1)]"
       guard case .number(let x) = item, x == x.rounded(), x >= 1, x <= 1e12 else {
-        throw ConfigError(.wrongType, file: r.file, field: field, "expected a chain id (a whole number), got a \(item.typeName)")
+        throw ConfigError(
+          .wrongType, file: r.file, field: field, "expected a chain id (a whole number), got a \(item.typeName)")
       }
       guard !graph.tokens(from: Int(x)).isEmpty else {
         throw ConfigError(
@@ -164,7 +171,9 @@ extension Shock {
       chains.append(Int(x))
     }
     guard !chains.isEmpty else {
-      throw ConfigError(.missingField, file: r.file, field: r.fieldName("chains"), "is required: the chains whose bridges halt, e.g. [137, 56]")
+      throw ConfigError(
+        .missingField, file: r.file, field: r.fieldName("chains"),
+        "is required: the chains whose bridges halt, e.g. [137, 56]")
     }
     return .bridgeHalt(
       chains: chains, epochs: try r.integer("epochs", default: 1, in: 1...1_000_000),

@@ -16,7 +16,8 @@ public struct CandidateSummary: Sendable, Equatable {
   public static func == (a: Self, b: Self) -> Bool {
     a.index == b.index && a.round == b.round && a.paths == b.paths && a.leverage == b.leverage
       && a.metrics == b.metrics && a.score == b.score && a.failedGates == b.failedGates
-      && a.assignments.map(\.key) == b.assignments.map(\.key) && a.assignments.map(\.value) == b.assignments.map(\.value)
+      && a.assignments.map(\.key) == b.assignments.map(\.key)
+      && a.assignments.map(\.value) == b.assignments.map(\.value)
   }
 
   /// "leverage=1.5, allocation=0.4"

@@ -38,7 +38,9 @@ public struct DeploymentEvidence: Sendable, Equatable {
     if case .object(let fields)? = r.raw("treasuryCommitments") {
       for (name, v) in fields {
         guard case .bool(let b) = v else {
-          throw ConfigError(.wrongType, file: file, field: "treasuryCommitments.\(name)", "expected true or false, got \(v.typeNameWithArticle)")
+          throw ConfigError(
+            .wrongType, file: file, field: "treasuryCommitments.\(name)",
+            "expected true or false, got \(v.typeNameWithArticle)")
         }
         commitments[name] = b
       }

@@ -16,17 +16,22 @@ public struct GateReport: Sendable, Equatable {
     let g = policy.gates
     func check(_ name: String, _ value: Double, _ limit: Double) {
       if value > limit {
-        f.append(Failure(gate: name, detail: "\(name) \(formatFixed(value, digits: 4)) > \(formatFixed(limit, digits: 4))"))
+        f.append(
+          Failure(gate: name, detail: "\(name) \(formatFixed(value, digits: 4)) > \(formatFixed(limit, digits: 4))"))
       }
     }
     check("max_drawdown_p95", card.maxDrawdownP95, g.maxDrawdownP95)
     check("liquidation_probability", card.liquidationProbability, g.liquidationProbability)
     check("peg_deviation_frequency", card.pegDeviationFrequency, g.pegDeviationFrequency)
-    check("external_liquidity_floor_violations", card.externalLiquidityFloorViolations, g.externalLiquidityFloorViolations)
+    check(
+      "external_liquidity_floor_violations", card.externalLiquidityFloorViolations, g.externalLiquidityFloorViolations)
     if let leverage, let leverageCap, leverage > leverageCap {
-      f.append(Failure(
-        gate: "deployable_leverage",
-        detail: "leverage \(JSONText.number(leverage))x > deployable cap \(JSONText.number(leverageCap))x (needs audit engagement and governance approval)"))
+      f.append(
+        Failure(
+          gate: "deployable_leverage",
+          detail:
+            "leverage \(JSONText.number(leverage))x > deployable cap \(JSONText.number(leverageCap))x (needs audit engagement and governance approval)"
+        ))
     }
     failures = f
   }

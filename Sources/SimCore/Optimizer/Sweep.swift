@@ -56,7 +56,8 @@ public struct Sweep: Sendable {
     if paths != s.paths { s = try! s.with([("paths", .number(Double(paths)))], origin: "halving") }
     let card = try Runner.run(s, options: options).scorecard
     let leverage = s.capital?.leverage ?? 1
-    let gates = GateReport(card, policy: base.policy, leverage: leverage, leverageCap: evidence.deployableLeverageCap(base.policy))
+    let gates = GateReport(
+      card, policy: base.policy, leverage: leverage, leverageCap: evidence.deployableLeverageCap(base.policy))
     var metrics: [String: Double] = [:]
     for name in Scorecard.scalarFieldNames + ["roi_mean_stderr"] { metrics[name] = card.scalar(name) }
     return CandidateSummary(

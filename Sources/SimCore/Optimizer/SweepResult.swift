@@ -38,11 +38,14 @@ public struct SweepResult: Sendable {
   /// A ranked text table of the first `limit` candidates.
   public func table(limit: Int? = nil) -> String {
     let front = Set(paretoFront.map(\.index))
-    var rows: [[String]] = [["rank", "candidate", "score", "roi_mean", "liq_prob", "dd_p95", "deployable", "failed gates"]]
+    var rows: [[String]] = [
+      ["rank", "candidate", "score", "roi_mean", "liq_prob", "dd_p95", "deployable", "failed gates"]
+    ]
     for (i, c) in candidates.prefix(limit ?? candidates.count).enumerated() {
       rows.append([
         "\(i + 1)", c.label + (front.contains(c.index) ? " *" : ""), formatFixed(c.score, digits: 4),
-        formatFixed(c["roi_mean"] * 100, digits: 2) + "%", formatFixed(c["liquidation_probability"] * 100, digits: 2) + "%",
+        formatFixed(c["roi_mean"] * 100, digits: 2) + "%",
+        formatFixed(c["liquidation_probability"] * 100, digits: 2) + "%",
         formatFixed(c["max_drawdown_p95"] * 100, digits: 2) + "%", c.deployable ? "yes" : "no",
         c.failedGates.isEmpty ? "-" : c.failedGates.map(\.gate).joined(separator: ", "),
       ])
@@ -53,7 +56,8 @@ public struct SweepResult: Sendable {
     }.joined(separator: "\n")
     out += "\n(* on the Pareto front of ROI vs liquidation probability and p95 drawdown; score = roi_mean"
     let w = base.policy.weights
-    out += " - \(JSONText.number(w.liquidation))*liq - \(JSONText.number(w.drawdown))*dd_p95 - \(JSONText.number(w.peg))*peg)"
+    out +=
+      " - \(JSONText.number(w.liquidation))*liq - \(JSONText.number(w.drawdown))*dd_p95 - \(JSONText.number(w.peg))*peg)"
     if let b = best(deployable: true) {
       out += "\ntop deployable: \(b.label) (score \(formatFixed(b.score, digits: 4)))"
     } else {

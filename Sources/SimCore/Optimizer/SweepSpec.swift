@@ -32,7 +32,9 @@ public struct SweepSpec: Sendable {
     guard given.count == 1 else {
       throw ConfigError(
         .missingField, file: file, field: path.joined(separator: "."),
-        given.isEmpty ? "needs one design: grid, random or latinHypercube" : "give one design, not \(given.joined(separator: " and "))")
+        given.isEmpty
+          ? "needs one design: grid, random or latinHypercube"
+          : "give one design, not \(given.joined(separator: " and "))")
     }
     let block = try r.child(given[0])
     guard case .object(let fields)? = r.raw(given[0]), !fields.isEmpty else {
@@ -54,7 +56,8 @@ public struct SweepSpec: Sendable {
       for name in names {
         let bounds = try block.array(name)
         guard bounds.count == 2, case .number(let lo) = bounds[0], case .number(let hi) = bounds[1], lo <= hi else {
-          throw ConfigError(.wrongType, file: file, field: block.fieldName(name), "expected [low, high] with low <= high")
+          throw ConfigError(
+            .wrongType, file: file, field: block.fieldName(name), "expected [low, high] with low <= high")
         }
         ranges.append((name, lo, hi))
       }
@@ -89,10 +92,11 @@ public struct SweepSpec: Sendable {
           let u = g.uniforms(path: i, epoch: d, block: 1, stream: .design).0
           strata.swapAt(i, min(Int(u * Double(i + 1)), i))
         }
-        columns.append((0..<n).map { c in
-          let u = g.uniforms(path: c, epoch: d, block: 2, stream: .design).0
-          return r.low + (Double(strata[c]) + u) / Double(n) * (r.high - r.low)
-        })
+        columns.append(
+          (0..<n).map { c in
+            let u = g.uniforms(path: c, epoch: d, block: 2, stream: .design).0
+            return r.low + (Double(strata[c]) + u) / Double(n) * (r.high - r.low)
+          })
       }
       return (0..<n).map { c in ranges.enumerated().map { d, r in (r.field, .number(columns[d][c])) } }
     }

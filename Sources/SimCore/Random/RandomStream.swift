@@ -29,8 +29,10 @@ public struct NormalSource: Sendable {
     -> (Double, Double, Double, Double)
   {
     let w = philox.block(
-      (UInt32(truncatingIfNeeded: path), UInt32(truncatingIfNeeded: epoch),
-       UInt32(truncatingIfNeeded: block), stream.rawValue))
+      (
+        UInt32(truncatingIfNeeded: path), UInt32(truncatingIfNeeded: epoch),
+        UInt32(truncatingIfNeeded: block), stream.rawValue
+      ))
     return (Self.uniform(w.0), Self.uniform(w.1), Self.uniform(w.2), Self.uniform(w.3))
   }
 
@@ -53,8 +55,10 @@ extension NormalSource {
   /// The first normal of `normals(path:epoch:block:stream:)` alone, for when one is enough.
   public func firstNormal(path: Int, epoch: Int, block: Int, stream: RandomStream) -> Double {
     let w = philox.block(
-      (UInt32(truncatingIfNeeded: path), UInt32(truncatingIfNeeded: epoch),
-       UInt32(truncatingIfNeeded: block), stream.rawValue))
+      (
+        UInt32(truncatingIfNeeded: path), UInt32(truncatingIfNeeded: epoch),
+        UInt32(truncatingIfNeeded: block), stream.rawValue
+      ))
     let u0 = Self.uniform(w.0)
     let u1 = Self.uniform(w.1)
     return (-2 * log(u0)).squareRoot() * cos(2 * Double.pi * u1)

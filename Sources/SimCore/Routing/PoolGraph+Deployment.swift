@@ -9,8 +9,7 @@ extension PoolGraph {
   /// Reads a deployment-status tree (`config/deployment-status.json`, or the
   /// same object inline as `pmm.deployment`). Every fault names the file, the
   /// field and the value.
-  public init(deployment value: ConfigValue, file: String, path: [String] = []) throws(ConfigError)
-  {
+  public init(deployment value: ConfigValue, file: String, path: [String] = []) throws(ConfigError) {
     let r = try ConfigReader(value, file: file, path: path)
     let field = path.joined(separator: ".")
     func at(_ key: String) -> String { field.isEmpty ? key : field + "." + key }

@@ -1,6 +1,8 @@
 /// Per-epoch quantiles of ROI across paths: the data of a fan chart.
 public struct EpochBands: Sendable {
-  public static let levels: [(label: String, q: Double)] = [("p05", 0.05), ("p25", 0.25), ("p50", 0.50), ("p75", 0.75), ("p95", 0.95)]
+  public static let levels: [(label: String, q: Double)] = [
+    ("p05", 0.05), ("p25", 0.25), ("p50", 0.50), ("p75", 0.75), ("p95", 0.95),
+  ]
   /// The number of paths the bands are taken over.
   public let paths: Int
   /// `quantiles[level][epoch]`, in the order of `levels`.

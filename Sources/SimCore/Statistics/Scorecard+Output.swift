@@ -40,15 +40,18 @@ extension Scorecard {
   /// The scalar names this scorecard defines: the capital fields when it has
   /// the overlay, then `routing.*` when it steps a pool graph.
   public var definedScalarNames: [String] {
-    (hasCapital ? Self.scalarFieldNames : []) + (routing == nil ? [] : RoutingScorecard.scalarFieldNames.map { "routing." + $0 })
+    (hasCapital ? Self.scalarFieldNames : [])
+      + (routing == nil ? [] : RoutingScorecard.scalarFieldNames.map { "routing." + $0 })
   }
 
   /// A readable text table of the scorecard: the capital fields, then the
   /// routing block and per-pool diagnostics when the run stepped a pool graph
   /// (a routing-only run shows the routing block alone).
   public var table: String {
-    let head = "scenario \(provenance.scenario)  (seed \(provenance.seed), \(provenance.paths) paths × \(provenance.epochs) epochs)\n"
-    let foot = "provenance: scenario_hash \(provenance.scenarioHash), policy_hash \(provenance.policyHash), \(provenance.modelVersion)"
+    let head =
+      "scenario \(provenance.scenario)  (seed \(provenance.seed), \(provenance.paths) paths × \(provenance.epochs) epochs)\n"
+    let foot =
+      "provenance: scenario_hash \(provenance.scenarioHash), policy_hash \(provenance.policyHash), \(provenance.modelVersion)"
     let routingText = routing.map { $0.table + "\n" } ?? ""
     guard hasCapital else { return head + routingText + foot }
     return capitalTable(head: head) + routingText + foot
@@ -69,8 +72,10 @@ extension Scorecard {
       ("volatility_throttle_events", num(volatilityThrottleEvents)),
       ("spread_adjustment_events", num(spreadAdjustmentEvents)),
       ("deleverage_events", num(deleverageEvents)),
-      ("pnl p05 / p50 / p95 (USD)",
-       "\(usd(pnlQuantiles[1].value)) / \(usd(pnlQuantiles[4].value)) / \(usd(pnlQuantiles[7].value))"),
+      (
+        "pnl p05 / p50 / p95 (USD)",
+        "\(usd(pnlQuantiles[1].value)) / \(usd(pnlQuantiles[4].value)) / \(usd(pnlQuantiles[7].value))"
+      ),
     ]
     for term in pnlAttribution.terms { rows.append(("  pnl_attribution." + term.name, usd(term.value))) }
     let width = rows.map(\.0.count).max() ?? 0
