@@ -63,17 +63,8 @@ public enum AlertRules {
     return out
   }
 
-  /// A YAML double-quoted scalar.
+  /// A YAML double-quoted scalar (the same escapes as an OpenMetrics label value).
   static func quote(_ s: String) -> String {
-    var out = "\""
-    for c in s {
-      switch c {
-      case "\\": out += "\\\\"
-      case "\"": out += "\\\""
-      case "\n": out += "\\n"
-      default: out.append(c)
-      }
-    }
-    return out + "\""
+    "\"" + OpenMetrics.escape(s) + "\""
   }
 }
