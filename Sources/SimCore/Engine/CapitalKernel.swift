@@ -20,7 +20,6 @@ struct CapitalKernel: Sendable {
   let volumeScale: Double
   let normals: NormalSource
   let zig = Ziggurat.standard
-  let shockRandom: NormalSource
   /// Whether any shock lasts several epochs (waves), so per-path buffers are needed.
   let hasWindows: Bool
 
@@ -40,7 +39,6 @@ struct CapitalKernel: Sendable {
     muDt = p.mu * dt
     volumeScale = p.flowTurnover * dt
     normals = NormalSource(seed: s.seed)
-    shockRandom = NormalSource(seed: s.seed)
     hasWindows = s.shocks.contains {
       switch $0.kind {
       case .redemptionWave, .flowShock: true
@@ -64,7 +62,7 @@ struct CapitalKernel: Sendable {
 
   /// Draws, for path `path`, whether and when each shock happens (-1: never).
   func schedule(path: Int, into epochOf: inout [Int]) -> Int {
-    ShockSchedule.draw(shocks, random: shockRandom, path: path, into: &epochOf)
+    ShockSchedule.draw(shocks, random: normals, path: path, into: &epochOf)
   }
 
   /// Simulates one path in parametric mode.
@@ -115,26 +113,20 @@ struct CapitalKernel: Sendable {
     for t in 0..<epochs {
       // 1. Shocks scheduled at t, in scenario order.
       if t == nextShock {
-        nextShock = Int.max
-        for i in 0..<shocks.count {
-          let e = scratch.shockEpoch[i]
-          if e == t {
-            switch shocks[i].kind {
-            case .assetCrash(let drop): S *= 1 - drop
-            case .volSpike(let level, let add):
-              if let level { sigma = max(sigma, level) }
-              if let add { sigma += add }
-            case .liquidityShock(let factor): ell *= factor
-            case .redemptionWave(let rate, let n):
-              for u in t..<min(t + n, epochs) { scratch.extraRho[u] += rate }
-            case .pegShock(let delta): P += delta
-            case .flowShock(let imbalance, let n):
-              for u in t..<min(t + n, epochs) { scratch.extraImbalance[u] += imbalance }
-            case .bridgeHalt, .poolDepeg, .oracleLag:
-              pools.applyShock(i, epoch: t)  // pool-graph shocks act on the routing model
-            }
-          } else if e > t {
-            nextShock = min(nextShock, e)
+        nextShock = ShockSchedule.fire(at: t, epochOf: scratch.shockEpoch) { i in
+          switch shocks[i].kind {
+          case .assetCrash(let drop): S *= 1 - drop
+          case .volSpike(let level, let add):
+            if let level { sigma = max(sigma, level) }
+            if let add { sigma += add }
+          case .liquidityShock(let factor): ell *= factor
+          case .redemptionWave(let rate, let n):
+            for u in t..<min(t + n, epochs) { scratch.extraRho[u] += rate }
+          case .pegShock(let delta): P += delta
+          case .flowShock(let imbalance, let n):
+            for u in t..<min(t + n, epochs) { scratch.extraImbalance[u] += imbalance }
+          case .bridgeHalt, .poolDepeg, .oracleLag:
+            pools.applyShock(i, epoch: t)  // pool-graph shocks act on the routing model
           }
         }
       }

@@ -40,7 +40,7 @@ public struct WordStream {
 
   /// A uniform in the open interval (0, 1).
   @inlinable
-  public mutating func uniform() -> Double { (Double(next()) + 0.5) * 0x1p-32 }
+  public mutating func uniform() -> Double { NormalSource.uniform(next()) }
 }
 
 /// Exact standard normals by the ziggurat method (Marsaglia and Tsang, 2000),

@@ -49,20 +49,14 @@ struct RoutingKernel: Sendable {
     let drift = -0.5 * sigma * sigma * dt
     for t in 0..<epochs {
       if t == nextShock {
-        nextShock = Int.max
-        for i in 0..<shocks.count {
-          let e = scratch.shockEpoch[i]
-          if e == t {
-            switch shocks[i].kind {
-            case .assetCrash(let drop): asset *= 1 - drop
-            case .flowShock(let imbalance, let n):
-              for u in t..<min(t + n, epochs) { scratch.extraImbalance[u] += imbalance }
-            case .bridgeHalt, .poolDepeg, .oracleLag: state.applyShock(i, epoch: t)
-            case .volSpike, .liquidityShock, .redemptionWave, .pegShock:
-              break  // rejected at decode: routing-only runs have no overlay
-            }
-          } else if e > t {
-            nextShock = min(nextShock, e)
+        nextShock = ShockSchedule.fire(at: t, epochOf: scratch.shockEpoch) { i in
+          switch shocks[i].kind {
+          case .assetCrash(let drop): asset *= 1 - drop
+          case .flowShock(let imbalance, let n):
+            for u in t..<min(t + n, epochs) { scratch.extraImbalance[u] += imbalance }
+          case .bridgeHalt, .poolDepeg, .oracleLag: state.applyShock(i, epoch: t)
+          case .volSpike, .liquidityShock, .redemptionWave, .pegShock:
+            break  // rejected at decode: routing-only runs have no overlay
           }
         }
       }

@@ -23,4 +23,21 @@ enum ShockSchedule {
     }
     return next
   }
+
+  /// Calls `apply` with the index of every shock scheduled at epoch `t`, in
+  /// scenario order, and returns the next epoch with a shock (`Int.max`: none).
+  /// Call it only when `t` is the epoch `draw` (or the previous call) returned.
+  /// - Complexity: O(shocks); runs only on shock epochs.
+  @inline(__always)
+  static func fire(at t: Int, epochOf: [Int], _ apply: (Int) -> Void) -> Int {
+    var next = Int.max
+    for (i, e) in epochOf.enumerated() {
+      if e == t {
+        apply(i)
+      } else if e > t {
+        next = min(next, e)
+      }
+    }
+    return next
+  }
 }
