@@ -1,8 +1,9 @@
 ---@meta capscript
 -- LuaLS definitions of the `cap` module (https://luals.github.io): point your
 -- editor's Lua language server at this folder ("workspace.library") and it
--- completes and type-checks capscript scripts. A test keeps this file in step
--- with the bridge: every `cap` function and every scenario field is declared.
+-- completes and type-checks capscript scripts.
+-- Generated from the API table (Sources/ScriptHost/API/CapAPI.swift); do not edit:
+-- CAPSCRIPT_RECORD_STUB=1 swift test --filter EditorStub writes it anew.
 
 ---@class cap.Shock
 ---@field type string shock type
@@ -12,198 +13,217 @@
 ---@field p? number probability the shock happens on a path
 
 ---@class cap.ScenarioFields
----@field name? string
----@field description? string
+---@field name? string the scenario's name
+---@field description? string one line on what it stresses
 ---@field paths? integer Monte Carlo paths (1 to 10,000,000)
 ---@field epochs? integer epochs per path (1 to 100,000)
 ---@field epochsPerYear? integer epochs in a year (dt = 1/epochsPerYear)
 ---@field seed? integer random seed (same seed, same numbers)
----@field pmm? table { mode = "parametric"|"coupled"|"calibrated" }
----@field graphMode? string "none"|"synthetic"|"deployed"
+---@field pmm? table { mode = "parametric"|"coupled"|"calibrated", ... } the PMM model and its parameters
+---@field graphMode? string "none"|"synthetic"|"deployed": the pool graph a coupled run steps
 ---@field capitalEfficiency? table the capital overlay's fields (below, also by bare name)
----@field shocks? cap.Shock[]
----@field expect? table<string, {min?: number, max?: number}> bounds on scorecard fields
+---@field shocks? cap.Shock[] scheduled shocks (cap.shock.<type>{...})
+---@field expect? table<string, {min?: number, max?: number}> bounds on scorecard fields that validate holds
 ---@field sweep? table the optimizer design
----@field mode? string "run"|"optimizer"
----@field capital? number treasury capital T0 in USD (default 10000000; range 1...1e13)
----@field allocation? number alpha: fraction of capital in the book (default 0.6; range 0...1)
----@field leverage? number L: target leverage (hard limit from policy) (default 1.5; range 1...4)
----@field yieldRate? number annual yield on deployed collateral (default 0.10; range -1...1)
----@field borrowRate? number annual borrow rate on debt (default 0.04; range 0...1)
----@field mu? number annual drift of the external asset S (default 0; range -2...2)
----@field sigma0? number initial annualised volatility (default 0.20; range 0...5)
----@field sigmaBar? number long-run volatility (default 0.20; range 0...5)
----@field sigmaMin? number volatility floor (default 0.05; range 0...5)
----@field kappa? number annual mean-reversion speed of volatility (x dt) (default 4; range 0...365)
----@field eta? number annual volatility of volatility (x sqrt(dt)) (default 0.3; range 0...10)
----@field sigmaCrit? number volatility above which the book is throttled (default 0.6; range 0...10)
----@field throttleAllocationFactor? number allocation multiplier while throttled (default 0.5; range 0...1)
----@field stressLeverage? number leverage cap while throttled (default 1.0; range 1...4)
----@field targetSpreadBps? number spread in calm markets (bps) (default 40; range 0...10_000)
----@field spreadWidenFactor? number spread multiplier per throttled epoch (default 1.5; range 1...100)
----@field spreadCeilingBps? number widest spread (bps) (default 120; range 0...10_000)
----@field ell0? number initial external liquidity (fraction of T) (default 0.35; range 0...1)
----@field ellBar? number long-run external liquidity (default 0.35; range 0...1)
----@field kappaL? number annual mean-reversion speed of liquidity (x dt) (default 12; range 0...365)
----@field etaL? number annual volatility of liquidity (x sqrt(dt)) (default 0.1; range 0...10)
----@field redemptionLiquidityShare? number share of redemptions paid from external liquidity (default 1; range 0...1)
----@field liquidationThreshold? number protocol LTV at which the book is liquidated (default 0.80; range 0...1)
----@field maxLTV? number LTV above which the book deleverages (default: policy maxLTV) (default .nan; range 0...1)
----@field liquidationPenalty? number penalty on seized collateral (default 0.05; range 0...1)
----@field deleverageCostBps? number cost of collateral sold to deleverage (bps) (default 15; range 0...10_000)
----@field capture0? number PMM share of flow at the target spread (default 0.35; range 0...1)
----@field captureElasticity? number capture lost per relative spread widening (default 1; range 0...100)
----@field flowTurnover? number annual flow volume as a multiple of T (default 24; range 0...10_000)
----@field volumeVol? number lognormal volatility of per-epoch volume (default 0.4; range 0...5)
----@field flowVol? number per-epoch volatility of the hub flow imbalance (default 0.001; range 0...1)
----@field redemptionImbalance? number flow imbalance per unit redemption (default 0.5; range 0...100)
----@field pegBeta? number peg price move per unit imbalance (default 0.5; range 0...100)
----@field arbLiquidityCoefficient? number share of the peg gap closed by arbitrage at full liquidity (default 0.3; range 0...1)
----@field interventionBand? number |P-1| beyond which the treasury intervenes (default 0.002; range 0...1)
----@field interventionGain? number liquidity spent per unit of peg gap beyond the band (default 1; range 0...1_000)
----@field interventionImpact? number peg move per unit of liquidity spent (default 0.5; range 0...1_000)
----@field interventionCostBps? number cost of intervention trades (bps) (default 5; range 0...10_000)
----@field baseRedemptionRate? number annual redemption rate in calm markets (default 0.01; range 0...10)
----@field redemptionFeeBps? number cost of paying out redemptions (bps) (default 10; range 0...10_000)
----@field fireSaleHaircut? number haircut on redemptions not covered by external liquidity (default 0.1; range 0...1)
+---@field mode? string "run"|"optimizer": what `capscript run NAME` does
+---@field capital? number treasury capital T0 in USD (default 10000000; range 1 to 10000000000000)
+---@field allocation? number alpha: fraction of capital in the book (default 0.6; range 0 to 1)
+---@field leverage? number L: target leverage (hard limit from policy) (default 1.5; range 1 to 4)
+---@field yieldRate? number annual yield on deployed collateral (default 0.1; range -1 to 1)
+---@field borrowRate? number annual borrow rate on debt (default 0.04; range 0 to 1)
+---@field mu? number annual drift of the external asset S (default 0; range -2 to 2)
+---@field sigma0? number initial annualised volatility (default 0.2; range 0 to 5)
+---@field sigmaBar? number long-run volatility (default 0.2; range 0 to 5)
+---@field sigmaMin? number volatility floor (default 0.05; range 0 to 5)
+---@field kappa? number annual mean-reversion speed of volatility (x dt) (default 4; range 0 to 365)
+---@field eta? number annual volatility of volatility (x sqrt(dt)) (default 0.3; range 0 to 10)
+---@field sigmaCrit? number volatility above which the book is throttled (default 0.6; range 0 to 10)
+---@field throttleAllocationFactor? number allocation multiplier while throttled (default 0.5; range 0 to 1)
+---@field stressLeverage? number leverage cap while throttled (default 1; range 1 to 4)
+---@field targetSpreadBps? number spread in calm markets (bps) (default 40; range 0 to 10000)
+---@field spreadWidenFactor? number spread multiplier per throttled epoch (default 1.5; range 1 to 100)
+---@field spreadCeilingBps? number widest spread (bps) (default 120; range 0 to 10000)
+---@field ell0? number initial external liquidity (fraction of T) (default 0.35; range 0 to 1)
+---@field ellBar? number long-run external liquidity (default 0.35; range 0 to 1)
+---@field kappaL? number annual mean-reversion speed of liquidity (x dt) (default 12; range 0 to 365)
+---@field etaL? number annual volatility of liquidity (x sqrt(dt)) (default 0.1; range 0 to 10)
+---@field redemptionLiquidityShare? number share of redemptions paid from external liquidity (default 1; range 0 to 1)
+---@field liquidationThreshold? number protocol LTV at which the book is liquidated (default 0.8; range 0 to 1)
+---@field maxLTV? number LTV above which the book deleverages (default: policy maxLTV) (default policy maxLTV; range 0 to 1)
+---@field liquidationPenalty? number penalty on seized collateral (default 0.05; range 0 to 1)
+---@field deleverageCostBps? number cost of collateral sold to deleverage (bps) (default 15; range 0 to 10000)
+---@field capture0? number PMM share of flow at the target spread (default 0.35; range 0 to 1)
+---@field captureElasticity? number capture lost per relative spread widening (default 1; range 0 to 100)
+---@field flowTurnover? number annual flow volume as a multiple of T (default 24; range 0 to 10000)
+---@field volumeVol? number lognormal volatility of per-epoch volume (default 0.4; range 0 to 5)
+---@field flowVol? number per-epoch volatility of the hub flow imbalance (default 0.001; range 0 to 1)
+---@field redemptionImbalance? number flow imbalance per unit redemption (default 0.5; range 0 to 100)
+---@field pegBeta? number peg price move per unit imbalance (default 0.5; range 0 to 100)
+---@field arbLiquidityCoefficient? number share of the peg gap closed by arbitrage at full liquidity (default 0.3; range 0 to 1)
+---@field interventionBand? number |P-1| beyond which the treasury intervenes (default 0.002; range 0 to 1)
+---@field interventionGain? number liquidity spent per unit of peg gap beyond the band (default 1; range 0 to 1000)
+---@field interventionImpact? number peg move per unit of liquidity spent (default 0.5; range 0 to 1000)
+---@field interventionCostBps? number cost of intervention trades (bps) (default 5; range 0 to 10000)
+---@field baseRedemptionRate? number annual redemption rate in calm markets (default 0.01; range 0 to 10)
+---@field redemptionFeeBps? number cost of paying out redemptions (bps) (default 10; range 0 to 10000)
+---@field fireSaleHaircut? number haircut on redemptions not covered by external liquidity (default 0.1; range 0 to 1)
 
 ---@class cap.Scenario: cap.ScenarioFields
+--- an immutable, validated scenario; s:with{...} derives a new one
 ---@field hash string content hash (provenance)
 ---@field file string where the scenario was read from
+---@field source table the scenario as given (the JSON or Lua table, before defaults)
 ---@field optimizer boolean whether `capscript run` runs its sweep
 local Scenario = {}
 
---- A new scenario with `fields` changed (bare capital names, top-level names or dotted paths); unknown fields are errors.
+--- a new scenario with `fields` changed: capital fields by bare name (leverage), top-level names (paths, epochs, seed, shocks) or dotted paths (capitalEfficiency.leverage); unknown fields are errors
 ---@param fields cap.ScenarioFields|table<string, any>
 ---@return cap.Scenario
 function Scenario:with(fields) end
 
 ---@class cap.Result
----@field roi_mean number
----@field roi_p05 number
----@field roi_p95 number
----@field roi_mean_stderr number standard error of roi_mean
----@field max_drawdown_p95 number
----@field liquidation_probability number
----@field peg_deviation_frequency number
+--- a run's result: scorecard fields by name, print(r) shows the scorecard
+---@field roi_mean number mean ROI over the horizon
+---@field roi_p05 number 5th percentile of ROI
+---@field roi_p95 number 95th percentile of ROI
+---@field max_drawdown_p95 number 95th percentile of the maximum drawdown
+---@field liquidation_probability number share of paths liquidated
+---@field peg_deviation_frequency number share of epochs with |P - 1| beyond the policy band
 ---@field external_liquidity_floor_violations number mean per path
 ---@field volatility_throttle_events number mean per path
 ---@field spread_adjustment_events number mean per path
 ---@field deleverage_events number mean per path
----@field pnl_distribution {quantiles: table<string, number>, histogram: {edges: number[], counts: integer[]}}
----@field pnl_attribution table<string, number> mean USD per term
+---@field roi_mean_stderr number standard error of roi_mean
+---@field pnl_distribution {quantiles: table<string, number>, histogram: {edges: number[], counts: integer[]}} PnL quantiles and histogram (USD)
+---@field pnl_attribution table<string, number> mean USD per PnL term
 ---@field provenance table scenario, hashes, seed, paths, epochs, model version
----@field routing? table runs with a pool graph: capture, churn, intervention_cost, peg_deviation, worst_pools, pools
----@field pools? table[] runs with a pool graph: per-pool diagnostics (pool, capture, churn, intervention_cost, ...)
----@field bands? {paths: integer, p05: number[], p25: number[], p50: number[], p75: number[], p95: number[]} per-epoch ROI quantiles, when the run kept them (cap.run(s, {bands = true}))
----@field scenario cap.Scenario
----@field elapsed number seconds
+---@field routing table? runs with a pool graph: capture, churn, intervention_cost, peg_deviation, worst_pools, pools
+---@field pools table[]? runs with a pool graph: per-pool diagnostics (pool, capture, churn, intervention_cost, ...)
+---@field bands {paths: integer, p05: number[], p25: number[], p50: number[], p75: number[], p95: number[]}? per-epoch ROI quantiles, when the run kept them (cap.run(s, {bands = true}))
+---@field scenario cap.Scenario the scenario that ran
+---@field elapsed number seconds the native run took
 local Result = {}
 
---- Writes the scorecard: .json, .csv, .md or .txt by extension, whole or not at all.
---- With {paths = true}, the per-path arrays instead (.csv or .json, one row per path).
+--- writes the scorecard: .json, .csv, .md or .txt by extension, whole or not at all; with {paths = true}, the per-path arrays instead (.csv or .json, one row per path)
 ---@param path string
 ---@param opts? {paths?: boolean}
 function Result:save(path, opts) end
 
---- A per-path array in path order: "roi", "pnl", "max_drawdown", "liquidated", ...
+--- a per-path array in path order: roi, pnl, max_drawdown, liquidated, external_liquidity_floor_violations, volatility_throttle_events, spread_adjustment_events, deleverage_events, peg_deviation_epochs
 ---@param name string
 ---@return number[]
 function Result:paths(name) end
 
 ---@class cap.Candidate
----@field label string
----@field score number
----@field deployable boolean
----@field failed_gates string[]
----@field roi_mean number
----@field liquidation_probability number
----@field max_drawdown_p95 number
+--- one sweep candidate: its field values, metrics by scorecard name, score and verdict
+---@field label string the candidate's assignments as text
+---@field score number the penalised objective (higher is better)
+---@field deployable boolean passes every gate within the deployable leverage cap
+---@field paths integer paths of the round it finished in
+---@field failed_gates string[] the gates it failed, with values
+---@field roi_mean number mean ROI over the horizon
+---@field liquidation_probability number share of paths liquidated
+---@field max_drawdown_p95 number 95th percentile of the maximum drawdown
 
 ---@class cap.SweepResult
----@field candidates cap.Candidate[] ranked best first
----@field pareto cap.Candidate[]
+--- a finished sweep: candidates ranked best first
+---@field candidates cap.Candidate[] every candidate, ranked best first
+---@field pareto cap.Candidate[] the Pareto front of ROI against liquidation probability
 local SweepResult = {}
 
+--- the ranking table of the best n candidates (all by default)
 ---@param n? integer
 ---@return string
 function SweepResult:top(n) end
 
+--- the best candidate (the best deployable one with {deployable = true}), or nil when none qualifies
 ---@param opts? {deployable?: boolean}
 ---@return cap.Candidate?
 function SweepResult:best(opts) end
 
+--- writes the ranked candidates, whole or not at all
 ---@param path string .json, .csv, .md or .txt
 function SweepResult:save(path) end
 
 ---@class cap.Sweep
+--- an optimizer design over scenario fields (cap.sweep{...})
 ---@field size integer number of candidates
----@field base cap.Scenario
+---@field base cap.Scenario the scenario the candidates derive from
 local Sweep = {}
 
---- Runs every candidate on common random numbers; journals them when the sweep names a journal folder.
+--- runs every candidate on common random numbers; journals them when the sweep names a journal folder
 ---@return cap.SweepResult
 function Sweep:run() end
 
+---@class cap.shock
+---@field asset_crash fun(fields: table): cap.Shock a asset_crash shock table{type = "asset_crash", ...}; timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
+---@field vol_spike fun(fields: table): cap.Shock a vol_spike shock table{type = "vol_spike", ...}; timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
+---@field liquidity_shock fun(fields: table): cap.Shock a liquidity_shock shock table{type = "liquidity_shock", ...}; timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
+---@field redemption_wave fun(fields: table): cap.Shock a redemption_wave shock table{type = "redemption_wave", ...}; timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
+---@field peg_shock fun(fields: table): cap.Shock a peg_shock shock table{type = "peg_shock", ...}; timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
+---@field flow_shock fun(fields: table): cap.Shock a flow_shock shock table{type = "flow_shock", ...}; timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
+---@field bridge_halt fun(fields: table): cap.Shock a bridge_halt shock table{type = "bridge_halt", ...} (pool graph scenarios only); timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
+---@field pool_depeg fun(fields: table): cap.Shock a pool_depeg shock table{type = "pool_depeg", ...} (pool graph scenarios only); timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
+---@field oracle_lag fun(fields: table): cap.Shock a oracle_lag shock table{type = "oracle_lag", ...} (pool graph scenarios only); timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
+
 ---@class cap
----@field version string
----@field shock table<string, fun(fields: table): cap.Shock>
+---@field shock cap.shock shock constructors: cap.shock.asset_crash{at = 30, drop = 0.4}, ...
+---@field version string the version of the cap module
 cap = {}
 
---- A scenario by name (config/scenarios/NAME.json), path, or table.
+--- a validated, immutable scenario from config/scenarios/NAME.json, a .json path, or a Lua table
 ---@param name_or_table string|cap.ScenarioFields
 ---@return cap.Scenario
 function cap.scenario(name_or_table) end
 
---- Runs a scenario natively on all cores.
+--- runs a scenario natively on all cores; Ctrl-C cancels it and keeps your variables; the thread count never changes the numbers
 ---@param scenario cap.Scenario
 ---@param opts? {threads?: integer, bands?: boolean|integer} bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many
 ---@return cap.Result
 function cap.run(scenario, opts) end
 
---- The policy in force (config/capital-efficiency-policy.json) as a table.
+--- the policy in force (config/capital-efficiency-policy.json) as a table
 ---@return table
 function cap.policy() end
 
---- Names of the scenarios in config/scenarios.
+--- the names of the scenarios in config/scenarios
 ---@return string[]
 function cap.scenarios() end
 
---- A result or sweep result as "table", "json", "csv" or "markdown" text.
+--- a result or sweep result as "table", "json", "csv" or "markdown" text
 ---@param result cap.Result|cap.SweepResult
 ---@param format? string
 ---@return string
 function cap.format(result, format) end
 
---- An optimizer sweep: {base = scenario, grid|random|latinHypercube = {...}, samples?, halving?, initialPaths?, seed?, journal?, resume?}.
+--- an optimizer sweep: {base = scenario, grid|random|latinHypercube = {...}, samples?, halving?, initialPaths?, seed?, journal?, resume?}; sw:run() runs it on common random numbers
 ---@param spec table
 ---@return cap.Sweep
 function cap.sweep(spec) end
 
---- The policy gates for a result: {passed, failed}.
+--- the policy gates held against a result
 ---@param result cap.Result
 ---@return {passed: boolean, failed: string[]}
 function cap.gates(result) end
 
---- The policy gates and the scenario's own expectations, as `capscript validate` holds them.
+--- the policy gates and the scenario's own expectations, as `capscript validate` holds them
 ---@param result cap.Result|cap.SweepResult
 ---@return {passed: boolean, failures: string[]}
 function cap.check(result) end
 
---- Writes one self-contained HTML report (inline SVG charts, provenance) of a result or sweep result; returns the path.
+--- writes one self-contained HTML report (inline SVG charts, provenance) of a result or sweep result; returns the path
 ---@param result cap.Result|cap.SweepResult
 ---@param path string ending in .html
 ---@return string
 function cap.report(result, path) end
 
---- Fits the parametric constants (capture0, flowTurnover, volumeVol, flowVol, interventionCostBps)
---- from a coupled run; returns the calibrated scenario and the fit {NAME = {value, previous, note}, checks, dropped_shocks}.
+--- fits the parametric constants (capture0, flowTurnover, volumeVol, flowVol, interventionCostBps) from a coupled run; returns the calibrated scenario and the fit {NAME = {value, previous, note}, checks, dropped_shocks}
 ---@param result cap.Result
 ---@param opts? {threads?: integer}
 ---@return cap.Scenario, table
 function cap.calibrate(result, opts) end
 
---- A list from `from` to `to` inclusive in steps of `step` (default 1).
+--- a list from `from` to `to` inclusive in steps of `step` (default 1), for sweep grids
 ---@param from number
 ---@param to number
 ---@param step? number

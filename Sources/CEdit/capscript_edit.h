@@ -61,6 +61,9 @@ static inline void capscript_edit_configure(const char *name, capscript_edit_com
 /* Flushes stdout (Swift 6 cannot name the C global). */
 static inline void capscript_edit_flush(void) { fflush(stdout); }
 
+/* The line being edited (for completions that depend on what precedes the word). */
+static inline const char *capscript_edit_line(void) { return rl_line_buffer; }
+
 /* Tells libedit not to fall back to file-name completion. */
 static inline void capscript_edit_completion_over(void) { rl_attempted_completion_over = 1; }
 

@@ -13,19 +13,8 @@ enum CapModule {
     ScenarioObject.register(L)
     ResultObject.register(L)
     SweepObject.register(L)
-    let functions: [(String, HostFunction)] = [
-      ("scenario", { L in Host.call(L) { try ScenarioObject.make(L) } }),
-      ("run", { L in Host.call(L) { try CapModule.run(L) } }),
-      ("policy", { L in Host.call(L) { try CapModule.policy(L) } }),
-      ("scenarios", { L in Host.call(L) { try CapModule.scenarioNames(L) } }),
-      ("format", { L in Host.call(L) { try CapModule.format(L) } }),
-      ("sweep", { L in Host.call(L) { try SweepObject.make(L) } }),
-      ("gates", { L in Host.call(L) { try CapModule.gates(L) } }),
-      ("check", { L in Host.call(L) { try CapModule.check(L) } }),
-      ("report", { L in Host.call(L) { try CapModule.report(L) } }),
-      ("calibrate", { L in Host.call(L) { try CapModule.calibrate(L) } }),
-    ]
-    lua_createtable(L, 0, Int32(functions.count + 2))
+    let functions = CapAPI.module.members.compactMap { m in m.function.map { (m.name, $0) } }
+    lua_createtable(L, 0, Int32(CapAPI.module.members.count))
     for (name, f) in functions {
       capscript_pushswiftfunction(L, f)
       lua_setfield(L, -2, name)
@@ -40,8 +29,12 @@ enum CapModule {
     lua_setfield(L, -2, "capscript")
     capscript_pop(L, 3)
     let status = Prelude.source.withCString { capscript_loadstring(L, $0, strlen($0), "=capscript.prelude") }
-    if status == LUA_OK, capscript_pcall(L, 0, 0) == LUA_OK { return }
-    capscript_pop(L, 1)
+    guard status == LUA_OK else {
+      capscript_pop(L, 1)
+      return
+    }
+    LuaStack.push(L, .array(CapAPI.shock.memberNames.map(ConfigValue.string)))
+    if capscript_pcall(L, 1, 0) != LUA_OK { capscript_pop(L, 1) }
   }
 
   /// cap.run(scenario [, {threads = n, bands = true | paths}]) -> result; `bands`

@@ -1,11 +1,12 @@
 /// Lua-side conveniences of the `cap` module: constructors that only build
-/// tables; everything they build is validated by the native schema.
+/// tables; everything they build is validated by the native schema. The
+/// chunk receives the shock type names (from the API table) as its argument.
 enum Prelude {
   static let source = """
+    local shockTypes = ...
     local cap = cap
     cap.shock = {}
-    for _, name in ipairs({ "asset_crash", "vol_spike", "liquidity_shock", "redemption_wave",
-                            "peg_shock", "flow_shock", "bridge_halt", "pool_depeg", "oracle_lag" }) do
+    for _, name in ipairs(shockTypes) do
       cap.shock[name] = function(t)
         if type(t) ~= "table" then
           error("cap.shock." .. name .. " expects a table of fields, got " .. type(t), 2)

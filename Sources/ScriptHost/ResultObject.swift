@@ -6,24 +6,19 @@ enum ResultObject {
   static let tname = CapModule.resultType
 
   static func register(_ L: OpaquePointer?) {
-    LuaObject.register(
-      L, tname: tname,
-      functions: [
-        ("__gc", { L in LuaObject.collect(L, tname: ResultObject.tname, as: RunResult.self) }),
-        ("__index", { L in Host.call(L) { try ResultObject.index(L) } }),
-        (
-          "__tostring",
-          { L in
-            Host.call(L) {
-              let r = try ResultObject.get(L, 1, "tostring")
-              // Block charts only on a terminal; piped output stays plain text.
-              let chart = TerminalChart.stdoutIsTerminal ? TerminalChart.run(r) : ""
-              lua_pushstring(L, r.scorecard.table + (chart.isEmpty ? "" : "\n" + chart))
-              return 1
-            }
-          }
-        ),
-      ])
+    APIObject.register(
+      L, CapAPI.result,
+      gc: { L in LuaObject.collect(L, tname: ResultObject.tname, as: RunResult.self) },
+      index: { L in Host.call(L) { try APIObject.index(L, CapAPI.result) } },
+      tostring: { L in
+        Host.call(L) {
+          let r = try ResultObject.get(L, 1, "tostring")
+          // Block charts only on a terminal; piped output stays plain text.
+          let chart = TerminalChart.stdoutIsTerminal ? TerminalChart.run(r) : ""
+          lua_pushstring(L, r.scorecard.table + (chart.isEmpty ? "" : "\n" + chart))
+          return 1
+        }
+      })
   }
 
   static func get(_ L: OpaquePointer?, _ i: Int32, _ function: String) throws -> RunResult {
@@ -33,50 +28,25 @@ enum ResultObject {
     return r
   }
 
-  static func index(_ L: OpaquePointer?) throws -> Int32 {
-    let r = try get(L, 1, "index")
-    guard let key = LuaStack.string(L, 2) else {
+  /// [-0, +1, m] pushes the scalar scorecard field `name`; nil when the run
+  /// does not define it (the capital fields of a routing-only run).
+  static func pushScalar(_ L: OpaquePointer?, _ name: String) throws {
+    if let x = try get(L, 1, "index").scorecard.scalar(name) { lua_pushnumber(L, x) } else { lua_pushnil(L) }
+  }
+
+  /// [-0, +1, m] pushes the capital block `name` of the scorecard tree
+  /// (`pnl_distribution`, `pnl_attribution`, `roi_mean_stderr`); nil for a routing-only run.
+  static func pushCapitalTree(_ L: OpaquePointer?, _ name: String) throws {
+    let card = try get(L, 1, "index").scorecard
+    guard card.hasCapital else {
       lua_pushnil(L)
-      return 1
+      return
     }
-    let card = r.scorecard
-    switch key {
-    case "save": capscript_pushswiftfunction(L, { L in Host.call(L) { try ResultObject.save(L) } })
-    case "paths": capscript_pushswiftfunction(L, { L in Host.call(L) { try ResultObject.paths(L) } })
-    case "scenario": LuaObject.push(L, r.scenario, tname: ScenarioObject.tname)
-    case "elapsed": lua_pushnumber(L, r.elapsedSeconds)
-    case "bands": ResultObject.pushBands(L, r.bands)
-    case "roi_mean_stderr" where card.hasCapital: lua_pushnumber(L, card.roiMeanStderr)
-    case "pnl_distribution" where card.hasCapital, "pnl_attribution" where card.hasCapital, "provenance":
-      LuaStack.push(L, card.tree[key]!)
-    case "routing" where card.routing != nil: LuaStack.push(L, card.routing!.tree)
-    case "pools" where card.routing != nil: LuaStack.push(L, card.routing!.tree["pools"]!)
-    default:
-      guard let x = card.scalar(key) else {
-        var message = "result has no field \"\(key)\""
-        // Known fields a run does not define are nil: the capital fields of a
-        // routing-only run (no capitalEfficiency), the routing block of a run
-        // without a pool graph.
-        let capitalOnly = Scorecard.scalarFieldNames + ["roi_mean_stderr", "pnl_distribution", "pnl_attribution"]
-        if (!card.hasCapital && capitalOnly.contains(key))
-          || (card.routing == nil && (key == "routing" || key == "pools"))
-        {
-          lua_pushnil(L)
-          return 1
-        }
-        if let near = ConfigReader.nearest(
-          to: key,
-          in: Scorecard.scalarFieldNames + [
-            "pnl_distribution", "pnl_attribution", "provenance", "save", "paths", "bands", "routing", "pools",
-          ])
-        {
-          message += "; did you mean \"\(near)\"?"
-        }
-        throw HostError(message)
-      }
-      lua_pushnumber(L, x)
+    if name == "roi_mean_stderr" {
+      lua_pushnumber(L, card.roiMeanStderr)
+    } else {
+      LuaStack.push(L, card.tree[name] ?? .null)
     }
-    return 1
   }
 
   /// result:save(path [, {paths = true}]): JSON, CSV, Markdown or text by

@@ -6,13 +6,11 @@ enum ScenarioObject {
   static let tname = CapModule.scenarioType
 
   static func register(_ L: OpaquePointer?) {
-    LuaObject.register(
-      L, tname: tname,
-      functions: [
-        ("__gc", { L in LuaObject.collect(L, tname: ScenarioObject.tname, as: Scenario.self) }),
-        ("__index", { L in Host.call(L) { try ScenarioObject.index(L) } }),
-        ("__tostring", { L in Host.call(L) { try ScenarioObject.describe(L) } }),
-      ])
+    APIObject.register(
+      L, CapAPI.scenario,
+      gc: { L in LuaObject.collect(L, tname: ScenarioObject.tname, as: Scenario.self) },
+      index: { L in Host.call(L) { try APIObject.index(L, CapAPI.scenario) } },
+      tostring: { L in Host.call(L) { try ScenarioObject.describe(L) } })
   }
 
   static func get(_ L: OpaquePointer?, _ i: Int32, _ function: String) throws -> Scenario {
@@ -50,43 +48,28 @@ enum ScenarioObject {
     return 1
   }
 
-  /// Fields: name, description, paths, epochs, epochsPerYear, seed, file,
-  /// hash, shocks, source, every capital field by name; method `with`.
-  static func index(_ L: OpaquePointer?) throws -> Int32 {
+  /// [-0, +1, m] pushes the scenario field `name` (a top-level or capital
+  /// field) with the value the scenario runs with; nil for an optional block
+  /// it does not set.
+  static func pushField(_ L: OpaquePointer?, _ name: String) throws {
     let s = try get(L, 1, "index")
-    guard let key = LuaStack.string(L, 2) else {
-      lua_pushnil(L)
-      return 1
-    }
-    switch key {
-    case "with": capscript_pushswiftfunction(L, { L in Host.call(L) { try ScenarioObject.with(L) } })
-    case "name": lua_pushstring(L, s.name)
-    case "description": lua_pushstring(L, s.description)
-    case "paths": lua_pushinteger(L, lua_Integer(s.paths))
-    case "epochs": lua_pushinteger(L, lua_Integer(s.epochs))
-    case "epochsPerYear": lua_pushinteger(L, lua_Integer(s.epochsPerYear))
-    case "seed": lua_pushinteger(L, lua_Integer(s.seed))
-    case "file": lua_pushstring(L, s.file)
-    case "hash": lua_pushstring(L, s.contentHash)
-    case "shocks": LuaStack.push(L, s.source["shocks"] ?? .array([]))
-    case "source": LuaStack.push(L, s.source)
-    case "optimizer": lua_pushboolean(L, s.optimizerByDefault ? 1 : 0)
-    case "sweep": LuaStack.push(L, s.source["sweep"] ?? .null)
-    case "capital": lua_pushboolean(L, s.capital != nil ? 1 : 0)
-    default:
-      if let x = s.capital?.value(named: key) {
+    switch s.field(name) {
+    case .value(.number(let x)) where CapitalSchema.names.contains(name): lua_pushnumber(L, x)
+    case .value(.object(let fields)) where name == "capitalEfficiency":
+      // Capital fields are floats, read whole or one by one.
+      lua_createtable(L, 0, Int32(fields.count))
+      for (key, value) in fields {
+        guard case .number(let x) = value else { continue }
         lua_pushnumber(L, x)
-      } else {
-        var message = "scenario has no field \"\(key)\""
-        if let near = ConfigReader.nearest(
-          to: key, in: Scenario.topLevelFields + CapitalSchema.names + ["with", "hash", "file", "source"])
-        {
-          message += "; did you mean \"\(near)\"?"
-        }
-        throw HostError(message)
+        lua_setfield(L, -2, key)
       }
+    case .value(let v): LuaStack.push(L, v)
+    case .absent: lua_pushnil(L)
+    case .noCapital:
+      throw HostError(
+        "scenario \(s.name) is routing-only (no capitalEfficiency block): it has no field \"\(name)\"")
+    case .unknown: throw HostError("scenario has no field \"\(name)\"")
     }
-    return 1
   }
 
   static func describe(_ L: OpaquePointer?) throws -> Int32 {

@@ -14,40 +14,30 @@ enum SweepObject {
   }
 
   static func register(_ L: OpaquePointer?) {
-    LuaObject.register(
-      L, tname: SweepObject.tname,
-      functions: [
-        ("__gc", { L in LuaObject.collect(L, tname: SweepObject.tname, as: SweepObject.Handle.self) }),
-        ("__index", { L in Host.call(L) { try SweepObject.index(L) } }),
-        (
-          "__tostring",
-          { L in
-            Host.call(L) {
-              let h = try SweepObject.handle(L, 1, "tostring")
-              lua_pushstring(
-                L,
-                "sweep of \(h.sweep.base.name): \(h.sweep.candidates.count) candidates, paths per round \(h.sweep.rounds)"
-              )
-              return 1
-            }
-          }
-        ),
-      ])
-    LuaObject.register(
-      L, tname: SweepObject.resultTname,
-      functions: [
-        ("__gc", { L in LuaObject.collect(L, tname: SweepObject.resultTname, as: SweepResult.self) }),
-        ("__index", { L in Host.call(L) { try SweepObject.resultIndex(L) } }),
-        (
-          "__tostring",
-          { L in
-            Host.call(L) {
-              lua_pushstring(L, try SweepObject.result(L, 1, "tostring").table())
-              return 1
-            }
-          }
-        ),
-      ])
+    APIObject.register(
+      L, CapAPI.sweep,
+      gc: { L in LuaObject.collect(L, tname: SweepObject.tname, as: SweepObject.Handle.self) },
+      index: { L in Host.call(L) { try APIObject.index(L, CapAPI.sweep) } },
+      tostring: { L in
+        Host.call(L) {
+          let h = try SweepObject.handle(L, 1, "tostring")
+          lua_pushstring(
+            L,
+            "sweep of \(h.sweep.base.name): \(h.sweep.candidates.count) candidates, paths per round \(h.sweep.rounds)"
+          )
+          return 1
+        }
+      })
+    APIObject.register(
+      L, CapAPI.sweepResult,
+      gc: { L in LuaObject.collect(L, tname: SweepObject.resultTname, as: SweepResult.self) },
+      index: { L in Host.call(L) { try APIObject.index(L, CapAPI.sweepResult) } },
+      tostring: { L in
+        Host.call(L) {
+          lua_pushstring(L, try SweepObject.result(L, 1, "tostring").table())
+          return 1
+        }
+      })
   }
 
   static func handle(_ L: OpaquePointer?, _ i: Int32, _ f: String) throws -> Handle {
@@ -97,17 +87,6 @@ enum SweepObject {
     return 1
   }
 
-  static func index(_ L: OpaquePointer?) throws -> Int32 {
-    let h = try handle(L, 1, "index")
-    switch LuaStack.string(L, 2) ?? "" {
-    case "run": capscript_pushswiftfunction(L, { L in Host.call(L) { try SweepObject.run(L) } })
-    case "size": lua_pushinteger(L, lua_Integer(h.sweep.candidates.count))
-    case "base": LuaObject.push(L, h.sweep.base, tname: ScenarioObject.tname)
-    default: lua_pushnil(L)
-    }
-    return 1
-  }
-
   /// sw:run() -> sweep result (journaled when the sweep names a journal folder)
   static func run(_ L: OpaquePointer?) throws -> Int32 {
     let h = try handle(L, 1, "run")
@@ -122,19 +101,6 @@ enum SweepObject {
       result = try h.sweep.run(options: context.runOptions)
     }
     LuaObject.push(L, result, tname: resultTname)
-    return 1
-  }
-
-  static func resultIndex(_ L: OpaquePointer?) throws -> Int32 {
-    let r = try result(L, 1, "index")
-    switch LuaStack.string(L, 2) ?? "" {
-    case "top": capscript_pushswiftfunction(L, { L in Host.call(L) { try SweepObject.top(L) } })
-    case "best": capscript_pushswiftfunction(L, { L in Host.call(L) { try SweepObject.best(L) } })
-    case "save": capscript_pushswiftfunction(L, { L in Host.call(L) { try SweepObject.save(L) } })
-    case "candidates": LuaStack.push(L, .array(r.candidates.map(candidateTree)))
-    case "pareto": LuaStack.push(L, .array(r.paretoFront.map(candidateTree)))
-    default: lua_pushnil(L)
-    }
     return 1
   }
 

@@ -67,7 +67,7 @@ func freshFolder() throws -> String {
     try repl.expect("2\t9", within: 60)
     try repl.expect("cap> ")
     repl.type("help(cap.run)\r")
-    try repl.expect("cap.run(scenario [, {threads = n}]) -> result")
+    try repl.expect("cap.run(scenario [, opts]) -> cap.Result")
     try repl.expect("cap> ")
     repl.settle(0.3)  // libedit may still be switching the terminal to raw mode
     repl.type("\u{04}")
@@ -134,7 +134,7 @@ func freshFolder() throws -> String {
         "help(cap.run)\nr = cap.run(cap.scenario('crash_40pct_external_asset'):with{paths = 100})\nr\n"
     )
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.hasPrefix("cap.run(scenario [, {threads = n}]) -> result\n"))
+    #expect(r.stdout.hasPrefix("cap.run(scenario [, opts]) -> cap.Result\n"))
     #expect(r.stdout.contains("roi_mean"))
   }
 

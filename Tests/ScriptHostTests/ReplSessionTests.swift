@@ -141,6 +141,10 @@ func feed(_ session: ReplSession, _ lines: String...) -> ReplOutcome {
     ("s:wi", ["s:with"]),
     ("s.lever", ["s.leverage"]),
     ("r.roi_m", ["r.roi_mean", "r.roi_mean_stderr"]),
+    ("r.ban", ["r.bands"]),
+    ("r.pnl_attribution.mar", ["r.pnl_attribution.market_making"]),
+    ("s.pmm.mo", ["s.pmm.mode"]),
+    ("s:le", []),
     ("str:up", ["str:upper"]),
     ("nothing.x", []),
     ("1.5", []),
@@ -153,5 +157,18 @@ func feed(_ session: ReplSession, _ lines: String...) -> ReplOutcome {
     _ = s.feed("r = cap.run(s:with{paths = 20})")
     _ = s.feed("str = 'text'")
     #expect(s.completions(for: word) == expected)
+  }
+
+  @Test(arguments: [
+    ("lever", "s2 = s:with{", ["leverage"]),
+    ("pa", "s2 = s:with{ leverage = 2, ", ["paths"]),
+    ("crash", "x = cap.scenario \"", ["crash_40pct_external_asset"]),
+    ("hub", "x = cap.scenario(\"", ["hub_only_11"]),
+    ("lever", "x = {", []),
+  ])
+  func completesFromWhatPrecedesTheWord(word: String, before: String, expected: [String]) throws {
+    let s = try makeSession()
+    _ = s.feed("s = cap.scenario 'crash_40pct_external_asset'")
+    #expect(s.completions(for: word, after: before) == expected)
   }
 }

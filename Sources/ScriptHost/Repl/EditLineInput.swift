@@ -56,10 +56,15 @@ final class EditLineInput: LineInput {
   /// prefix first, or NULL when nothing matches.
   private static let complete:
     @convention(c) (UnsafePointer<CChar>?, Int32, Int32)
-      -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, _, _ in
+      -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, start, _ in
         capscript_edit_completion_over()
         guard let text, let session = EditLineInput.completionSession else { return nil }
-        let matches = session.completions(for: String(cString: text))
+        var before = ""
+        if let line = capscript_edit_line(), start > 0 {
+          let bytes = UnsafeRawBufferPointer(start: line, count: Int(strnlen(line, Int(start))))
+          before = String(decoding: bytes, as: UTF8.self)
+        }
+        let matches = session.completions(for: String(cString: text), after: before)
         guard let first = matches.first else { return nil }
         let common = matches.dropFirst().reduce(first) { String($0.commonPrefix(with: $1)) }
         let list = (matches.count == 1 ? [common] : [common] + matches)

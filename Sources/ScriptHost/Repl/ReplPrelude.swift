@@ -1,5 +1,6 @@
 /// The REPL's Lua side: `show` (how a value prints at the prompt) and `help`.
-/// The chunk returns `{show = f, help = f}`; the session keeps the table in the
+/// The chunk takes the help entries of the API table (`CapAPI.pushHelp`) and
+/// returns `{show = f, help = f}`; the session keeps the table in the
 /// registry and sets `help` as a global of the chunk environment.
 enum ReplPrelude {
   static let source = #"""
@@ -85,33 +86,8 @@ enum ReplPrelude {
       return tostring(v)
     end
 
-    local docs = {
-      { "help", "help([x])", "this overview; help(f) or help(\"cap.run\") or help(object) for one entry" },
-      { "cap.scenario", "cap.scenario(name | path | table) -> scenario",
-        "a validated, immutable scenario from config/scenarios/NAME.json, a .json path, or a Lua table" },
-      { "scenario:with", "scenario:with{field = value, ...} -> scenario",
-        "a new scenario; fields by name (leverage), dotted path, or top level (paths, epochs, seed, shocks).\n"
-        .. "  Unknown fields are errors that suggest the nearest name. Fields: s.name, s.paths, s.leverage, ..." },
-      { "cap.run", "cap.run(scenario [, {threads = n}]) -> result",
-        "the native Monte Carlo on all cores; Ctrl-C cancels it and keeps your variables.\n"
-        .. "  The thread count never changes the numbers." },
-      { "result", "result fields, tostring, :save, :paths",
-        "r.roi_mean, r.liquidation_probability, ... by scorecard name; print(r) shows the scorecard;\n"
-        .. "  r:save \"out/x.json\" (.json .csv .md .txt); r:paths \"roi\" -> per-path list; r.provenance" },
-      { "cap.format", "cap.format(result [, \"table\"|\"json\"|\"csv\"|\"markdown\"]) -> string", "a result as text" },
-      { "cap.policy", "cap.policy() -> table", "the capital-efficiency policy in force" },
-      { "cap.scenarios", "cap.scenarios() -> {name, ...}", "the scenario names in the config folder" },
-      { "cap.gates", "cap.gates(result) -> {passed = bool, failed = {...}}", "the policy gates held against a result" },
-      { "cap.check", "cap.check(result | sweep result) -> {passed = bool, failures = {...}}",
-        "policy gates and the scenario's own expectations, as `capscript validate` holds them" },
-      { "cap.sweep", "cap.sweep{base = s, grid | random | latinHypercube = {...}, ...} -> sweep",
-        "a design over scenario fields; sw:run() -> sweep result with :top(n), :best{deployable = true}, :save(path)" },
-      { "cap.shock", "cap.shock.<type>{...} -> shock table",
-        "asset_crash, vol_spike, liquidity_shock, redemption_wave, peg_shock, flow_shock, bridge_halt, pool_depeg, oracle_lag" },
-      { "cap.range", "cap.range(from, to [, step]) -> list", "from..to inclusive in steps (default 1), for sweep grids" },
-    }
-    local byType = { ["capscript.Scenario"] = "scenario:with", ["capscript.Result"] = "result",
-                     ["capscript.Sweep"] = "cap.sweep", ["capscript.SweepResult"] = "cap.sweep" }
+    local api = ...
+    local docs, byType = api.entries, api.types
 
     local help
     local function resolve(name)
@@ -124,28 +100,35 @@ enum ReplPrelude {
     end
 
     local function entry(x)
+      if x == help or x == "help" then
+        return { signature = "help([x])", doc = "the overview; help(f), help(\"cap.run\") or help(object) for one entry" }
+      end
       if type(x) == "string" then
-        for _, d in ipairs(docs) do if d[1] == x then return d end end
+        for _, d in ipairs(docs) do if d.name == x then return d end end
         return nil
       end
       local mt = getmetatable(x)
       local name = type(mt) == "table" and byType[rawget(mt, "__name")]
       for _, d in ipairs(docs) do
-        if d[1] == name or (type(x) == "function" and resolve(d[1]) == x) then return d end
+        if d.name == name then return d end
+        if type(x) == "function" and (d.fn == x or (d.fn == nil and resolve(d.name) == x)) then return d end
       end
     end
 
     help = function(...)
       if select("#", ...) == 0 then
         local lines = { "capscript REPL: Lua 5.4 with the cap module. An expression prints its value;",
-                        "Tab completes names, Ctrl-C cancels a run, Ctrl-D exits. help(x) explains one of:" }
-        for _, d in ipairs(docs) do lines[#lines + 1] = "  " .. d[2] end
+                        "Tab completes names, Ctrl-C cancels a run, Ctrl-D exits. help(x) explains one of:",
+                        "  help([x])  this overview; help(f), help(\"cap.run\") or help(object) for one entry" }
+        for _, d in ipairs(docs) do
+          if d.overview then lines[#lines + 1] = "  " .. d.signature end
+        end
         lines[#lines + 1] = "Example: r = cap.run(cap.scenario \"crash_40pct_external_asset\":with{paths = 20000})"
         print(concat(lines, "\n"))
         return
       end
       local d = entry((...))
-      if d then print(d[2] .. "\n  " .. d[3]) else print("no help for " .. tostring((...)) .. "; help() lists the entries") end
+      if d then print(d.signature .. "\n  " .. d.doc) else print("no help for " .. tostring((...)) .. "; help() lists the entries") end
     end
 
     return { show = show, help = help }

@@ -3,13 +3,17 @@ import SimCore
 
 extension ReplSession {
   /// The completions of `word` (the text before the cursor, back to a space
-  /// or an operator): globals and keywords, or the members after `a.b.` or
-  /// `a:` of a table, of a `cap` object (scenario, result, sweep) or of a
-  /// string. Reads with raw accesses only: no metamethod runs, nothing raises.
-  public func completions(for word: String) -> [String] {
+  /// or an operator), given the text of the line `before` it: scenario names
+  /// inside `cap.scenario "`, scenario fields inside `:with{`, else globals
+  /// and keywords, or the members after `a.b.` or `a:` of a table, of a `cap`
+  /// object (from the API table: `r.pnl_attribution.` steps into the field) or
+  /// of a string. Reads with raw accesses, and runs only capscript's own
+  /// `__index` (protected); no script code runs, nothing raises.
+  public func completions(for word: String, after before: String = "") -> [String] {
     let L = state.L
     let top = lua_gettop(L)
     defer { lua_settop(L, top) }
+    if let names = contextNames(before: before) { return Self.matching(names, partial: word, prefix: "") }
     state.pushChunkEnvironment()
     guard let sep = word.lastIndex(where: { $0 == "." || $0 == ":" }) else {
       let names = keys(of: -1) + Self.keywords
@@ -18,14 +22,21 @@ extension ReplSession {
     let path = word[..<sep].split(separator: ".", omittingEmptySubsequences: false)
     guard path.allSatisfy({ Self.isName($0) }) else { return [] }
     for part in path {
-      guard lua_type(L, -1) == LUA_TTABLE else { return [] }
-      lua_pushstring(L, String(part))
-      lua_rawget(L, -2)
+      switch lua_type(L, -1) {
+      case LUA_TTABLE:
+        lua_pushstring(L, String(part))
+        lua_rawget(L, -2)
+      case LUA_TUSERDATA:
+        guard pushAPIField(String(part)) else { return [] }
+      default: return []
+      }
     }
     let names: [String]
     switch lua_type(L, -1) {
     case LUA_TTABLE: names = keys(of: -1) + indexKeys(of: -1)
-    case LUA_TUSERDATA: names = typeName(of: -1).flatMap { Self.members[$0] } ?? []
+    case LUA_TUSERDATA:
+      let members = typeName(of: -1).flatMap { CapAPI.class(tname: $0)?.members } ?? []
+      names = members.filter { $0.isIdentifier && (word[sep] == ":" ? $0.kind == .method : true) }.map(\.name)
     case LUA_TSTRING where word[sep] == ":":
       state.pushChunkEnvironment()
       lua_pushstring(L, "string")
@@ -35,6 +46,42 @@ extension ReplSession {
     }
     return Self.matching(
       names, partial: String(word[word.index(after: sep)...]), prefix: String(word[...sep]))
+  }
+
+  /// Names the text before the word asks for: scenario names after
+  /// `cap.scenario "` (or `("`), scenario field names inside an open `:with{`.
+  private func contextNames(before: String) -> [String]? {
+    let trimmed = before.reversed().drop(while: { $0 == " " })
+    if trimmed.first == "\"" || trimmed.first == "'" {
+      let head = String(trimmed.dropFirst().drop(while: { $0 == " " || $0 == "(" }).reversed())
+      if head.hasSuffix("cap.scenario") {
+        return (try? state.context.library().scenarioNames()) ?? []
+      }
+      return nil
+    }
+    guard let open = before.range(of: ":with{", options: .backwards) ?? before.range(of: ":with {", options: .backwards)
+    else { return nil }
+    let inside = before[open.upperBound...]
+    guard !inside.contains("}"), trimmed.first == "{" || trimmed.first == "," else { return nil }
+    return Scenario.readableFieldNames
+  }
+
+  /// [-1, +1, -] replaces the capscript userdata on top with its field `name`
+  /// (read by the type's own `__index`, protected); false when it is not a
+  /// field of a capscript type or the read fails.
+  private func pushAPIField(_ name: String) -> Bool {
+    let L = state.L
+    guard let tname = typeName(of: -1), let api = CapAPI.class(tname: tname), api.member(name)?.kind == .field,
+      lua_getmetatable(L, -1) != 0
+    else { return false }
+    lua_pushstring(L, "__index")
+    lua_rawget(L, -2)
+    lua_pushvalue(L, -3)
+    lua_pushstring(L, name)
+    guard capscript_pcall(L, 2, 1) == LUA_OK else { return false }
+    lua_copy(L, -1, -3)
+    capscript_pop(L, 2)
+    return true
   }
 
   /// The name-like string keys of the table at `index`.
@@ -71,18 +118,6 @@ extension ReplSession {
     lua_rawget(L, -2)
     return LuaStack.string(L, -1)
   }
-
-  /// Fields and methods of the `cap` objects, whose `__index` is a function.
-  static let members: [String: [String]] = [
-    CapModule.scenarioType: ["with", "file", "hash", "source"] + Scenario.topLevelFields
-      + CapitalSchema.names,
-    CapModule.resultType: [
-      "save", "paths", "scenario", "elapsed", "roi_mean_stderr", "pnl_distribution",
-      "pnl_attribution", "provenance",
-    ] + Scorecard.scalarFieldNames,
-    SweepObject.tname: ["run", "size", "base"],
-    SweepObject.resultTname: ["top", "best", "save", "candidates", "pareto"],
-  ]
 
   static let keywords = [
     "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in",

@@ -33,7 +33,8 @@ public final class ReplSession {
       capscript_loadstring(L, $0, strlen($0), "=capscript.repl")
     }
     guard status == LUA_OK else { throw state.popError(.syntax) }
-    guard capscript_pcall(L, 0, 1) == LUA_OK else { throw state.popError(.runtime) }
+    CapAPI.pushHelp(L)
+    guard capscript_pcall(L, 1, 1) == LUA_OK else { throw state.popError(.runtime) }
     capscript_pushregistry(L)
     lua_pushvalue(L, -2)
     lua_setfield(L, -2, Self.registryKey)

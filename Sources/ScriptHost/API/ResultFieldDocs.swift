@@ -1,0 +1,17 @@
+/// One-line docs of the scorecard's scalar fields (help and the editor stub).
+enum ResultFieldDocs {
+  static let docs: [String: String] = [
+    "roi_mean": "mean ROI over the horizon",
+    "roi_p05": "5th percentile of ROI",
+    "roi_p95": "95th percentile of ROI",
+    "max_drawdown_p95": "95th percentile of the maximum drawdown",
+    "liquidation_probability": "share of paths liquidated",
+    "peg_deviation_frequency": "share of epochs with |P - 1| beyond the policy band",
+    "external_liquidity_floor_violations": "mean per path",
+    "volatility_throttle_events": "mean per path",
+    "spread_adjustment_events": "mean per path",
+    "deleverage_events": "mean per path",
+  ]
+
+  static func doc(_ name: String) -> String { docs[name] ?? "" }
+}
