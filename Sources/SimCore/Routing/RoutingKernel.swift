@@ -10,7 +10,7 @@ struct RoutingKernel: Sendable {
   let dt: Double
   let sqrtDt: Double
   let sigma: Double
-  let normals: NormalSource
+  let random: UniformSource
   let zig = Ziggurat.standard
   let hasWindows: Bool
 
@@ -20,7 +20,7 @@ struct RoutingKernel: Sendable {
     dt = 1 / Double(s.epochsPerYear)
     sqrtDt = dt.squareRoot()
     sigma = model.p.volatileSigma
-    normals = NormalSource(seed: s.seed)
+    random = UniformSource(seed: s.seed)
     hasWindows = s.shocks.contains {
       if case .flowShock = $0.kind { return true }
       return false
@@ -43,7 +43,7 @@ struct RoutingKernel: Sendable {
   func simulate(path: Int, state: inout RoutingState, scratch: inout Scratch) {
     state.startPath()
     var nextShock = ShockSchedule.draw(
-      shocks, random: normals, path: path, into: &scratch.shockEpoch)
+      shocks, random: random, path: path, into: &scratch.shockEpoch)
     if hasWindows { for t in 0..<epochs { scratch.extraImbalance[t] = 0 } }
     var asset = 1.0
     let drift = -0.5 * sigma * sigma * dt
@@ -60,7 +60,7 @@ struct RoutingKernel: Sendable {
           }
         }
       }
-      var words = WordStream(normals.philox, path: path, epoch: t, stream: .overlay)
+      var words = WordStream(random.philox, path: path, epoch: t, stream: .overlay)
       _ = zig.normal(&words)
       _ = zig.normal(&words)
       asset *= exp(drift + sigma * sqrtDt * zig.normal(&words))

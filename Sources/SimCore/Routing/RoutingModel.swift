@@ -42,7 +42,7 @@ final class RoutingModel: Sendable {
   let haltTokens: [Int]
   let maxLag: Int
   /// The run's generator; the routing step draws from the order-flow stream.
-  let normals: NormalSource
+  let random: UniformSource
   let zig = Ziggurat.standard
   /// Doubles per path in `RoutingRecords`.
   let stride: Int
@@ -141,7 +141,7 @@ final class RoutingModel: Sendable {
     shocks = compiled
     haltTokens = halted
     self.maxLag = maxLag
-    normals = NormalSource(seed: s.seed)
+    random = UniformSource(seed: s.seed)
     stride = g.pools.count * PoolStat.count + RoutingTotal.allCases.count
   }
 

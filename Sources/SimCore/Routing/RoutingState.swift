@@ -111,7 +111,7 @@ struct RoutingState {
     epoch = PoolEpoch()
     hubOut = 0
     hubIn = 0
-    var words = WordStream(model.normals.philox, path: path, epoch: t, stream: .orderFlow)
+    var words = WordStream(model.random.philox, path: path, epoch: t, stream: .orderFlow)
     moveOracle(epoch: t, assetPrice: assetPrice, words: &words)
     orderFlow(epoch: t, imbalance: flowImbalance, words: &words)
     bridgeExits(epoch: t)
