@@ -513,7 +513,7 @@ class Sim:
         g, N, E, prm, c = self.g, self.N, self.E, self.p, self.cols
         rng = self.rng
         P, T = g.P, g.T
-        # Per-path statistics (the Swift RoutingStats layout, the fields compared).
+        # Per-path statistics (the Swift PoolStat and RoutingTotal layout, the fields compared).
         self.s_vol = np.zeros((P, N)); self.s_ext_vol = np.zeros((P, N)); self.s_arb_vol = np.zeros((P, N))
         self.s_fee = np.zeros((P, N)); self.s_turn = np.zeros((P, N)); self.s_target = np.zeros((P, N))
         self.s_int = np.zeros((P, N)); self.s_cost = np.zeros((P, N)); self.s_worst = np.zeros((P, N))

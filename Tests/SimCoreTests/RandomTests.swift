@@ -30,8 +30,8 @@ import Testing
   }
 
   @Test func uniformsAreStrictlyInsideTheUnitInterval() {
-    #expect(NormalSource.uniform(0) > 0)
-    #expect(NormalSource.uniform(.max) < 1)
+    #expect(UniformSource.uniform(0) > 0)
+    #expect(UniformSource.uniform(.max) < 1)
   }
 }
 

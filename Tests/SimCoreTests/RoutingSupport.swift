@@ -51,7 +51,7 @@ enum RoutingFixture {
   static func state(_ scenario: Scenario) -> RoutingState {
     var s = RoutingState(model: RoutingModel(scenario: scenario, spec: scenario.routing!))
     s.startPath()
-    var words = WordStream(s.model.normals.philox, path: 0, epoch: 0, stream: .orderFlow)
+    var words = WordStream(s.model.random.philox, path: 0, epoch: 0, stream: .orderFlow)
     s.moveOracle(epoch: 0, assetPrice: 1, words: &words)
     return s
   }

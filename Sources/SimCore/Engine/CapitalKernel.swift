@@ -18,7 +18,7 @@ struct CapitalKernel: Sendable {
   let pegBand: Double
   let muDt: Double
   let volumeScale: Double
-  let normals: NormalSource
+  let random: UniformSource
   let zig = Ziggurat.standard
   /// Whether any shock lasts several epochs (waves), so per-path buffers are needed.
   let hasWindows: Bool
@@ -38,7 +38,7 @@ struct CapitalKernel: Sendable {
     pegBand = s.policy.pegBand
     muDt = p.mu * dt
     volumeScale = p.flowTurnover * dt
-    normals = NormalSource(seed: s.seed)
+    random = UniformSource(seed: s.seed)
     hasWindows = s.shocks.contains {
       switch $0.kind {
       case .redemptionWave, .flowShock: true
@@ -62,7 +62,7 @@ struct CapitalKernel: Sendable {
 
   /// Draws, for path `path`, whether and when each shock happens (-1: never).
   func schedule(path: Int, into epochOf: inout [Int]) -> Int {
-    ShockSchedule.draw(shocks, random: normals, path: path, into: &epochOf)
+    ShockSchedule.draw(shocks, random: random, path: path, into: &epochOf)
   }
 
   /// Simulates one path in parametric mode.
@@ -130,7 +130,7 @@ struct CapitalKernel: Sendable {
           }
         }
       }
-      var words = WordStream(normals.philox, path: path, epoch: t, stream: .overlay)
+      var words = WordStream(random.philox, path: path, epoch: t, stream: .overlay)
       let z1 = zig.normal(&words)
       let z2 = zig.normal(&words)
       let z3 = zig.normal(&words)

@@ -1,48 +1,5 @@
 import Dispatch
-import Foundation
 import Synchronization
-
-/// Stops a run from another thread (Ctrl-C, a timeout); checked once per block.
-public final class CancellationToken: Sendable {
-  private let flag = Atomic<Bool>(false)
-  public init() {}
-  public func cancel() { flag.store(true, ordering: .relaxed) }
-  public func reset() { flag.store(false, ordering: .relaxed) }
-  public var isCancelled: Bool { flag.load(ordering: .relaxed) }
-}
-
-/// How a run is executed; none of these change its numbers.
-public struct RunOptions: Sendable {
-  /// Worker threads (default: all cores).
-  public var threads: Int
-  /// Paths per block: the unit of work and of the cancellation check.
-  public var blockSize: Int
-  public var cancellation: CancellationToken?
-  /// Keep per-epoch ROI quantile bands (for fan charts) over the first
-  /// `bandPaths` paths; 0 keeps none.
-  public var bandPaths: Int = 0
-  /// Called after each finished block with (paths done, paths in all), from any thread.
-  public var progress: (@Sendable (Int, Int) -> Void)?
-
-  /// The number of cores this process may use.
-  public static var allCores: Int { ProcessInfo.processInfo.activeProcessorCount }
-
-  public init(
-    threads: Int? = nil, blockSize: Int = 256,
-    cancellation: CancellationToken? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
-  ) {
-    self.threads = max(1, threads ?? Self.allCores)
-    self.blockSize = max(1, blockSize)
-    self.cancellation = cancellation
-    self.progress = progress
-  }
-}
-
-/// A run that did not finish.
-public struct RunError: Error, CustomStringConvertible, Sendable {
-  public let description: String
-  public static let cancelled = RunError(description: "the run was cancelled")
-}
 
 /// Runs a scenario's paths in blocks on all cores.
 public enum Runner {
@@ -110,10 +67,4 @@ public enum Runner {
     return RunResult(
       scenario: scenario, records: records, elapsedSeconds: elapsed, threads: threads, bands: bands, routing: routing)
   }
-}
-
-/// A buffer the workers write disjoint elements of.
-struct SendableBuffer<Element>: @unchecked Sendable {
-  let base: UnsafeMutableBufferPointer<Element>
-  init(_ base: UnsafeMutableBufferPointer<Element>) { self.base = base }
 }

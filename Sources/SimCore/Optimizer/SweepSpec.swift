@@ -76,7 +76,7 @@ public struct SweepSpec: Sendable {
       }
       return out
     case .random(let ranges, let n):
-      let g = NormalSource(seed: designSeed)
+      let g = UniformSource(seed: designSeed)
       return (0..<n).map { c in
         ranges.enumerated().map { d, r in
           let u = g.uniforms(path: c, epoch: d, block: 0, stream: .design).0
@@ -84,7 +84,7 @@ public struct SweepSpec: Sendable {
         }
       }
     case .latinHypercube(let ranges, let n):
-      let g = NormalSource(seed: designSeed)
+      let g = UniformSource(seed: designSeed)
       var columns: [[Double]] = []
       for (d, r) in ranges.enumerated() {
         var strata = Array(0..<n)

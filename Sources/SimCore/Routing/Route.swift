@@ -1,18 +1,3 @@
-/// One leg of a route: a PMM pool or its external venue (both indexed by pool),
-/// and whether the leg sells the pool's base token.
-@frozen
-public struct RouteLeg: Sendable, Hashable {
-  public var pool: Int
-  public var external: Bool
-  public var baseIn: Bool
-
-  public init(pool: Int, external: Bool, baseIn: Bool) {
-    self.pool = pool
-    self.external = external
-    self.baseIn = baseIn
-  }
-}
-
 /// A route of zero, one or two legs (two: through the hub). A value, so the
 /// router builds routes on the stack.
 @frozen

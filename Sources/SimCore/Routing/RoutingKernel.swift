@@ -10,7 +10,7 @@ struct RoutingKernel: Sendable {
   let dt: Double
   let sqrtDt: Double
   let sigma: Double
-  let normals: NormalSource
+  let random: UniformSource
   let zig = Ziggurat.standard
   let hasWindows: Bool
 
@@ -20,7 +20,7 @@ struct RoutingKernel: Sendable {
     dt = 1 / Double(s.epochsPerYear)
     sqrtDt = dt.squareRoot()
     sigma = model.p.volatileSigma
-    normals = NormalSource(seed: s.seed)
+    random = UniformSource(seed: s.seed)
     hasWindows = s.shocks.contains {
       if case .flowShock = $0.kind { return true }
       return false
@@ -43,7 +43,7 @@ struct RoutingKernel: Sendable {
   func simulate(path: Int, state: inout RoutingState, scratch: inout Scratch) {
     state.startPath()
     var nextShock = ShockSchedule.draw(
-      shocks, random: normals, path: path, into: &scratch.shockEpoch)
+      shocks, random: random, path: path, into: &scratch.shockEpoch)
     if hasWindows { for t in 0..<epochs { scratch.extraImbalance[t] = 0 } }
     var asset = 1.0
     let drift = -0.5 * sigma * sigma * dt
@@ -60,7 +60,7 @@ struct RoutingKernel: Sendable {
           }
         }
       }
-      var words = WordStream(normals.philox, path: path, epoch: t, stream: .overlay)
+      var words = WordStream(random.philox, path: path, epoch: t, stream: .overlay)
       _ = zig.normal(&words)
       _ = zig.normal(&words)
       asset *= exp(drift + sigma * sqrtDt * zig.normal(&words))
@@ -68,41 +68,5 @@ struct RoutingKernel: Sendable {
         path: path, epoch: t, assetPrice: asset,
         flowImbalance: hasWindows ? scratch.extraImbalance[t] : 0, capital: 0)
     }
-  }
-}
-
-/// One worker's kernels and scratch for whatever a scenario simulates:
-/// the parametric overlay, the coupled overlay and pools, or the pools alone.
-struct PathWorker {
-  let capital: CapitalKernel?
-  let routing: RoutingKernel?
-  var capitalScratch: CapitalKernel.Scratch?
-  var routingScratch: RoutingKernel.Scratch?
-  var state: RoutingState?
-
-  init(capital: CapitalKernel?, model: RoutingModel?, routing: RoutingKernel?) {
-    self.capital = capital
-    self.routing = routing
-    capitalScratch = capital.map { CapitalKernel.Scratch(kernel: $0) }
-    routingScratch = routing.map { RoutingKernel.Scratch(kernel: $0) }
-    state = model.map { RoutingState(model: $0) }
-  }
-
-  /// Simulates path `path`; a routing-only path returns an empty record.
-  mutating func simulate(path: Int, band: UnsafeMutableBufferPointer<Float>?) -> PathRecord {
-    if let capital {
-      if state != nil {
-        return capital.simulate(path: path, scratch: &capitalScratch!, band: band, pools: &state!)
-      }
-      return capital.simulate(path: path, scratch: &capitalScratch!, band: band)
-    }
-    routing!.simulate(path: path, state: &state!, scratch: &routingScratch!)
-    return PathRecord()
-  }
-
-  /// Copies the last path's routing statistics into `row`.
-  func writeRouting(into row: UnsafeMutableBufferPointer<Double>) {
-    guard let state else { return }
-    for i in 0..<row.count { row[i] = state.stats[i] }
   }
 }

@@ -42,7 +42,7 @@ final class RoutingModel: Sendable {
   let haltTokens: [Int]
   let maxLag: Int
   /// The run's generator; the routing step draws from the order-flow stream.
-  let normals: NormalSource
+  let random: UniformSource
   let zig = Ziggurat.standard
   /// Doubles per path in `RoutingRecords`.
   let stride: Int
@@ -141,7 +141,7 @@ final class RoutingModel: Sendable {
     shocks = compiled
     haltTokens = halted
     self.maxLag = maxLag
-    normals = NormalSource(seed: s.seed)
+    random = UniformSource(seed: s.seed)
     stride = g.pools.count * PoolStat.count + RoutingTotal.allCases.count
   }
 
@@ -173,20 +173,4 @@ final class RoutingModel: Sendable {
     }
     return k
   }
-}
-
-/// A pool-graph shock with its token indices resolved.
-struct CompiledShock: Sendable {
-  enum Kind: Sendable { case capital, bridgeHalt, poolDepeg, oracleLag }
-  var kind = Kind.capital
-  /// `haltTokens[tokenStart ..< tokenStart + tokenCount]` are the halted tokens.
-  var tokenStart = 0
-  var tokenCount = 0
-  var token = -1
-  var epochs = 0
-  var lag = 0
-  var depthFactor = 1.0
-  var discount = 0.0
-  var exitShare = 0.0
-  var price = 1.0
 }

@@ -6,7 +6,7 @@ enum ShockSchedule {
   /// uniform decides `p`, the second the epoch within `from...to`. The capital
   /// and routing kernels share it, so a shock falls on the same epoch in both.
   /// - Complexity: O(shocks), no allocation.
-  static func draw(_ shocks: [Shock], random: NormalSource, path: Int, into epochOf: inout [Int])
+  static func draw(_ shocks: [Shock], random: UniformSource, path: Int, into epochOf: inout [Int])
     -> Int
   {
     var next = Int.max

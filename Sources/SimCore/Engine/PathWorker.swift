@@ -1,0 +1,35 @@
+/// One worker's kernels and scratch for whatever a scenario simulates:
+/// the parametric overlay, the coupled overlay and pools, or the pools alone.
+struct PathWorker {
+  let capital: CapitalKernel?
+  let routing: RoutingKernel?
+  var capitalScratch: CapitalKernel.Scratch?
+  var routingScratch: RoutingKernel.Scratch?
+  var state: RoutingState?
+
+  init(capital: CapitalKernel?, model: RoutingModel?, routing: RoutingKernel?) {
+    self.capital = capital
+    self.routing = routing
+    capitalScratch = capital.map { CapitalKernel.Scratch(kernel: $0) }
+    routingScratch = routing.map { RoutingKernel.Scratch(kernel: $0) }
+    state = model.map { RoutingState(model: $0) }
+  }
+
+  /// Simulates path `path`; a routing-only path returns an empty record.
+  mutating func simulate(path: Int, band: UnsafeMutableBufferPointer<Float>?) -> PathRecord {
+    if let capital {
+      if state != nil {
+        return capital.simulate(path: path, scratch: &capitalScratch!, band: band, pools: &state!)
+      }
+      return capital.simulate(path: path, scratch: &capitalScratch!, band: band)
+    }
+    routing!.simulate(path: path, state: &state!, scratch: &routingScratch!)
+    return PathRecord()
+  }
+
+  /// Copies the last path's routing statistics into `row`.
+  func writeRouting(into row: UnsafeMutableBufferPointer<Double>) {
+    guard let state else { return }
+    for i in 0..<row.count { row[i] = state.stats[i] }
+  }
+}
