@@ -34,7 +34,7 @@ enum LuaStack {
     case LUA_TNIL: return .null
     case LUA_TBOOLEAN: return .bool(lua_toboolean(L, index) != 0)
     case LUA_TNUMBER: return .number(capscript_tonumber(L, index, nil))
-    case LUA_TSTRING: return .string(string(L, index)!)
+    case LUA_TSTRING: return .string(string(L, index) ?? "")
     case LUA_TTABLE:
       let t = lua_absindex(L, index)
       var object: [String: ConfigValue] = [:]
@@ -71,7 +71,7 @@ enum LuaStack {
         guard array.keys.min() == 1, array.keys.max() == array.count else {
           throw ConfigError(.wrongType, file: file, field: field, "a list must have keys 1...n with no holes")
         }
-        return .array((1...array.count).map { array[$0]! })
+        return .array((1...array.count).compactMap { array[$0] })
       }
       return .object(object)
     default:
@@ -97,9 +97,9 @@ enum LuaStack {
       }
     case .object(let fields):
       lua_createtable(L, 0, Int32(fields.count))
-      for key in fields.keys.sorted() {
+      for (key, field) in fields.sorted(by: { $0.key < $1.key }) {
         lua_pushstring(L, key)
-        push(L, fields[key]!)
+        push(L, field)
         lua_rawset(L, -3)
       }
     }

@@ -40,7 +40,10 @@ public final class LuaState {
 
   /// The host context of the state `L` (set at creation).
   static func context(_ L: OpaquePointer?) -> HostContext {
-    Unmanaged<HostContext>.fromOpaque(capscript_extraspace(L)!.pointee!).takeUnretainedValue()
+    guard let slot = capscript_extraspace(L), let context = slot.pointee else {
+      preconditionFailure("every capscript Lua state carries its host context")
+    }
+    return Unmanaged<HostContext>.fromOpaque(context).takeUnretainedValue()
   }
 
   /// Pops the error message on top of the stack into a `ScriptError`.

@@ -43,7 +43,7 @@ enum ScenarioObject {
     guard case .object(let fields) = try LuaStack.configValue(L, 2, field: "") else {
       throw HostError("bad argument #2 to 'with' (a table of named fields expected, got a list)")
     }
-    let derived = try base.with(fields.keys.sorted().map { ($0, fields[$0]!) })
+    let derived = try base.with(fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     LuaObject.push(L, derived, tname: tname)
     return 1
   }

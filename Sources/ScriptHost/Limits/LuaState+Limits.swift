@@ -5,7 +5,10 @@ import SimCore
 /// Running chunks under the context's limits (ARCHITECTURE.md, bridge rule 7).
 extension LuaState {
   /// The limits struct of this state (every `LuaState` is made by `capscript_newstate`).
-  var limitsPointer: UnsafeMutablePointer<capscript_limits> { capscript_limits_of(L)! }
+  var limitsPointer: UnsafeMutablePointer<capscript_limits> {
+    guard let limits = capscript_limits_of(L) else { preconditionFailure("every capscript Lua state has limits") }
+    return limits
+  }
 
   /// A handle that stops the running chunk as Ctrl-C does, from any thread
   /// (it needs `limits.interruptible`).

@@ -84,7 +84,7 @@ public enum JSONText {
         if i > 0 { out += "," }
         if let pad { out += "\n" + pad }
         out += quoted(key) + sep
-        write(fields[key]!, to: &out, indent: indent, level: level + 1)
+        write(fields[key] ?? .null, to: &out, indent: indent, level: level + 1)
       }
       out += close + "}"
     }

@@ -24,7 +24,8 @@ struct CapitalKernel: Sendable {
   let hasWindows: Bool
 
   init(scenario s: Scenario) {
-    p = s.capital!
+    guard let capital = s.capital else { preconditionFailure("a capital kernel needs a capital overlay") }
+    p = capital
     shocks = s.shocks
     epochs = s.epochs
     dt = 1 / Double(s.epochsPerYear)

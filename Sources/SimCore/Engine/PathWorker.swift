@@ -16,6 +16,9 @@ struct PathWorker {
   }
 
   /// Simulates path `path`; a routing-only path returns an empty record.
+  // The optionals are set together in `init` by what the scenario simulates;
+  // they are unwrapped in place so that the scratch buffers are never copied.
+  // swift-format-ignore: NeverForceUnwrap
   mutating func simulate(path: Int, band: UnsafeMutableBufferPointer<Float>?) -> PathRecord {
     if let capital {
       if state != nil {

@@ -56,8 +56,9 @@ public struct Calibration: Sendable {
       )
     }
     func clamp(_ x: Double, _ name: String) -> Double {
-      let range = CapitalSchema.fields.first { $0.name == name }!.range
-      return min(max(x.isFinite ? x : 0, range.lowerBound), range.upperBound)
+      let finite = x.isFinite ? x : 0
+      guard let range = CapitalSchema.fields.first(where: { $0.name == name })?.range else { return finite }
+      return min(max(finite, range.lowerBound), range.upperBound)
     }
     let dt = 1 / Double(s.epochsPerYear)
     let capture0 = clamp(routing.capture, "capture0")

@@ -26,9 +26,8 @@ extension PoolGraph {
       let symbol = try t.string("symbol", default: nil)
       _ = try t.string("name", default: "")
       _ = try t.string("bridge", default: "")
-      let kind = GraphToken.Kind(
-        rawValue: try t.string(
-          "kind", default: nil, allowed: GraphToken.Kind.allCases.map(\.rawValue)))!
+      let kindName = try t.string("kind", default: nil, allowed: GraphToken.Kind.allCases.map(\.rawValue))
+      guard let kind = GraphToken.Kind(rawValue: kindName) else { preconditionFailure("kind was checked") }
       let origin = try t.integer("originChain", default: Self.homeChain, in: 1...(1 << 53))
       let price = try t.number("priceUSD", default: 1, in: 1e-12...1e12)
       try t.finish()

@@ -125,7 +125,8 @@ final class RoutingModel: Sendable {
         c.exitShare = exitShare
       case .poolDepeg(let token, let price, let epochs):
         c.kind = .poolDepeg
-        c.token = g.token(token)!
+        guard let index = g.token(token) else { preconditionFailure("pool_depeg token \(token) was validated") }
+        c.token = index
         c.price = price
         c.epochs = epochs
       case .oracleLag(let lag, let epochs):
