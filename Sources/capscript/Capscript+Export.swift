@@ -43,11 +43,7 @@ extension Capscript {
         },
         finished: { _ in progress?.finish() })
       print(OpenMetrics.text(entries.compactMap(\.run).map(OpenMetrics.Entry.init)), terminator: "")
-      if !common.quiet, let alertRules { note("alerting rules written to \(alertRules)") }
-    }
-
-    func note(_ text: String) {
-      FileHandle.standardError.write(Data("capscript: \(text)\n".utf8))
+      if !common.quiet, let alertRules { Capscript.note("alerting rules written to \(alertRules)") }
     }
   }
 }

@@ -67,11 +67,11 @@ extension Capscript {
       }
       if let report {
         try OutputFile.write(HTMLReport(run: result).html, to: report)
-        if !common.quiet { note("report written to \(report)") }
+        if !common.quiet { Capscript.note("report written to \(report)") }
       }
       if !common.quiet {
         let rate = Double(s.paths * s.epochs) / max(result.elapsedSeconds, 1e-9)
-        note(
+        Capscript.note(
           "seed \(s.seed), \(s.paths) paths × \(s.epochs) epochs on \(result.threads) thread(s) in \(formatFixed(result.elapsedSeconds, digits: 3)) s (\(formatFixed(rate / 1e6, digits: 1)) M path-epochs/s)"
         )
       }
@@ -85,7 +85,7 @@ extension Capscript {
       let dir = (out ?? "out") + "/sweeps"
       let (journal, done) = try SweepJournal.open(directory: dir, name: s.name, sweep: sweep, resume: resume)
       if !common.quiet && !done.isEmpty {
-        note("resuming: \(done.count) candidate result(s) read from \(journal.jsonlPath)")
+        Capscript.note("resuming: \(done.count) candidate result(s) read from \(journal.jsonlPath)")
       }
       let total = sweep.rounds.count == 1 ? sweep.candidates.count : nil
       var finished = done.count
@@ -101,17 +101,13 @@ extension Capscript {
       case .csv: print(SweepOutput.csv(result), terminator: "")
       case .table, .markdown: print(result.table())
       }
-      if !common.quiet { note("candidates journaled to \(journal.jsonlPath) and \(journal.csvPath)") }
+      if !common.quiet { Capscript.note("candidates journaled to \(journal.jsonlPath) and \(journal.csvPath)") }
       if let report {
         let detail = try HTMLReport.detailRun(result, options: common.runOptions)
         let cap = try library.evidence().deployableLeverageCap(s.policy)
         try OutputFile.write(HTMLReport(sweep: result, leverageCap: cap, detail: detail).html, to: report)
-        if !common.quiet { note("report written to \(report)") }
+        if !common.quiet { Capscript.note("report written to \(report)") }
       }
-    }
-
-    func note(_ text: String) {
-      FileHandle.standardError.write(Data("capscript: \(text)\n".utf8))
     }
   }
 }

@@ -13,13 +13,18 @@ enum Failure {
     switch error {
     case is ExitCode, is ValidationError, is CleanExit: return error
     default:
-      FileHandle.standardError.write(Data("capscript: \(error)\n".utf8))
+      Capscript.note("\(error)")
       return error is ConfigError ? ExitCode(65) : ExitCode.failure
     }
   }
 }
 
 extension Capscript {
+  /// Writes "capscript: TEXT" on stderr: notes and error messages alike.
+  static func note(_ text: String) {
+    FileHandle.standardError.write(Data("capscript: \(text)\n".utf8))
+  }
+
   /// Parses `arguments`, runs the chosen subcommand and ends the process with
   /// the code `Failure` maps a subcommand's error to: the one place errors
   /// become exit codes. ArgumentParser's own commands (help) keep its codes.
