@@ -49,31 +49,31 @@ extension RoutingScorecard {
   /// The block as readable text: headline figures, worst pools, and the
   /// per-pool diagnostics table.
   public var table: String {
-    func pct(_ x: Double, _ d: Int = 2) -> String { formatPercent(x, digits: d) }
-    let usd = formatUSD
     let rows: [[String]] = [
-      ["capture", pct(capture)],
+      ["capture", formatPercent(capture)],
       ["churn", formatFixed(churn, digits: 4) + " per epoch"],
       [
         "intervention_cost",
-        usd(interventionCost) + " USD (" + formatFixed(interventions, digits: 2) + " interventions)",
+        formatUSD(interventionCost) + " USD (" + formatFixed(interventions, digits: 2) + " interventions)",
       ],
-      ["fee_income", usd(feeIncome) + " USD"],
+      ["fee_income", formatUSD(feeIncome) + " USD"],
       [
-        "volume pmm / external / arbitrage", "\(usd(pmmVolume)) / \(usd(externalVolume)) / \(usd(arbitrageVolume)) USD",
+        "volume pmm / external / arbitrage",
+        "\(formatUSD(pmmVolume)) / \(formatUSD(externalVolume)) / \(formatUSD(arbitrageVolume)) USD",
       ],
       [
         "peg_deviation",
-        "\(pct(pegDeviationFrequency)) of epochs outside ±\(pct(pegBand)) in \(pegPool) (worst \(pct(pegDeviationWorst, 3)))",
+        "\(formatPercent(pegDeviationFrequency)) of epochs outside ±\(formatPercent(pegBand)) in \(pegPool) (worst \(formatPercent(pegDeviationWorst, digits: 3)))",
       ],
       [
         "worst_pools by intervention_cost",
-        worstByInterventionCost.map { "\(pools[$0].id) \(usd(pools[$0].interventionCost))" }.joined(separator: ", "),
+        worstByInterventionCost.map { "\(pools[$0].id) \(formatUSD(pools[$0].interventionCost))" }
+          .joined(separator: ", "),
       ],
       [
         "worst_pools by |P/i-1|",
-        worstByPriceDeviation.map { "\(pools[$0].id) \(pct(pools[$0].worstPriceDeviation, 3))" }.joined(
-          separator: ", "),
+        worstByPriceDeviation.map { "\(pools[$0].id) \(formatPercent(pools[$0].worstPriceDeviation, digits: 3))" }
+          .joined(separator: ", "),
       ],
     ]
     let header = [
@@ -83,9 +83,10 @@ extension RoutingScorecard {
     var cells = [header]
     for p in pools {
       cells.append([
-        p.id, String(p.originChain), usd(p.volume), pct(p.capture), usd(p.feeIncome), formatFixed(p.churn, digits: 4),
-        formatFixed(p.interventions, digits: 2), usd(p.interventionCost), pct(p.pegDeviationFrequency),
-        pct(p.worstPriceDeviation, 3), pct(p.worstPriceDeviationP95, 3),
+        p.id, String(p.originChain), formatUSD(p.volume), formatPercent(p.capture), formatUSD(p.feeIncome),
+        formatFixed(p.churn, digits: 4),
+        formatFixed(p.interventions, digits: 2), formatUSD(p.interventionCost), formatPercent(p.pegDeviationFrequency),
+        formatPercent(p.worstPriceDeviation, digits: 3), formatPercent(p.worstPriceDeviationP95, digits: 3),
       ])
     }
     let right = [TextTable.Alignment.left] + Array(repeating: .right, count: header.count - 1)
