@@ -27,15 +27,15 @@ public enum ResultFormat: String, CaseIterable, Sendable {
     case .json: return JSONText.pretty(card.tree) + "\n"
     case .csv:
       let scalars = card.definedScalarNames + (card.hasCapital ? ["roi_mean_stderr"] : [])
-      let names = ["scenario"] + scalars + ["seed", "paths", "epochs", "scenario_hash", "policy_hash"]
       let p = card.provenance
-      let values =
-        [p.scenario] + scalars.map { JSONText.number(card.scalar($0)!) }
-        + [String(p.seed), String(p.paths), String(p.epochs), p.scenarioHash, p.policyHash]
+      let trailing = p.fields(["seed", "paths", "epochs", "scenario_hash", "policy_hash"])
+      let names = ["scenario"] + scalars + trailing.map(\.name)
+      let values = [p.scenario] + scalars.map { JSONText.number(card.scalar($0)!) } + trailing.map(\.text)
       return names.joined(separator: ",") + "\n" + values.joined(separator: ",") + "\n"
     case .markdown:
-      var out = "| field | value |\n|---|---|\n"
-      for name in card.definedScalarNames { out += "| \(name) | \(formatFixed(card.scalar(name)!, digits: 4)) |\n" }
+      var out = TextTable.markdown(
+        header: ["field", "value"],
+        rows: card.definedScalarNames.map { [$0, formatFixed(card.scalar($0)!, digits: 4)] })
       if let routing = card.routing { out += routing.markdown }
       let p = card.provenance
       out +=

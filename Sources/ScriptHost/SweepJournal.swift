@@ -15,11 +15,13 @@ public struct SweepJournal {
     -> (SweepJournal, [Sweep.Key: CandidateSummary])
   {
     let journal = SweepJournal(jsonlPath: "\(directory)/\(name).jsonl", csvPath: "\(directory)/\(name).csv")
-    let header = ConfigValue.object([
-      "journal": .string("capscript sweep"), "scenario": .string(sweep.base.name),
-      "scenario_hash": .string(sweep.base.contentHash), "policy_hash": .string(sweep.base.policy.contentHash),
-      "candidates": .number(Double(sweep.candidates.count)), "rounds": .array(sweep.rounds.map { .number(Double($0)) }),
-    ])
+    var fields: [String: ConfigValue] = [
+      "journal": .string("capscript sweep"), "candidates": .number(Double(sweep.candidates.count)),
+      "rounds": .array(sweep.rounds.map { .number(Double($0)) }),
+    ]
+    let provenance = Scorecard.Provenance(scenario: sweep.base, paths: sweep.base.paths)
+    for f in provenance.fields(["scenario", "scenario_hash", "policy_hash"]) { fields[f.name] = f.value }
+    let header = ConfigValue.object(fields)
     if resume, let data = FileManager.default.contents(atPath: journal.jsonlPath) {
       let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
       guard let first = lines.first, (try? JSONText.parse(String(first), file: journal.jsonlPath)) == header else {

@@ -12,26 +12,22 @@ extension Capscript {
     @Argument(help: "Scenario name or path.") var scenario: String = "crash_40pct_external_asset"
     @Option(help: "Paths per measured run.") var paths: Int = 20_000
     @Option(help: "Measured repetitions (the best is reported).") var repeats: Int = 3
-    @Option(help: "Config folder.") var config: String = "config"
+    @OptionGroup var configFolder: ConfigFolder
 
     func run() throws {
-      do {
-        let s = try ConfigLibrary(directory: config).scenario(scenario)
-          .with([("paths", .number(Double(paths)))], origin: "bench")
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        _ = try Runner.run(s.with([("paths", .number(1000))], origin: "bench"), options: RunOptions(threads: 1))
-        for threads in Set([1, cores]).sorted() {
-          var best = Double.infinity
-          for _ in 0..<max(1, repeats) {
-            best = min(best, try Runner.run(s, options: RunOptions(threads: threads)).elapsedSeconds)
-          }
-          let ns = best * 1e9 / Double(s.paths * s.epochs)
-          print(
-            "swift threads=\(threads) paths=\(s.paths) epochs=\(s.epochs) ns_per_path_epoch=\(formatFixed(ns, digits: 2))"
-          )
+      let s = try configFolder.library().scenario(scenario)
+        .with([("paths", .number(Double(paths)))], origin: "bench")
+      let cores = ProcessInfo.processInfo.activeProcessorCount
+      _ = try Runner.run(s.with([("paths", .number(1000))], origin: "bench"), options: RunOptions(threads: 1))
+      for threads in Set([1, cores]).sorted() {
+        var best = Double.infinity
+        for _ in 0..<max(1, repeats) {
+          best = min(best, try Runner.run(s, options: RunOptions(threads: threads)).elapsedSeconds)
         }
-      } catch {
-        throw Failure.exit(error)
+        let ns = best * 1e9 / Double(s.paths * s.epochs)
+        print(
+          "swift threads=\(threads) paths=\(s.paths) epochs=\(s.epochs) ns_per_path_epoch=\(formatFixed(ns, digits: 2))"
+        )
       }
     }
   }

@@ -24,32 +24,26 @@ extension Capscript {
     var alertRules: String?
 
     func run() throws {
-      do {
-        let library = try ConfigLibrary(directory: common.config)
-        if let alertRules {
-          let cap = try library.evidence().deployableLeverageCap(library.policy)
-          try OutputFile.write(AlertRules.yaml(policy: library.policy, leverageCap: cap), to: alertRules)
-        }
-        var entries: [OpenMetrics.Entry] = []
-        for name in names.isEmpty ? library.scenarioNames() : names {
-          var s = try library.scenario(name)
-          if !common.overrides.isEmpty { s = try s.with(common.overrides, origin: "command line") }
-          let progress = ProgressBar(label: s.name)
-          var options = common.runOptions
-          options.progress = progress.callback
-          let result = try Runner.run(s, options: options)
-          progress.finish()
-          entries.append(OpenMetrics.Entry(result))
-        }
-        print(OpenMetrics.text(entries), terminator: "")
-        if !common.quiet, let alertRules { note("alerting rules written to \(alertRules)") }
-      } catch {
-        throw Failure.exit(error)
+      let library = try common.configFolder.library()
+      if let alertRules {
+        let cap = try library.evidence().deployableLeverageCap(library.policy)
+        try OutputFile.write(AlertRules.yaml(policy: library.policy, leverageCap: cap), to: alertRules)
       }
-    }
-
-    func note(_ text: String) {
-      FileHandle.standardError.write(Data("capscript: \(text)\n".utf8))
+      let suite = try ScenarioSuite(
+        library: library, names: names.isEmpty ? nil : names, overrides: common.overrides)
+      var progress: ProgressBar?
+      let entries = try suite.run(
+        sweeps: false,
+        options: { s in
+          let bar = ProgressBar(label: s.name)
+          progress = bar
+          var options = common.runOptions
+          options.progress = bar.callback
+          return options
+        },
+        finished: { _ in progress?.finish() })
+      print(OpenMetrics.text(entries.compactMap(\.run).map(OpenMetrics.Entry.init)), terminator: "")
+      if !common.quiet, let alertRules { Capscript.note("alerting rules written to \(alertRules)") }
     }
   }
 }

@@ -10,33 +10,27 @@ extension Capscript {
       abstract:
         "List what still blocks deployment, from config/deployment-evidence.json (exit 1 while anything blocks).")
 
-    @Option(help: "Config folder.") var config: String = "config"
+    @OptionGroup var configFolder: ConfigFolder
 
     func run() throws {
-      do {
-        let library = try ConfigLibrary(directory: config)
-        let evidence = try library.evidence()
-        let cap = evidence.deployableLeverageCap(library.policy)
-        print(
-          "deployable leverage cap: \(JSONText.number(cap))x"
-            + (evidence.unlocksTargetLeverage
-              ? " (audit and governance approval recorded)"
-              : " (until an audit engagement and a governance approval are recorded; then \(JSONText.number(library.policy.targetLeverageMax))x)")
-        )
-        let blockers = evidence.blockers
-        if blockers.isEmpty {
-          print("nothing in the deployment evidence blocks deployment.")
-        } else {
-          print("blocking deployment (\(blockers.count)):")
-          for b in blockers { print("  - \(b)") }
-        }
-        print("Simulator output is evidence for governance; it never authorises leverage by itself.")
-        if !blockers.isEmpty { throw ExitCode.failure }
-      } catch let e as ExitCode {
-        throw e
-      } catch {
-        throw Failure.exit(error)
+      let library = try configFolder.library()
+      let evidence = try library.evidence()
+      let cap = evidence.deployableLeverageCap(library.policy)
+      print(
+        "deployable leverage cap: \(JSONText.number(cap))x"
+          + (evidence.unlocksTargetLeverage
+            ? " (audit and governance approval recorded)"
+            : " (until an audit engagement and a governance approval are recorded; then \(JSONText.number(library.policy.targetLeverageMax))x)")
+      )
+      let blockers = evidence.blockers
+      if blockers.isEmpty {
+        print("nothing in the deployment evidence blocks deployment.")
+      } else {
+        print("blocking deployment (\(blockers.count)):")
+        for b in blockers { print("  - \(b)") }
       }
+      print("Simulator output is evidence for governance; it never authorises leverage by itself.")
+      if !blockers.isEmpty { throw ExitCode.failure }
     }
   }
 }

@@ -19,14 +19,10 @@ extension Capscript {
     var history: String?
 
     func run() throws {
-      do {
-        let state = try LuaState(
-          context: host.makeContext(interruptible: true), libraryPaths: host.libraryPaths)
-        try ScriptHost.Repl.run(
-          state: state, historyPath: history ?? ScriptHost.Repl.defaultHistoryPath)
-      } catch {
-        throw Failure.exit(error)
-      }
+      let state = try LuaState(
+        context: host.makeContext(interruptible: true), libraryPaths: host.libraryPaths)
+      try ScriptHost.Repl.run(
+        state: state, historyPath: history ?? ScriptHost.Repl.defaultHistoryPath)
     }
   }
 }

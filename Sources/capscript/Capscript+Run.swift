@@ -15,7 +15,7 @@ extension Capscript {
 
     @Argument(help: "Scenario name or path.") var scenario: String
     @OptionGroup var common: CommonOptions
-    @Option(help: "Output format: table, json, csv or markdown.") var format: OutputFormat = .table
+    @Option(help: "Output format: table, json, csv or markdown.") var format: ResultFormat = .table
     @Option(help: "Folder for outputs: the scorecard as SCENARIO.json, sweep journals under sweeps/.")
     var out: String?
     @Flag(help: "Run the scenario's sweep block as an optimizer sweep.") var optimizer = false
@@ -35,51 +35,45 @@ extension Capscript {
     }
 
     func run() throws {
-      do {
-        let library = try ConfigLibrary(directory: common.config)
-        var s = try library.scenario(scenario)
-        if !common.overrides.isEmpty { s = try s.with(common.overrides, origin: "command line") }
-        if optimizer || s.optimizerByDefault {
-          if perPath {
-            throw ValidationError("--per-path applies to a plain run; a sweep saves its candidates (--format csv)")
-          }
-          try runSweep(s, library: library)
-          return
-        }
-        if perPath && s.capital == nil {
-          throw ValidationError("--per-path: \(s.name) is routing-only and has no per-path capital arrays")
-        }
-        let progress = ProgressBar(label: s.name)
-        var options = common.runOptions
-        options.progress = progress.callback
-        // Terminal charts only when stdout is a terminal; piped output stays plain.
-        let charts = format == .table && TerminalChart.stdoutIsTerminal
-        if report != nil || charts { options.bandPaths = min(s.paths, HTMLReport.bandPathLimit) }
-        let result = try Runner.run(s, options: options)
-        progress.finish()
+      let library = try common.configFolder.library()
+      var s = try library.scenario(scenario)
+      if !common.overrides.isEmpty { s = try s.with(common.overrides, origin: "command line") }
+      if optimizer || s.optimizerByDefault {
         if perPath {
-          print(format == .csv ? PathTable.csv(result) : PathTable.json(result), terminator: "")
-        } else {
-          print(format.resultFormat.render(result), terminator: "")
+          throw ValidationError("--per-path applies to a plain run; a sweep saves its candidates (--format csv)")
         }
-        if charts, case let chart = TerminalChart.run(result), !chart.isEmpty { print(chart) }
-        if let out {
-          try OutputFile.write(ResultFormat.json.render(result), to: "\(out)/\(s.name).json")
-        }
-        if let report {
-          try OutputFile.write(HTMLReport(run: result).html, to: report)
-          if !common.quiet { note("report written to \(report)") }
-        }
-        if !common.quiet {
-          let rate = Double(s.paths * s.epochs) / max(result.elapsedSeconds, 1e-9)
-          note(
-            "seed \(s.seed), \(s.paths) paths × \(s.epochs) epochs on \(result.threads) thread(s) in \(formatFixed(result.elapsedSeconds, digits: 3)) s (\(formatFixed(rate / 1e6, digits: 1)) M path-epochs/s)"
-          )
-        }
-      } catch let e as ValidationError {
-        throw e
-      } catch {
-        throw Failure.exit(error)
+        try runSweep(s, library: library)
+        return
+      }
+      if perPath && s.capital == nil {
+        throw ValidationError("--per-path: \(s.name) is routing-only and has no per-path capital arrays")
+      }
+      let progress = ProgressBar(label: s.name)
+      var options = common.runOptions
+      options.progress = progress.callback
+      // Terminal charts only when stdout is a terminal; piped output stays plain.
+      let charts = format == .table && TerminalChart.stdoutIsTerminal
+      if report != nil || charts { options.bandPaths = min(s.paths, HTMLReport.bandPathLimit) }
+      let result = try Runner.run(s, options: options)
+      progress.finish()
+      if perPath {
+        print(format == .csv ? PathTable.csv(result) : PathTable.json(result), terminator: "")
+      } else {
+        print(format.render(result), terminator: "")
+      }
+      if charts, case let chart = TerminalChart.run(result), !chart.isEmpty { print(chart) }
+      if let out {
+        try OutputFile.write(ResultFormat.json.render(result), to: "\(out)/\(s.name).json")
+      }
+      if let report {
+        try OutputFile.write(HTMLReport(run: result).html, to: report)
+        if !common.quiet { Capscript.note("report written to \(report)") }
+      }
+      if !common.quiet {
+        let rate = Double(s.paths * s.epochs) / max(result.elapsedSeconds, 1e-9)
+        Capscript.note(
+          "seed \(s.seed), \(s.paths) paths × \(s.epochs) epochs on \(result.threads) thread(s) in \(formatFixed(result.elapsedSeconds, digits: 3)) s (\(formatFixed(rate / 1e6, digits: 1)) M path-epochs/s)"
+        )
       }
     }
 
@@ -91,7 +85,7 @@ extension Capscript {
       let dir = (out ?? "out") + "/sweeps"
       let (journal, done) = try SweepJournal.open(directory: dir, name: s.name, sweep: sweep, resume: resume)
       if !common.quiet && !done.isEmpty {
-        note("resuming: \(done.count) candidate result(s) read from \(journal.jsonlPath)")
+        Capscript.note("resuming: \(done.count) candidate result(s) read from \(journal.jsonlPath)")
       }
       let total = sweep.rounds.count == 1 ? sweep.candidates.count : nil
       var finished = done.count
@@ -107,17 +101,13 @@ extension Capscript {
       case .csv: print(SweepOutput.csv(result), terminator: "")
       case .table, .markdown: print(result.table())
       }
-      if !common.quiet { note("candidates journaled to \(journal.jsonlPath) and \(journal.csvPath)") }
+      if !common.quiet { Capscript.note("candidates journaled to \(journal.jsonlPath) and \(journal.csvPath)") }
       if let report {
         let detail = try HTMLReport.detailRun(result, options: common.runOptions)
         let cap = try library.evidence().deployableLeverageCap(s.policy)
         try OutputFile.write(HTMLReport(sweep: result, leverageCap: cap, detail: detail).html, to: report)
-        if !common.quiet { note("report written to \(report)") }
+        if !common.quiet { Capscript.note("report written to \(report)") }
       }
-    }
-
-    func note(_ text: String) {
-      FileHandle.standardError.write(Data("capscript: \(text)\n".utf8))
     }
   }
 }

@@ -20,16 +20,14 @@ extension Capscript {
     var arguments: [String] = []
 
     func run() throws {
-      do {
-        if arguments == ["--help"] || arguments == ["-h"] {
-          print(try ScriptParameters.help(for: file, configDirectory: host.config, libraryPaths: host.libraryPaths))
-          return
-        }
-        let state = try LuaState(context: host.makeContext(), libraryPaths: host.libraryPaths)
-        try state.runFile(file, arguments: arguments)
-      } catch {
-        throw Failure.exit(error)
+      if arguments == ["--help"] || arguments == ["-h"] {
+        print(
+          try ScriptParameters.help(
+            for: file, configDirectory: host.configFolder.config, libraryPaths: host.libraryPaths))
+        return
       }
+      let state = try LuaState(context: host.makeContext(), libraryPaths: host.libraryPaths)
+      try state.runFile(file, arguments: arguments)
     }
   }
 }

@@ -22,7 +22,7 @@ struct CommonOptions: ParsableArguments {
   @Option(help: "Epochs per path (overrides the scenario).") var epochs: Int?
   @Option(help: "Random seed (overrides the scenario).") var seed: UInt64?
   @Option(help: "Worker threads (default: all cores). Never changes the numbers.") var threads: Int?
-  @Option(help: "Config folder.") var config: String = "config"
+  @OptionGroup var configFolder: ConfigFolder
   @Flag(help: "Print nothing but errors and the requested output.") var quiet = false
 
   func validate() throws {
@@ -47,19 +47,10 @@ struct CommonOptions: ParsableArguments {
   }
 }
 
-/// The `--format` values.
-enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
-  case table, json, csv, markdown
-  var resultFormat: ResultFormat { ResultFormat(rawValue: rawValue)! }
-}
+/// `--config`, the folder of the policy, the evidence and the scenarios.
+struct ConfigFolder: ParsableArguments {
+  @Option(help: "Config folder.") var config: String = "config"
 
-/// Maps errors to the documented exit codes and prints them on stderr.
-enum Failure {
-  static func exit(_ error: any Error) -> ExitCode {
-    FileHandle.standardError.write(Data("capscript: \(error)\n".utf8))
-    switch error {
-    case is ConfigError: return ExitCode(65)
-    default: return .failure
-    }
-  }
+  /// The library of that folder.
+  func library() throws(ConfigError) -> ConfigLibrary { try ConfigLibrary(directory: config) }
 }

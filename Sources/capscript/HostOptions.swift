@@ -22,8 +22,7 @@ struct HostOptions: ParsableArguments {
       "A folder of Lua modules for require (repeatable; searched before CAPSCRIPT_PATH and scripts/lib)."
   )
   var libraries: [String] = []
-  @Option(help: "Config folder.")
-  var config: String = "config"
+  @OptionGroup var configFolder: ConfigFolder
 
   /// The options that take a value, for telling host options from a script's
   /// file in `capscript [options] FILE.lua [args...]`.
@@ -58,7 +57,7 @@ struct HostOptions: ParsableArguments {
 
   /// A host context with these limits.
   func makeContext(interruptible: Bool = false) -> HostContext {
-    let context = HostContext(configDirectory: config)
+    let context = HostContext(configDirectory: configFolder.config)
     var l = limits
     l.interruptible = interruptible
     context.limits = l

@@ -1,3 +1,3 @@
 import ScriptHost
 
-Capscript.main(ScriptInvocation.rewrite(Array(CommandLine.arguments.dropFirst())))
+Capscript.run(ScriptInvocation.rewrite(Array(CommandLine.arguments.dropFirst())))

@@ -83,7 +83,7 @@ struct FrontierChart {
       let py = y(c["roi_mean"])
       let verdict = Self.verdict(c, gate: liquidationGate)
       let tip =
-        "\(c.label): ROI \(formatFixed(c["roi_mean"] * 100, digits: 2))%, liquidation \(formatFixed(c["liquidation_probability"] * 100, digits: 2))%, "
+        "\(c.label): ROI \(formatPercent(c["roi_mean"])), liquidation \(formatPercent(c["liquidation_probability"])), "
         + (c.deployable ? "deployable" : "blocked by " + c.failedGates.map(\.gate).joined(separator: ", "))
       out +=
         "<circle class=\"point candidate \(verdict.rawValue)\" cx=\"\(SVG.n(px))\" cy=\"\(SVG.n(py))\" r=\"6\"><title>\(SVG.escape(tip))</title></circle>"

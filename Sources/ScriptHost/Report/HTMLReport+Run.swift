@@ -23,7 +23,7 @@ extension HTMLReport {
     }
     provenance = Self.provenance(card.provenance)
     if card.hasCapital {
-      provenance.append(("roi_mean standard error", formatFixed(card.roiMeanStderr * 100, digits: 3) + "%"))
+      provenance.append(("roi_mean standard error", formatPercent(card.roiMeanStderr, digits: 3)))
     }
     provenance.append(
       (
@@ -32,12 +32,9 @@ extension HTMLReport {
       ))
   }
 
+  /// The provenance fields as footer rows, named in words ("scenario hash").
   static func provenance(_ p: Scorecard.Provenance) -> [(String, String)] {
-    [
-      ("scenario", p.scenario), ("scenario hash", p.scenarioHash), ("policy hash", p.policyHash),
-      ("seed", String(p.seed)),
-      ("paths", String(p.paths)), ("epochs", String(p.epochs)), ("model version", p.modelVersion),
-    ]
+    p.fields.map { (String($0.name.map { $0 == "_" ? " " : $0 }), $0.text) }
   }
 
   /// The PnL histogram, the fan chart (or why it is missing) and the drawdown
@@ -60,8 +57,8 @@ extension HTMLReport {
       title: "Per-path maximum drawdown\(label)", xLabel: "maximum drawdown",
       histogram: Self.histogram(sorted: dd, bins: 40, minimumWidth: 0.01), units: .fraction,
       markers: [
-        .init(label: "p95 " + formatFixed(card.maxDrawdownP95 * 100, digits: 2) + "%", value: card.maxDrawdownP95),
-        .init(label: "gate " + formatFixed(gate * 100, digits: 0) + "%", value: gate, kind: "gate"),
+        .init(label: "p95 " + formatPercent(card.maxDrawdownP95), value: card.maxDrawdownP95),
+        .init(label: "gate " + formatPercent(gate, digits: 0), value: gate, kind: "gate"),
       ],
       className: "histogram drawdown")
     chart(
@@ -95,31 +92,26 @@ extension HTMLReport {
   /// Every scalar of the scorecard with its gate and verdict.
   static func scorecardTable(_ result: RunResult) -> ReportTable {
     let card = result.scorecard
-    let g = result.scenario.policy.gates
-    let limits: [String: Double] = [
-      "max_drawdown_p95": g.maxDrawdownP95, "liquidation_probability": g.liquidationProbability,
-      "peg_deviation_frequency": g.pegDeviationFrequency,
-      "external_liquidity_floor_violations": g.externalLiquidityFloorViolations,
-    ]
+    let report = GateReport(card, policy: result.scenario.policy)
+    let checks = Dictionary(uniqueKeysWithValues: report.checks.map { ($0.gate, $0) })
     let fractions: Set<String> = [
       "roi_mean", "roi_p05", "roi_p95", "max_drawdown_p95", "liquidation_probability", "peg_deviation_frequency",
     ]
     var rows: [[String]] = []
     for name in Scorecard.scalarFieldNames {
       let v = card.scalar(name)!
-      let text = fractions.contains(name) ? formatFixed(v * 100, digits: 2) + "%" : formatFixed(v, digits: 3)
+      let text = fractions.contains(name) ? formatPercent(v) : formatFixed(v, digits: 3)
       var gate = "-"
       var verdict = "-"
-      if let limit = limits[name] {
-        gate = "<= " + (fractions.contains(name) ? formatFixed(limit * 100, digits: 2) + "%" : JSONText.number(limit))
-        verdict = v <= limit ? "pass" : "FAIL"
+      if let check = checks[name] {
+        gate = "<= " + (fractions.contains(name) ? formatPercent(check.limit) : JSONText.number(check.limit))
+        verdict = check.passed ? "pass" : "FAIL"
       }
       rows.append([name, text, gate, verdict])
     }
     for term in card.pnlAttribution.terms {
-      rows.append(["pnl_attribution." + term.name, formatFixed(term.value, digits: 0) + " USD", "-", "-"])
+      rows.append(["pnl_attribution." + term.name, formatUSD(term.value) + " USD", "-", "-"])
     }
-    let report = GateReport(card, policy: result.scenario.policy)
     return ReportTable(
       title: "Scorecard", header: ["field", "value", "gate", "verdict"], rows: rows,
       note: report.passed

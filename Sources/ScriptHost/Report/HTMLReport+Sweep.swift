@@ -18,35 +18,24 @@ extension HTMLReport {
     chart(
       "Frontier: ROI vs liquidation probability", frontier.svg,
       note:
-        "Shaded: liquidation probability within the \(formatFixed(gates.liquidationProbability * 100, digits: 2))% gate. "
+        "Shaded: liquidation probability within the \(formatPercent(gates.liquidationProbability)) gate. "
         + "A candidate is deployable when every gate passes and its leverage is at most \(JSONText.number(leverageCap))x."
     )
-    table(Self.candidateTable(r, pareto: pareto))
+    table(Self.candidateTable(r))
     if let (c, run) = detail {
       paragraph(
         "Charts below: candidate \(c.label) (\(c.deployable ? "top deployable" : "top ranked; none is deployable")), "
           + "re-run on the same paths with per-epoch bands.", className: "subtitle")
       distributionCharts(run, label: " of \(c.label)")
     }
-    provenance = [
-      ("scenario", base.name), ("scenario hash", base.contentHash), ("policy hash", base.policy.contentHash),
-      ("seed", String(base.seed)), ("paths", String(base.paths)), ("epochs", String(base.epochs)),
-      ("model version", Scorecard.modelVersion), ("candidates", String(r.candidates.count)),
-      ("deployable leverage cap", JSONText.number(leverageCap) + "x"),
-    ]
+    provenance =
+      Self.provenance(Scorecard.Provenance(scenario: base, paths: base.paths)) + [
+        ("candidates", String(r.candidates.count)), ("deployable leverage cap", JSONText.number(leverageCap) + "x"),
+      ]
   }
 
-  static func candidateTable(_ r: SweepResult, pareto: Set<Int>) -> ReportTable {
-    var rows: [[String]] = []
-    for (i, c) in r.candidates.enumerated() {
-      rows.append([
-        String(i + 1), c.label + (pareto.contains(c.index) ? " *" : ""), formatFixed(c.score, digits: 4),
-        formatFixed(c["roi_mean"] * 100, digits: 2) + "%",
-        formatFixed(c["liquidation_probability"] * 100, digits: 2) + "%",
-        formatFixed(c["max_drawdown_p95"] * 100, digits: 2) + "%", c.deployable ? "yes" : "no",
-        c.failedGates.isEmpty ? "-" : c.failedGates.map(\.detail).joined(separator: "; "),
-      ])
-    }
+  static func candidateTable(_ r: SweepResult) -> ReportTable {
+    let rows = r.rankingRows(failed: \.detail, separator: "; ")
     let w = r.base.policy.weights
     return ReportTable(
       title: "Candidates, ranked",

@@ -76,6 +76,6 @@ struct HistogramChart {
   }
 
   func format(_ v: Double) -> String {
-    units == .usd ? SVG.usd(v) : formatFixed(v * 100, digits: 2) + "%"
+    units == .usd ? SVG.usd(v) : formatPercent(v)
   }
 }

@@ -134,16 +134,8 @@ public enum OpenMetrics {
       name: "capscript_run_provenance",
       help: "Provenance of the exported run (value 1): hashes, seed, paths, epochs, model version."
     ) { e in
-      let p = e.card.provenance
-      return [
-        (
-          [
-            ("scenario_hash", p.scenarioHash), ("policy_hash", p.policyHash), ("seed", String(p.seed)),
-            ("paths", String(p.paths)),
-            ("epochs", String(p.epochs)), ("model_version", p.modelVersion),
-          ], 1
-        )
-      ]
+      let labels = e.card.provenance.fields.filter { $0.name != "scenario" }.map { ($0.name, $0.text) }
+      return [(labels, 1)]
     },
   ]
 

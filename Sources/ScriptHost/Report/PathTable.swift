@@ -19,11 +19,7 @@ public enum PathTable {
   }
 
   static func provenance(_ p: Scorecard.Provenance) -> [(String, String)] {
-    [
-      ("scenario", p.scenario), ("scenario_hash", p.scenarioHash), ("policy_hash", p.policyHash),
-      ("seed", String(p.seed)),
-      ("paths", String(p.paths)), ("epochs", String(p.epochs)), ("model_version", p.modelVersion),
-    ]
+    p.fields.map { ($0.name, $0.text) }
   }
 
   /// The arrays, by column, in path order.

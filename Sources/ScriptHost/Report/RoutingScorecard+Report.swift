@@ -8,39 +8,38 @@ extension RoutingScorecard {
 
   /// The PMM health headline figures of the HTML report.
   var healthTable: ReportTable {
-    func pct(_ x: Double, _ d: Int = 2) -> String { formatFixed(x * 100, digits: d) + "%" }
     var rows: [[String]] = [
-      ["capture", pct(capture)],
+      ["capture", formatPercent(capture)],
       ["churn (per epoch)", formatFixed(churn, digits: 4)],
-      ["intervention_cost (USD per path)", formatFixed(interventionCost, digits: 0)],
+      ["intervention_cost (USD per path)", formatUSD(interventionCost)],
       ["interventions (per path)", formatFixed(interventions, digits: 2)],
-      ["fee_income (USD per path)", formatFixed(feeIncome, digits: 0)],
-      ["peg_deviation.frequency (\(pegPool))", pct(pegDeviationFrequency)],
-      ["peg_deviation.worst (\(pegPool))", pct(pegDeviationWorst, 3)],
+      ["fee_income (USD per path)", formatUSD(feeIncome)],
+      ["peg_deviation.frequency (\(pegPool))", formatPercent(pegDeviationFrequency)],
+      ["peg_deviation.worst (\(pegPool))", formatPercent(pegDeviationWorst, digits: 3)],
     ]
     if let w = worstPoolByCost {
-      rows.append(["worst pool by intervention cost", "\(w.id) (\(formatFixed(w.interventionCost, digits: 0)) USD)"])
+      rows.append(["worst pool by intervention cost", "\(w.id) (\(formatUSD(w.interventionCost)) USD)"])
     }
     if let w = worstPoolByDeviation {
-      rows.append(["worst pool by |P/i-1|", "\(w.id) (\(pct(w.worstPriceDeviation, 3)))"])
+      rows.append(["worst pool by |P/i-1|", "\(w.id) (\(formatPercent(w.worstPriceDeviation, digits: 3)))"])
     }
     return ReportTable(
       title: "PMM health (graph \(graph), \(graphMode))", header: ["field", "value"], rows: rows,
-      note: "USD figures are means per path over the run; the peg band is ±\(pct(pegBand)).", className: "data health")
+      note: "USD figures are means per path over the run; the peg band is ±\(formatPercent(pegBand)).",
+      className: "data health")
   }
 
   /// The per-pool diagnostics table of the HTML report, in graph order.
   var poolTable: ReportTable {
-    func pct(_ x: Double, _ d: Int = 2) -> String { formatFixed(x * 100, digits: d) + "%" }
     let worst = Set(worstByInterventionCost.prefix(1) + worstByPriceDeviation.prefix(1))
     let rows: [[String]] = pools.enumerated().map { i, p in
       [
         p.id + (worst.contains(i) ? " (worst)" : ""), "\(p.base)/\(p.quote)", String(p.originChain),
-        formatFixed(p.volume, digits: 0), pct(p.capture), formatFixed(p.feeIncome, digits: 0),
+        formatUSD(p.volume), formatPercent(p.capture), formatUSD(p.feeIncome),
         formatFixed(p.churn, digits: 4),
-        formatFixed(p.interventions, digits: 2), formatFixed(p.interventionCost, digits: 0),
-        pct(p.pegDeviationFrequency),
-        pct(p.worstPriceDeviation, 3),
+        formatFixed(p.interventions, digits: 2), formatUSD(p.interventionCost),
+        formatPercent(p.pegDeviationFrequency),
+        formatPercent(p.worstPriceDeviation, digits: 3),
       ]
     }
     return ReportTable(

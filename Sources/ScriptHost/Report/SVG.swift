@@ -119,7 +119,7 @@ enum SVG {
       s *= 10
       digits += 1
     }
-    return formatFixed(x * 100, digits: digits) + "%"
+    return formatPercent(x, digits: digits)
   }
 
   /// A percentage with at most two decimals and no trailing zeros ("0.25%", "1%").
@@ -135,6 +135,6 @@ enum SVG {
     let a = abs(x)
     if a >= 1e6 { return formatFixed(x / 1e6, digits: a >= 1e7 ? 0 : 1) + "M" }
     if a >= 1e3 { return formatFixed(x / 1e3, digits: a >= 1e4 ? 0 : 1) + "K" }
-    return formatFixed(x, digits: 0)
+    return formatUSD(x)
   }
 }

@@ -71,9 +71,9 @@ public enum TerminalChart {
     let lo = p05.min()!
     let hi = p95.max()!
     var out =
-      "ROI over \(p50.count) epochs (one scale, \(formatFixed(lo * 100, digits: 1))% to \(formatFixed(hi * 100, digits: 1))%)"
+      "ROI over \(p50.count) epochs (one scale, \(formatPercent(lo, digits: 1)) to \(formatPercent(hi, digits: 1)))"
     for (label, values) in [("p95", p95), ("p50", p50), ("p05", p05)] {
-      let last = formatFixed(values.last! * 100, digits: 1) + "%"
+      let last = formatPercent(values.last!, digits: 1)
       out += "\n  \(label) " + sparkline(resample(values, width: width), lo: lo, hi: hi) + " " + last
     }
     return out

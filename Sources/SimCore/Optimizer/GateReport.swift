@@ -6,25 +6,36 @@ public struct GateReport: Sendable, Equatable {
     public let detail: String
   }
 
+  /// One run-quality gate held against the scorecard: the field it limits,
+  /// the field's value and the limit it may not exceed.
+  public struct Check: Sendable, Equatable {
+    public let gate: String
+    public let value: Double
+    public let limit: Double
+    public var passed: Bool { !(value > limit) }
+  }
+
+  /// Every run-quality gate, passed or not, in policy order.
+  public let checks: [Check]
   public let failures: [Failure]
   public var passed: Bool { failures.isEmpty }
 
   /// Evaluates the run-quality gates, and for optimizer candidates the
   /// deployable leverage cap (`leverageCap`, nil to skip).
   public init(_ card: Scorecard, policy: Policy, leverage: Double? = nil, leverageCap: Double? = nil) {
-    var f: [Failure] = []
     let g = policy.gates
-    func check(_ name: String, _ value: Double, _ limit: Double) {
-      if value > limit {
-        f.append(
-          Failure(gate: name, detail: "\(name) \(formatFixed(value, digits: 4)) > \(formatFixed(limit, digits: 4))"))
-      }
+    checks = [
+      Check(gate: "max_drawdown_p95", value: card.maxDrawdownP95, limit: g.maxDrawdownP95),
+      Check(gate: "liquidation_probability", value: card.liquidationProbability, limit: g.liquidationProbability),
+      Check(gate: "peg_deviation_frequency", value: card.pegDeviationFrequency, limit: g.pegDeviationFrequency),
+      Check(
+        gate: "external_liquidity_floor_violations", value: card.externalLiquidityFloorViolations,
+        limit: g.externalLiquidityFloorViolations),
+    ]
+    var f = checks.filter { !$0.passed }.map {
+      Failure(
+        gate: $0.gate, detail: "\($0.gate) \(formatFixed($0.value, digits: 4)) > \(formatFixed($0.limit, digits: 4))")
     }
-    check("max_drawdown_p95", card.maxDrawdownP95, g.maxDrawdownP95)
-    check("liquidation_probability", card.liquidationProbability, g.liquidationProbability)
-    check("peg_deviation_frequency", card.pegDeviationFrequency, g.pegDeviationFrequency)
-    check(
-      "external_liquidity_floor_violations", card.externalLiquidityFloorViolations, g.externalLiquidityFloorViolations)
     if let leverage, let leverageCap, leverage > leverageCap {
       f.append(
         Failure(

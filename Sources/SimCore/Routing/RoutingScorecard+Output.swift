@@ -49,82 +49,67 @@ extension RoutingScorecard {
   /// The block as readable text: headline figures, worst pools, and the
   /// per-pool diagnostics table.
   public var table: String {
-    func pct(_ x: Double, _ d: Int = 2) -> String { formatFixed(x * 100, digits: d) + "%" }
-    func usd(_ x: Double) -> String { formatFixed(x, digits: 0) }
-    let rows: [(String, String)] = [
-      ("capture", pct(capture)),
-      ("churn", formatFixed(churn, digits: 4) + " per epoch"),
-      (
+    let rows: [[String]] = [
+      ["capture", formatPercent(capture)],
+      ["churn", formatFixed(churn, digits: 4) + " per epoch"],
+      [
         "intervention_cost",
-        usd(interventionCost) + " USD (" + formatFixed(interventions, digits: 2) + " interventions)"
-      ),
-      ("fee_income", usd(feeIncome) + " USD"),
-      (
+        formatUSD(interventionCost) + " USD (" + formatFixed(interventions, digits: 2) + " interventions)",
+      ],
+      ["fee_income", formatUSD(feeIncome) + " USD"],
+      [
         "volume pmm / external / arbitrage",
-        "\(usd(pmmVolume)) / \(usd(externalVolume)) / \(usd(arbitrageVolume)) USD"
-      ),
-      (
+        "\(formatUSD(pmmVolume)) / \(formatUSD(externalVolume)) / \(formatUSD(arbitrageVolume)) USD",
+      ],
+      [
         "peg_deviation",
-        "\(pct(pegDeviationFrequency)) of epochs outside ±\(pct(pegBand)) in \(pegPool) (worst \(pct(pegDeviationWorst, 3)))"
-      ),
-      (
+        "\(formatPercent(pegDeviationFrequency)) of epochs outside ±\(formatPercent(pegBand)) in \(pegPool) (worst \(formatPercent(pegDeviationWorst, digits: 3)))",
+      ],
+      [
         "worst_pools by intervention_cost",
-        worstByInterventionCost.map { "\(pools[$0].id) \(usd(pools[$0].interventionCost))" }.joined(
-          separator: ", ")
-      ),
-      (
+        worstByInterventionCost.map { "\(pools[$0].id) \(formatUSD(pools[$0].interventionCost))" }
+          .joined(separator: ", "),
+      ],
+      [
         "worst_pools by |P/i-1|",
-        worstByPriceDeviation.map { "\(pools[$0].id) \(pct(pools[$0].worstPriceDeviation, 3))" }
-          .joined(separator: ", ")
-      ),
+        worstByPriceDeviation.map { "\(pools[$0].id) \(formatPercent(pools[$0].worstPriceDeviation, digits: 3))" }
+          .joined(separator: ", "),
+      ],
     ]
-    let width = rows.map(\.0.count).max() ?? 0
-    var out = "routing  (graph \(graph), \(graphMode), \(pools.count) pools; USD per path)\n"
-    for (k, v) in rows {
-      out += "  " + k + String(repeating: " ", count: width - k.count + 2) + v + "\n"
-    }
-    out += "per-pool diagnostics\n"
     let header = [
-      "pool", "origin", "volume_usd", "capture", "fees_usd", "churn", "interv.", "cost_usd",
-      "over_band", "worst_dev",
+      "pool", "origin", "volume_usd", "capture", "fees_usd", "churn", "interv.", "cost_usd", "over_band", "worst_dev",
       "p95_worst",
     ]
     var cells = [header]
     for p in pools {
       cells.append([
-        p.id, String(p.originChain), usd(p.volume), pct(p.capture), usd(p.feeIncome),
+        p.id, String(p.originChain), formatUSD(p.volume), formatPercent(p.capture), formatUSD(p.feeIncome),
         formatFixed(p.churn, digits: 4),
-        formatFixed(p.interventions, digits: 2), usd(p.interventionCost),
-        pct(p.pegDeviationFrequency),
-        pct(p.worstPriceDeviation, 3), pct(p.worstPriceDeviationP95, 3),
+        formatFixed(p.interventions, digits: 2), formatUSD(p.interventionCost), formatPercent(p.pegDeviationFrequency),
+        formatPercent(p.worstPriceDeviation, digits: 3), formatPercent(p.worstPriceDeviationP95, digits: 3),
       ])
     }
-    let widths = header.indices.map { c in cells.map { $0[c].count }.max() ?? 0 }
-    for row in cells {
-      out +=
-        "  "
-        + row.enumerated().map { c, v in
-          c == 0
-            ? v + String(repeating: " ", count: widths[c] - v.count)
-            : String(repeating: " ", count: widths[c] - v.count) + v
-        }.joined(separator: "  ") + "\n"
-    }
-    return String(out.dropLast())
+    let right = [TextTable.Alignment.left] + Array(repeating: .right, count: header.count - 1)
+    return "routing  (graph \(graph), \(graphMode), \(pools.count) pools; USD per path)\n"
+      + TextTable(rows, indent: "  ", padsLastColumn: false).text + "\nper-pool diagnostics\n"
+      + TextTable(cells, alignments: right, indent: "  ").text
   }
 
   /// The per-pool diagnostics as a Markdown table (the headline scalars are
   /// in the scorecard's own field table as `routing.*`).
   public var markdown: String {
     func f(_ x: Double) -> String { formatFixed(x, digits: 4) }
-    var out =
-      "\nPer-pool diagnostics (graph `\(graph)`, \(graphMode); USD per path; peg pool `\(pegPool)`):\n"
-    out +=
-      "\n| pool | origin | volume_usd | capture | fee_income_usd | churn | interventions | intervention_cost | peg_deviation_frequency | worst_price_deviation |\n"
-    out += "|---|---|---|---|---|---|---|---|---|---|\n"
-    for p in pools {
-      out +=
-        "| \(p.id) | \(p.originChain) | \(formatFixed(p.volume, digits: 0)) | \(f(p.capture)) | \(formatFixed(p.feeIncome, digits: 0)) | \(f(p.churn)) | \(f(p.interventions)) | \(formatFixed(p.interventionCost, digits: 0)) | \(f(p.pegDeviationFrequency)) | \(f(p.worstPriceDeviation)) |\n"
+    let header = [
+      "pool", "origin", "volume_usd", "capture", "fee_income_usd", "churn", "interventions", "intervention_cost",
+      "peg_deviation_frequency", "worst_price_deviation",
+    ]
+    let rows = pools.map { p in
+      [
+        p.id, String(p.originChain), formatUSD(p.volume), f(p.capture), formatUSD(p.feeIncome), f(p.churn),
+        f(p.interventions), formatUSD(p.interventionCost), f(p.pegDeviationFrequency), f(p.worstPriceDeviation),
+      ]
     }
-    return out
+    return "\nPer-pool diagnostics (graph `\(graph)`, \(graphMode); USD per path; peg pool `\(pegPool)`):\n\n"
+      + TextTable.markdown(header: header, rows: rows)
   }
 }

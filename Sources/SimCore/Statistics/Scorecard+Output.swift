@@ -24,15 +24,7 @@ extension Scorecard {
 
   /// The provenance block; `roi_mean_stderr` only when there is an ROI.
   var provenanceTree: ConfigValue {
-    var fields: [String: ConfigValue] = [
-      "scenario": .string(provenance.scenario),
-      "scenario_hash": .string(provenance.scenarioHash),
-      "policy_hash": .string(provenance.policyHash),
-      "seed": .number(Double(provenance.seed)),
-      "paths": .number(Double(provenance.paths)),
-      "epochs": .number(Double(provenance.epochs)),
-      "model_version": .string(provenance.modelVersion),
-    ]
+    var fields = provenance.tree
     if hasCapital { fields["roi_mean_stderr"] = .number(roiMeanStderr) }
     return .object(fields)
   }
@@ -59,42 +51,23 @@ extension Scorecard {
 
   /// The capital fields as aligned rows, after `head`.
   func capitalTable(head: String) -> String {
-    func pct(_ x: Double) -> String { formatFixed(x * 100, digits: 2) + "%" }
     func num(_ x: Double) -> String { formatFixed(x, digits: 3) }
-    func usd(_ x: Double) -> String { formatFixed(x, digits: 0) }
-    var rows: [(String, String)] = [
-      ("roi_mean", "\(pct(roiMean)) ± \(pct(roiMeanStderr)) (s.e.)"),
-      ("roi_p05 / roi_p95", "\(pct(roiP05)) / \(pct(roiP95))"),
-      ("max_drawdown_p95", pct(maxDrawdownP95)),
-      ("liquidation_probability", pct(liquidationProbability)),
-      ("peg_deviation_frequency", pct(pegDeviationFrequency)),
-      ("external_liquidity_floor_violations", num(externalLiquidityFloorViolations)),
-      ("volatility_throttle_events", num(volatilityThrottleEvents)),
-      ("spread_adjustment_events", num(spreadAdjustmentEvents)),
-      ("deleverage_events", num(deleverageEvents)),
-      (
+    var rows: [[String]] = [
+      ["roi_mean", "\(formatPercent(roiMean)) ± \(formatPercent(roiMeanStderr)) (s.e.)"],
+      ["roi_p05 / roi_p95", "\(formatPercent(roiP05)) / \(formatPercent(roiP95))"],
+      ["max_drawdown_p95", formatPercent(maxDrawdownP95)],
+      ["liquidation_probability", formatPercent(liquidationProbability)],
+      ["peg_deviation_frequency", formatPercent(pegDeviationFrequency)],
+      ["external_liquidity_floor_violations", num(externalLiquidityFloorViolations)],
+      ["volatility_throttle_events", num(volatilityThrottleEvents)],
+      ["spread_adjustment_events", num(spreadAdjustmentEvents)],
+      ["deleverage_events", num(deleverageEvents)],
+      [
         "pnl p05 / p50 / p95 (USD)",
-        "\(usd(pnlQuantiles[1].value)) / \(usd(pnlQuantiles[4].value)) / \(usd(pnlQuantiles[7].value))"
-      ),
+        "\(formatUSD(pnlQuantiles[1].value)) / \(formatUSD(pnlQuantiles[4].value)) / \(formatUSD(pnlQuantiles[7].value))",
+      ],
     ]
-    for term in pnlAttribution.terms { rows.append(("  pnl_attribution." + term.name, usd(term.value))) }
-    let width = rows.map(\.0.count).max() ?? 0
-    var out = head
-    for (k, v) in rows { out += k + String(repeating: " ", count: width - k.count + 2) + v + "\n" }
-    return out
+    for term in pnlAttribution.terms { rows.append(["  pnl_attribution." + term.name, formatUSD(term.value)]) }
+    return head + TextTable(rows, padsLastColumn: false).text + "\n"
   }
-}
-
-/// Formats `x` with a fixed number of decimals (no Foundation needed).
-public func formatFixed(_ x: Double, digits: Int) -> String {
-  guard x.isFinite else { return "\(x)" }
-  var scale = 1.0
-  for _ in 0..<digits { scale *= 10 }
-  let r = (abs(x) * scale).rounded()
-  guard r < 9e15 else { return "\(x)" }
-  let whole = Int64(r) / Int64(scale)
-  let frac = Int64(r) % Int64(scale)
-  let sign = x < 0 && r != 0 ? "-" : ""
-  if digits == 0 { return sign + String(whole) }
-  return sign + String(whole) + "." + String(frac).leftPadded(to: digits)
 }

@@ -92,9 +92,7 @@ public struct Scorecard: Sendable {
     att.liquidationLoss /= n
     att.deleverageCost /= n
     pnlAttribution = att
-    provenance = Provenance(
-      scenario: scenario.name, scenarioHash: scenario.contentHash, policyHash: scenario.policy.contentHash,
-      seed: scenario.seed, paths: records.count, epochs: scenario.epochs, modelVersion: Self.modelVersion)
+    provenance = Provenance(scenario: scenario, paths: records.count)
   }
 
   /// A scalar field by its scorecard name: a capital field (nil in a
