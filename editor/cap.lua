@@ -190,6 +190,11 @@ function cap.policy() end
 ---@return string[]
 function cap.scenarios() end
 
+--- every scenario (or the named ones) run and held against the policy gates and its own expectations, as `capscript validate` does; text is that command's table
+---@param opts? {names?: string[], paths?: integer, threads?: integer}
+---@return {passed: boolean, text: string, entries: {scenario: string, passed: boolean, failures: string[]}[]}
+function cap.validate(opts) end
+
 --- a result or sweep result as "table", "json", "csv" or "markdown" text
 ---@param result cap.Result|cap.SweepResult
 ---@param format? string

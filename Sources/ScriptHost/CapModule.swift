@@ -135,6 +135,49 @@ enum CapModule {
     return 1
   }
 
+  /// cap.validate([{names = {...}, paths = n, threads = n}]) -> {passed, text, entries}:
+  /// every scenario (or the named ones) run and held against the policy gates
+  /// and its own expectations by the same `ScenarioSuite` as `capscript validate`;
+  /// `text` is that command's table.
+  static func validate(_ L: OpaquePointer?) throws -> Int32 {
+    let context = LuaState.context(L)
+    var options = context.runOptions
+    var names: [String]?
+    var overrides: [(key: String, value: ConfigValue)] = []
+    if lua_type(L, 1) == LUA_TTABLE {
+      let opts = try ConfigReader(LuaStack.configValue(L, 1, field: ""), file: "cap.validate options")
+      options.threads = try opts.integer("threads", default: options.threads, in: 1...1024)
+      if let paths = try opts.optionalNumber("paths", in: 1...1e7) { overrides.append(("paths", .number(paths))) }
+      if opts.raw("names") != nil {
+        names = try opts.array("names").map { item throws(ConfigError) in
+          guard case .string(let name) = item else {
+            throw ConfigError(.wrongType, file: "cap.validate options", field: "names", "expected scenario names")
+          }
+          return name
+        }
+      }
+      try opts.finish()
+    } else if capscript_isnoneornil(L, 1) == 0 {
+      throw HostError.argument(1, "validate", expected: "table or nil", L)
+    }
+    let suite = try ScenarioSuite(library: context.library(), names: names, overrides: overrides)
+    let entries = try suite.run(options: options)
+    LuaStack.push(
+      L,
+      .object([
+        "passed": .bool(entries.allSatisfy(\.check.passed)),
+        "text": .string(ScenarioSuite.validationText(entries)),
+        "entries": .array(
+          entries.map { e in
+            .object([
+              "scenario": .string(e.scenario.name), "passed": .bool(e.check.passed),
+              "failures": .array(e.check.failures.map(ConfigValue.string)),
+            ])
+          }),
+      ]))
+    return 1
+  }
+
   /// cap.format(result [, "table"|"json"|"csv"|"markdown"]) -> string
   static func format(_ L: OpaquePointer?) throws -> Int32 {
     let name = LuaStack.string(L, 2) ?? "table"

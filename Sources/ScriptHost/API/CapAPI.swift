@@ -37,6 +37,14 @@ enum CapAPI {
         "scenarios", [], returns: ["string[]"], doc: "the names of the scenarios in config/scenarios",
         { L in Host.call(L) { try CapModule.scenarioNames(L) } }),
       .function(
+        "validate", [APIParam("opts", "{names?: string[], paths?: integer, threads?: integer}", optional: true)],
+        returns: [
+          "{passed: boolean, text: string, entries: {scenario: string, passed: boolean, failures: string[]}[]}"
+        ],
+        doc: "every scenario (or the named ones) run and held against the policy gates and its own expectations,"
+          + " as `capscript validate` does; text is that command's table",
+        { L in Host.call(L) { try CapModule.validate(L) } }),
+      .function(
         "format", [APIParam("result", "cap.Result|cap.SweepResult"), APIParam("format", "string", optional: true)],
         returns: ["string"], doc: "a result or sweep result as \"table\", \"json\", \"csv\" or \"markdown\" text",
         { L in Host.call(L) { try CapModule.format(L) } }),
