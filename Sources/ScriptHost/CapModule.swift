@@ -42,7 +42,7 @@ enum CapModule {
   /// paths, or over the given number of paths.
   static func run(_ L: OpaquePointer?) throws -> Int32 {
     guard let scenario = LuaObject.get(L, 1, tname: scenarioType, as: Scenario.self) else {
-      throw HostError.argument(1, "run", expected: "scenario", L)
+      throw BindingError.argument(1, "run", expected: "scenario", L)
     }
     let context = LuaState.context(L)
     var options = context.runOptions
@@ -54,11 +54,11 @@ enum CapModule {
       case .bool(true)?: options.bandPaths = min(scenario.paths, HTMLReport.bandPathLimit)
       case .number?: options.bandPaths = try opts.integer("bands", default: 0, in: 0...10_000_000)
       case let other?:
-        throw HostError("cap.run: bands must be true, false or a number of paths, got \(other.typeNameWithArticle)")
+        throw BindingError("cap.run: bands must be true, false or a number of paths, got \(other.typeNameWithArticle)")
       }
       try opts.finish()
     } else if capscript_isnoneornil(L, 2) == 0 {
-      throw HostError.argument(2, "run", expected: "table or nil", L)
+      throw BindingError.argument(2, "run", expected: "table or nil", L)
     }
     let result = try Runner.run(scenario, options: options)
     LuaObject.push(L, result, tname: resultType)
@@ -85,7 +85,7 @@ enum CapModule {
   /// value, previous value and note, with `checks` and `dropped_shocks`.
   static func calibrate(_ L: OpaquePointer?) throws -> Int32 {
     guard let result = LuaObject.get(L, 1, tname: resultType, as: RunResult.self) else {
-      throw HostError.argument(1, "calibrate", expected: "result", L)
+      throw BindingError.argument(1, "calibrate", expected: "result", L)
     }
     var options = LuaState.context(L).runOptions
     if lua_type(L, 2) == LUA_TTABLE {
@@ -93,7 +93,7 @@ enum CapModule {
       options.threads = try opts.integer("threads", default: options.threads, in: 1...1024)
       try opts.finish()
     } else if capscript_isnoneornil(L, 2) == 0 {
-      throw HostError.argument(2, "calibrate", expected: "table or nil", L)
+      throw BindingError.argument(2, "calibrate", expected: "table or nil", L)
     }
     let calibration = try Calibration.fit(result, options: options)
     LuaObject.push(L, calibration.scenario, tname: scenarioType)
@@ -104,7 +104,7 @@ enum CapModule {
   /// cap.gates(result) -> {passed = bool, failed = {detail...}} against the policy gates
   static func gates(_ L: OpaquePointer?) throws -> Int32 {
     guard let result = LuaObject.get(L, 1, tname: resultType, as: RunResult.self) else {
-      throw HostError.argument(1, "gates", expected: "result", L)
+      throw BindingError.argument(1, "gates", expected: "result", L)
     }
     let report = GateReport(result.scorecard, policy: result.scenario.policy)
     LuaStack.push(
@@ -125,7 +125,7 @@ enum CapModule {
     } else if let sweep = LuaObject.get(L, 1, tname: SweepObject.resultTname, as: SweepResult.self) {
       check = ScenarioCheck(sweep)
     } else {
-      throw HostError.argument(1, "check", expected: "result or sweep result", L)
+      throw BindingError.argument(1, "check", expected: "result or sweep result", L)
     }
     LuaStack.push(
       L,
@@ -158,7 +158,7 @@ enum CapModule {
       }
       try opts.finish()
     } else if capscript_isnoneornil(L, 1) == 0 {
-      throw HostError.argument(1, "validate", expected: "table or nil", L)
+      throw BindingError.argument(1, "validate", expected: "table or nil", L)
     }
     let suite = try ScenarioSuite(library: context.library(), names: names, overrides: overrides)
     let entries = try suite.run(options: options)
@@ -182,7 +182,7 @@ enum CapModule {
   static func format(_ L: OpaquePointer?) throws -> Int32 {
     let name = LuaStack.string(L, 2) ?? "table"
     guard let format = ResultFormat(rawValue: name) else {
-      throw HostError("format \"\(name)\" is not one of table, json, csv, markdown")
+      throw BindingError("format \"\(name)\" is not one of table, json, csv, markdown")
     }
     if let sweep = LuaObject.get(L, 1, tname: SweepObject.resultTname, as: SweepResult.self) {
       switch format {
@@ -193,7 +193,7 @@ enum CapModule {
       return 1
     }
     guard let result = LuaObject.get(L, 1, tname: resultType, as: RunResult.self) else {
-      throw HostError.argument(1, "format", expected: "result or sweep result", L)
+      throw BindingError.argument(1, "format", expected: "result or sweep result", L)
     }
     lua_pushstring(L, format.render(result))
     return 1

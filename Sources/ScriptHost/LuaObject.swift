@@ -12,9 +12,6 @@ final class LuaBox<Value> {
   deinit { LuaObject.liveBoxes.subtract(1, ordering: .relaxed) }
 }
 
-/// The host function type: returns a result count, or -1 with a message pushed.
-typealias HostFunction = @convention(c) (OpaquePointer?) -> Int32
-
 enum LuaObject {
   static let destructedMetatable = "capscript.destructed"
   /// Boxes alive in this process (for tests of the `__gc` contract).
@@ -46,7 +43,7 @@ enum LuaObject {
 
   /// [-0, +0, m] registers the metatable `tname` with `__gc`, `__index`,
   /// `__tostring` and, optionally, `__name`-based type errors.
-  static func register(_ L: OpaquePointer?, tname: String, functions: [(String, HostFunction)]) {
+  static func register(_ L: OpaquePointer?, tname: String, functions: [(String, BindingFunction)]) {
     capscript_newmetatable(L, tname)
     for (name, f) in functions {
       capscript_pushswiftfunction(L, f)
@@ -60,7 +57,7 @@ enum LuaObject {
     register(
       L, tname: destructedMetatable,
       functions: [
-        ("__index", { L in Host.fail(L, "this object was already collected") }),
+        ("__index", { L in Binding.fail(L, "this object was already collected") }),
         (
           "__tostring",
           { L in

@@ -9,9 +9,9 @@ enum ResultObject {
     APIObject.register(
       L, CapAPI.result,
       gc: { L in LuaObject.collect(L, tname: ResultObject.tname, as: RunResult.self) },
-      index: { L in Host.call(L) { try APIObject.index(L, CapAPI.result) } },
+      index: { L in Binding.call(L) { try APIObject.index(L, CapAPI.result) } },
       tostring: { L in
-        Host.call(L) {
+        Binding.call(L) {
           let r = try ResultObject.get(L, 1, "tostring")
           // Block charts only on a terminal; piped output stays plain text.
           let chart = TerminalChart.stdoutIsTerminal ? TerminalChart.run(r) : ""
@@ -23,7 +23,7 @@ enum ResultObject {
 
   static func get(_ L: OpaquePointer?, _ i: Int32, _ function: String) throws -> RunResult {
     guard let r = LuaObject.get(L, i, tname: tname, as: RunResult.self) else {
-      throw HostError.argument(Int(i), function, expected: "result", L)
+      throw BindingError.argument(Int(i), function, expected: "result", L)
     }
     return r
   }
@@ -54,9 +54,9 @@ enum ResultObject {
   /// of the scorecard. Written whole or not at all.
   static func save(_ L: OpaquePointer?) throws -> Int32 {
     let r = try get(L, 1, "save")
-    guard let path = LuaStack.string(L, 2) else { throw HostError.argument(2, "save", expected: "string", L) }
+    guard let path = LuaStack.string(L, 2) else { throw BindingError.argument(2, "save", expected: "string", L) }
     guard let format = ResultFormat(pathExtensionOf: path) else {
-      throw HostError("cannot tell the format of \"\(path)\": use .json, .csv, .md or .txt")
+      throw BindingError("cannot tell the format of \"\(path)\": use .json, .csv, .md or .txt")
     }
     var perPath = false
     if lua_type(L, 3) == LUA_TTABLE {
@@ -64,19 +64,19 @@ enum ResultObject {
       perPath = try opts.bool("paths", default: false)
       try opts.finish()
     } else if capscript_isnoneornil(L, 3) == 0 {
-      throw HostError.argument(3, "save", expected: "table or nil", L)
+      throw BindingError.argument(3, "save", expected: "table or nil", L)
     }
     try LuaState.context(L).checkWritable(path)
     if perPath {
       guard r.scorecard.hasCapital else {
-        throw HostError(
+        throw BindingError(
           "\(r.scenario.name) is routing-only: it has no per-path capital arrays; save its scorecard (r.routing, r.pools)"
         )
       }
       switch format {
       case .csv: try OutputFile.write(PathTable.csv(r), to: path)
       case .json: try OutputFile.write(PathTable.json(r), to: path)
-      case .table, .markdown: throw HostError("per-path arrays are saved as .csv or .json, not \"\(path)\"")
+      case .table, .markdown: throw BindingError("per-path arrays are saved as .csv or .json, not \"\(path)\"")
       }
       return 0
     }
@@ -102,7 +102,7 @@ enum ResultObject {
     let r = try get(L, 1, "paths")
     let name = LuaStack.string(L, 2) ?? ""
     guard let column = r.column(name) else {
-      throw HostError("no per-path array \"\(name)\"; known: " + RunResult.columnNames.joined(separator: ", "))
+      throw BindingError("no per-path array \"\(name)\"; known: " + RunResult.columnNames.joined(separator: ", "))
     }
     lua_createtable(L, Int32(column.count), 0)
     for (i, x) in column.enumerated() {

@@ -9,13 +9,13 @@ enum ScenarioObject {
     APIObject.register(
       L, CapAPI.scenario,
       gc: { L in LuaObject.collect(L, tname: ScenarioObject.tname, as: Scenario.self) },
-      index: { L in Host.call(L) { try APIObject.index(L, CapAPI.scenario) } },
-      tostring: { L in Host.call(L) { try ScenarioObject.describe(L) } })
+      index: { L in Binding.call(L) { try APIObject.index(L, CapAPI.scenario) } },
+      tostring: { L in Binding.call(L) { try ScenarioObject.describe(L) } })
   }
 
   static func get(_ L: OpaquePointer?, _ i: Int32, _ function: String) throws -> Scenario {
     guard let s = LuaObject.get(L, i, tname: tname, as: Scenario.self) else {
-      throw HostError.argument(Int(i), function, expected: "scenario", L)
+      throw BindingError.argument(Int(i), function, expected: "scenario", L)
     }
     return s
   }
@@ -30,7 +30,7 @@ enum ScenarioObject {
       let tree = try LuaStack.configValue(L, 1, field: "")
       scenario = try context.library().scenario(tree: tree, file: "lua table")
     } else {
-      throw HostError.argument(1, "scenario", expected: "scenario name or table", L)
+      throw BindingError.argument(1, "scenario", expected: "scenario name or table", L)
     }
     LuaObject.push(L, scenario, tname: tname)
     return 1
@@ -39,9 +39,9 @@ enum ScenarioObject {
   /// scenario:with{field = value, ...} -> a new scenario
   static func with(_ L: OpaquePointer?) throws -> Int32 {
     let base = try get(L, 1, "with")
-    guard lua_type(L, 2) == LUA_TTABLE else { throw HostError.argument(2, "with", expected: "table", L) }
+    guard lua_type(L, 2) == LUA_TTABLE else { throw BindingError.argument(2, "with", expected: "table", L) }
     guard case .object(let fields) = try LuaStack.configValue(L, 2, field: "") else {
-      throw HostError("bad argument #2 to 'with' (a table of named fields expected, got a list)")
+      throw BindingError("bad argument #2 to 'with' (a table of named fields expected, got a list)")
     }
     let derived = try base.with(fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     LuaObject.push(L, derived, tname: tname)
@@ -66,9 +66,9 @@ enum ScenarioObject {
     case .value(let v): LuaStack.push(L, v)
     case .absent: lua_pushnil(L)
     case .noCapital:
-      throw HostError(
+      throw BindingError(
         "scenario \(s.name) is routing-only (no capitalEfficiency block): it has no field \"\(name)\"")
-    case .unknown: throw HostError("scenario has no field \"\(name)\"")
+    case .unknown: throw BindingError("scenario has no field \"\(name)\"")
     }
   }
 

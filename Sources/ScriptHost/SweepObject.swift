@@ -17,9 +17,9 @@ enum SweepObject {
     APIObject.register(
       L, CapAPI.sweep,
       gc: { L in LuaObject.collect(L, tname: SweepObject.tname, as: SweepObject.Handle.self) },
-      index: { L in Host.call(L) { try APIObject.index(L, CapAPI.sweep) } },
+      index: { L in Binding.call(L) { try APIObject.index(L, CapAPI.sweep) } },
       tostring: { L in
-        Host.call(L) {
+        Binding.call(L) {
           let h = try SweepObject.handle(L, 1, "tostring")
           lua_pushstring(
             L,
@@ -31,9 +31,9 @@ enum SweepObject {
     APIObject.register(
       L, CapAPI.sweepResult,
       gc: { L in LuaObject.collect(L, tname: SweepObject.resultTname, as: SweepResult.self) },
-      index: { L in Host.call(L) { try APIObject.index(L, CapAPI.sweepResult) } },
+      index: { L in Binding.call(L) { try APIObject.index(L, CapAPI.sweepResult) } },
       tostring: { L in
-        Host.call(L) {
+        Binding.call(L) {
           lua_pushstring(L, try SweepObject.result(L, 1, "tostring").table())
           return 1
         }
@@ -42,14 +42,14 @@ enum SweepObject {
 
   static func handle(_ L: OpaquePointer?, _ i: Int32, _ f: String) throws -> Handle {
     guard let h = LuaObject.get(L, i, tname: tname, as: Handle.self) else {
-      throw HostError.argument(Int(i), f, expected: "sweep", L)
+      throw BindingError.argument(Int(i), f, expected: "sweep", L)
     }
     return h
   }
 
   static func result(_ L: OpaquePointer?, _ i: Int32, _ f: String) throws -> SweepResult {
     guard let r = LuaObject.get(L, i, tname: resultTname, as: SweepResult.self) else {
-      throw HostError.argument(Int(i), f, expected: "sweep result", L)
+      throw BindingError.argument(Int(i), f, expected: "sweep result", L)
     }
     return r
   }
@@ -57,14 +57,14 @@ enum SweepObject {
   /// cap.sweep{base = scenario, grid|random|latinHypercube = {...}, samples, halving,
   /// initialPaths, seed, journal = "out/sweeps/name", resume = false}
   static func make(_ L: OpaquePointer?) throws -> Int32 {
-    guard lua_type(L, 1) == LUA_TTABLE else { throw HostError.argument(1, "sweep", expected: "table", L) }
+    guard lua_type(L, 1) == LUA_TTABLE else { throw BindingError.argument(1, "sweep", expected: "table", L) }
     lua_pushstring(L, "base")
     lua_rawget(L, 1)
     let baseType = LuaStack.typeName(L, -1)
     let base = LuaObject.get(L, -1, tname: ScenarioObject.tname, as: Scenario.self)
     capscript_pop(L, 1)
     guard let base else {
-      throw HostError("cap.sweep: field \"base\" must be a scenario (cap.scenario \"name\"), got \(baseType)")
+      throw BindingError("cap.sweep: field \"base\" must be a scenario (cap.scenario \"name\"), got \(baseType)")
     }
     let tree = try LuaStack.configValue(L, 1, field: "", skipping: ["base", "journal", "resume"])
     let spec: SweepSpec
@@ -140,7 +140,7 @@ enum SweepObject {
   /// res:save(path): .json (all candidates) or .csv
   static func save(_ L: OpaquePointer?) throws -> Int32 {
     let r = try result(L, 1, "save")
-    guard let path = LuaStack.string(L, 2) else { throw HostError.argument(2, "save", expected: "string", L) }
+    guard let path = LuaStack.string(L, 2) else { throw BindingError.argument(2, "save", expected: "string", L) }
     try LuaState.context(L).checkWritable(path)
     try OutputFile.write(try SweepOutput.render(r, path: path), to: path)
     return 0
@@ -186,6 +186,6 @@ public enum SweepOutput {
     if path.hasSuffix(".json") { return json(r) }
     if path.hasSuffix(".csv") { return csv(r) }
     if path.hasSuffix(".txt") || path.hasSuffix(".md") { return r.table() + "\n" }
-    throw HostError("cannot tell the format of \"\(path)\": use .json, .csv, .md or .txt")
+    throw BindingError("cannot tell the format of \"\(path)\": use .json, .csv, .md or .txt")
   }
 }

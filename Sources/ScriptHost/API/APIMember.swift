@@ -32,7 +32,7 @@ struct APIMember: Sendable {
   let doc: String
   /// The host function of a function or method; nil for one defined in Lua
   /// (the prelude) or for a field.
-  let function: HostFunction?
+  let function: BindingFunction?
   /// A field's getter: pushes the value of the object at index 1 (exactly one value).
   let get: (@Sendable (OpaquePointer?) throws -> Void)?
   /// Scenario fields a table given to `cap.scenario`/`with` may set (the stub's `cap.ScenarioFields`).
@@ -40,7 +40,7 @@ struct APIMember: Sendable {
 
   /// A function of a module table (`cap.run`).
   static func function(
-    _ name: String, _ params: [APIParam], returns: [String], doc: String, _ function: HostFunction? = nil
+    _ name: String, _ params: [APIParam], returns: [String], doc: String, _ function: BindingFunction? = nil
   ) -> APIMember {
     APIMember(
       kind: .function, name: name, params: params, returns: returns, doc: doc, function: function, get: nil,
@@ -49,7 +49,7 @@ struct APIMember: Sendable {
 
   /// A method of an object (`scenario:with`).
   static func method(
-    _ name: String, _ params: [APIParam], returns: [String], doc: String, _ function: HostFunction
+    _ name: String, _ params: [APIParam], returns: [String], doc: String, _ function: BindingFunction
   ) -> APIMember {
     APIMember(
       kind: .method, name: name, params: params, returns: returns, doc: doc, function: function, get: nil,

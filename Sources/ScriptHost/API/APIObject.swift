@@ -10,7 +10,7 @@ enum APIObject {
   /// [-0, +0, m] registers the metatable of `api` (which must have a `tname`):
   /// `__gc`, `__index`, `__tostring` and the methods table.
   static func register(
-    _ L: OpaquePointer?, _ api: APIClass, gc: HostFunction, index: HostFunction, tostring: HostFunction
+    _ L: OpaquePointer?, _ api: APIClass, gc: BindingFunction, index: BindingFunction, tostring: BindingFunction
   ) {
     guard let tname = api.tname else { return }
     capscript_newmetatable(L, tname)
@@ -39,17 +39,17 @@ enum APIObject {
     guard let member = api.member(key) else {
       var message = "\(api.helpName) has no field \"\(key)\""
       if let near = ConfigReader.nearest(to: key, in: api.memberNames) { message += "; did you mean \"\(near)\"?" }
-      throw HostError(message)
+      throw BindingError(message)
     }
     switch member.kind {
     case .method, .function:
-      guard lua_getmetatable(L, 1) != 0 else { throw HostError("\(api.helpName) has lost its metatable") }
+      guard lua_getmetatable(L, 1) != 0 else { throw BindingError("\(api.helpName) has lost its metatable") }
       lua_pushstring(L, methodsField)
       lua_rawget(L, -2)
       lua_pushstring(L, key)
       lua_rawget(L, -2)
     case .field:
-      guard let get = member.get else { throw HostError("\(api.helpName).\(key) cannot be read") }
+      guard let get = member.get else { throw BindingError("\(api.helpName).\(key) cannot be read") }
       try get(L)
     }
     return 1

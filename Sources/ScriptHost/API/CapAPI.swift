@@ -18,7 +18,7 @@ enum CapAPI {
       .function(
         "scenario", [APIParam("name_or_table", "string|cap.ScenarioFields")], returns: ["cap.Scenario"],
         doc: "a validated, immutable scenario from config/scenarios/NAME.json, a .json path, or a Lua table",
-        { L in Host.call(L) { try ScenarioObject.make(L) } }),
+        { L in Binding.call(L) { try ScenarioObject.make(L) } }),
       .function(
         "run",
         [
@@ -29,13 +29,13 @@ enum CapAPI {
         ], returns: ["cap.Result"],
         doc: "runs a scenario natively on all cores; Ctrl-C cancels it and keeps your variables;"
           + " the thread count never changes the numbers",
-        { L in Host.call(L) { try CapModule.run(L) } }),
+        { L in Binding.call(L) { try CapModule.run(L) } }),
       .function(
         "policy", [], returns: ["table"], doc: "the policy in force (config/capital-efficiency-policy.json) as a table",
-        { L in Host.call(L) { try CapModule.policy(L) } }),
+        { L in Binding.call(L) { try CapModule.policy(L) } }),
       .function(
         "scenarios", [], returns: ["string[]"], doc: "the names of the scenarios in config/scenarios",
-        { L in Host.call(L) { try CapModule.scenarioNames(L) } }),
+        { L in Binding.call(L) { try CapModule.scenarioNames(L) } }),
       .function(
         "validate", [APIParam("opts", "{names?: string[], paths?: integer, threads?: integer}", optional: true)],
         returns: [
@@ -43,39 +43,39 @@ enum CapAPI {
         ],
         doc: "every scenario (or the named ones) run and held against the policy gates and its own expectations,"
           + " as `capscript validate` does; text is that command's table",
-        { L in Host.call(L) { try CapModule.validate(L) } }),
+        { L in Binding.call(L) { try CapModule.validate(L) } }),
       .function(
         "format", [APIParam("result", "cap.Result|cap.SweepResult"), APIParam("format", "string", optional: true)],
         returns: ["string"], doc: "a result or sweep result as \"table\", \"json\", \"csv\" or \"markdown\" text",
-        { L in Host.call(L) { try CapModule.format(L) } }),
+        { L in Binding.call(L) { try CapModule.format(L) } }),
       .function(
         "sweep", [APIParam("spec", "table")], returns: ["cap.Sweep"],
         doc: "an optimizer sweep: {base = scenario, grid|random|latinHypercube = {...}, samples?, halving?,"
           + " initialPaths?, seed?, journal?, resume?}; sw:run() runs it on common random numbers",
-        { L in Host.call(L) { try SweepObject.make(L) } }),
+        { L in Binding.call(L) { try SweepObject.make(L) } }),
       .function(
         "gates", [APIParam("result", "cap.Result")], returns: ["{passed: boolean, failed: string[]}"],
         doc: "the policy gates held against a result",
-        { L in Host.call(L) { try CapModule.gates(L) } }),
+        { L in Binding.call(L) { try CapModule.gates(L) } }),
       .function(
         "check", [APIParam("result", "cap.Result|cap.SweepResult")],
         returns: ["{passed: boolean, failures: string[]}"],
         doc: "the policy gates and the scenario's own expectations, as `capscript validate` holds them",
-        { L in Host.call(L) { try CapModule.check(L) } }),
+        { L in Binding.call(L) { try CapModule.check(L) } }),
       .function(
         "report",
         [APIParam("result", "cap.Result|cap.SweepResult"), APIParam("path", "string", doc: "ending in .html")],
         returns: ["string"],
         doc: "writes one self-contained HTML report (inline SVG charts, provenance) of a result or sweep result;"
           + " returns the path",
-        { L in Host.call(L) { try CapModule.report(L) } }),
+        { L in Binding.call(L) { try CapModule.report(L) } }),
       .function(
         "calibrate", [APIParam("result", "cap.Result"), APIParam("opts", "{threads?: integer}", optional: true)],
         returns: ["cap.Scenario", "table"],
         doc: "fits the parametric constants (capture0, flowTurnover, volumeVol, flowVol, interventionCostBps) from a"
           + " coupled run; returns the calibrated scenario and the fit {NAME = {value, previous, note}, checks,"
           + " dropped_shocks}",
-        { L in Host.call(L) { try CapModule.calibrate(L) } }),
+        { L in Binding.call(L) { try CapModule.calibrate(L) } }),
       .function(
         "range", [APIParam("from", "number"), APIParam("to", "number"), APIParam("step", "number", optional: true)],
         returns: ["number[]"],
@@ -102,7 +102,7 @@ enum CapAPI {
         "with", [APIParam("fields", "cap.ScenarioFields|table<string, any>")], returns: ["cap.Scenario"],
         doc: "a new scenario with `fields` changed: capital fields by bare name (leverage), top-level names (paths,"
           + " epochs, seed, shocks) or dotted paths (capitalEfficiency.leverage); unknown fields are errors",
-        { L in Host.call(L) { try ScenarioObject.with(L) } }),
+        { L in Binding.call(L) { try ScenarioObject.with(L) } }),
       .field("hash", "string", doc: "content hash (provenance)") { L in
         lua_pushstring(L, try ScenarioObject.get(L, 1, "index").contentHash)
       },
@@ -131,11 +131,11 @@ enum CapAPI {
         [APIParam("path", "string"), APIParam("opts", "{paths?: boolean}", optional: true)], returns: [],
         doc: "writes the scorecard: .json, .csv, .md or .txt by extension, whole or not at all;"
           + " with {paths = true}, the per-path arrays instead (.csv or .json, one row per path)",
-        { L in Host.call(L) { try ResultObject.save(L) } }),
+        { L in Binding.call(L) { try ResultObject.save(L) } }),
       .method(
         "paths", [APIParam("name", "string")], returns: ["number[]"],
         doc: "a per-path array in path order: " + RunResult.columnNames.joined(separator: ", "),
-        { L in Host.call(L) { try ResultObject.paths(L) } }),
+        { L in Binding.call(L) { try ResultObject.paths(L) } }),
     ]
       + Scorecard.scalarFieldNames.map { name in
         .field(name, "number", doc: ResultFieldDocs.doc(name)) { L in try ResultObject.pushScalar(L, name) }
@@ -187,7 +187,7 @@ enum CapAPI {
       .method(
         "run", [], returns: ["cap.SweepResult"],
         doc: "runs every candidate on common random numbers; journals them when the sweep names a journal folder",
-        { L in Host.call(L) { try SweepObject.run(L) } }),
+        { L in Binding.call(L) { try SweepObject.run(L) } }),
       .field("size", "integer", doc: "number of candidates") { L in
         lua_pushinteger(L, lua_Integer(try SweepObject.handle(L, 1, "index").sweep.candidates.count))
       },
@@ -203,15 +203,15 @@ enum CapAPI {
       .method(
         "top", [APIParam("n", "integer", optional: true)], returns: ["string"],
         doc: "the ranking table of the best n candidates (all by default)",
-        { L in Host.call(L) { try SweepObject.top(L) } }),
+        { L in Binding.call(L) { try SweepObject.top(L) } }),
       .method(
         "best", [APIParam("opts", "{deployable?: boolean}", optional: true)], returns: ["cap.Candidate?"],
         doc: "the best candidate (the best deployable one with {deployable = true}), or nil when none qualifies",
-        { L in Host.call(L) { try SweepObject.best(L) } }),
+        { L in Binding.call(L) { try SweepObject.best(L) } }),
       .method(
         "save", [APIParam("path", "string", doc: ".json, .csv, .md or .txt")], returns: [],
         doc: "writes the ranked candidates, whole or not at all",
-        { L in Host.call(L) { try SweepObject.save(L) } }),
+        { L in Binding.call(L) { try SweepObject.save(L) } }),
       .field("candidates", "cap.Candidate[]", doc: "every candidate, ranked best first") { L in
         LuaStack.push(L, .array(try SweepObject.result(L, 1, "index").candidates.map(SweepObject.candidateTree)))
       },

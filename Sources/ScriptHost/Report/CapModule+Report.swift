@@ -8,9 +8,9 @@ extension CapModule {
   /// bands is run again with them (same seed, same paths: the same numbers);
   /// a sweep's top deployable candidate is re-run for its distribution charts.
   static func report(_ L: OpaquePointer?) throws -> Int32 {
-    guard let path = LuaStack.string(L, 2) else { throw HostError.argument(2, "report", expected: "string", L) }
+    guard let path = LuaStack.string(L, 2) else { throw BindingError.argument(2, "report", expected: "string", L) }
     guard path.hasSuffix(".html") || path.hasSuffix(".htm") else {
-      throw HostError("cap.report writes HTML: give a path ending in .html, got \"\(path)\"")
+      throw BindingError("cap.report writes HTML: give a path ending in .html, got \"\(path)\"")
     }
     let context = LuaState.context(L)
     try context.checkWritable(path)
@@ -27,7 +27,7 @@ extension CapModule {
       let detail = try HTMLReport.detailRun(sweep, options: context.runOptions)
       html = HTMLReport(sweep: sweep, leverageCap: cap, detail: detail).html
     } else {
-      throw HostError.argument(1, "report", expected: "result or sweep result", L)
+      throw BindingError.argument(1, "report", expected: "result or sweep result", L)
     }
     try OutputFile.write(html, to: path)
     lua_pushstring(L, path)

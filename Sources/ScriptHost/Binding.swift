@@ -1,0 +1,26 @@
+internal import CLua
+import SimCore
+
+/// Helpers for binding functions (Swift functions called from Lua): errors are
+/// reported by status, never by longjmp.
+/// The type of a binding function: returns a result count, or -1 with a
+/// message pushed (the trampoline raises it after the Swift frame returns).
+typealias BindingFunction = @convention(c) (OpaquePointer?) -> Int32
+
+enum Binding {
+  /// Pushes `message` (prefixed with the caller's `file:line:`) and returns -1,
+  /// so the trampoline raises it once the Swift frame has returned.
+  static func fail(_ L: OpaquePointer?, _ message: String) -> Int32 {
+    capscript_pusherror(L, message)
+    return -1
+  }
+
+  /// Runs `body`, turning any thrown error into a Lua error by status.
+  static func call(_ L: OpaquePointer?, _ body: () throws -> Int32) -> Int32 {
+    do { return try body() } catch let e as BindingError {
+      return fail(L, e.message)
+    } catch {
+      return fail(L, "\(error)")
+    }
+  }
+}
