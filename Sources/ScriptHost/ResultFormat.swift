@@ -30,12 +30,12 @@ public enum ResultFormat: String, CaseIterable, Sendable {
       let p = card.provenance
       let trailing = p.fields(["seed", "paths", "epochs", "scenario_hash", "policy_hash"])
       let names = ["scenario"] + scalars + trailing.map(\.name)
-      let values = [p.scenario] + scalars.map { JSONText.number(card.scalar($0)!) } + trailing.map(\.text)
+      let values = [p.scenario] + scalars.map { JSONText.number(card.scalar($0) ?? .nan) } + trailing.map(\.text)
       return names.joined(separator: ",") + "\n" + values.joined(separator: ",") + "\n"
     case .markdown:
       var out = TextTable.markdown(
         header: ["field", "value"],
-        rows: card.definedScalarNames.map { [$0, formatFixed(card.scalar($0)!, digits: 4)] })
+        rows: card.definedScalarNames.map { [$0, formatFixed(card.scalar($0) ?? .nan, digits: 4)] })
       if let routing = card.routing { out += routing.markdown }
       let p = card.provenance
       out +=

@@ -23,10 +23,10 @@ struct FanChart {
     let frame = SVG.Frame(width: 1120, height: 320)
     var out = SVG.open(frame, className: "fan", title: title)
     guard let p05 = bands.band("p05"), let p25 = bands.band("p25"), let p50 = bands.band("p50"),
-      let p75 = bands.band("p75"), let p95 = bands.band("p95"), !p50.isEmpty
+      let p75 = bands.band("p75"), let p95 = bands.band("p95"), let low = p05.min(), let high = p95.max()
     else { return out + "</svg>" }
-    let lo = min(p05.min()!, 0)
-    let hi = max(p95.max()!, 0)
+    let lo = min(low, 0)
+    let hi = max(high, 0)
     let pad = (hi - lo) * 0.05
     let epochs = Double(p50.count)
     let x = SVG.Scale(1, max(epochs, 2), to: frame.left, frame.left + frame.plotWidth)

@@ -39,12 +39,12 @@ struct FrontierChart {
     var out = SVG.open(frame, className: "frontier", title: title)
     let liq = candidates.map { $0["liquidation_probability"] }.filter(\.isFinite)
     let roi = candidates.map { $0["roi_mean"] }.filter(\.isFinite)
-    guard !liq.isEmpty, !roi.isEmpty else { return out + "</svg>" }
-    let xHi = max(liq.max()!, liquidationGate * 2, 0.001) * 1.05
+    guard let liqMax = liq.max(), let roiMin = roi.min(), let roiMax = roi.max() else { return out + "</svg>" }
+    let xHi = max(liqMax, liquidationGate * 2, 0.001) * 1.05
     let xs = SVG.Scale(0, xHi.squareRoot(), to: frame.left, frame.left + frame.plotWidth)
     func x(_ p: Double) -> Double { xs(max(p, 0).squareRoot()) }
-    let pad = max((roi.max()! - roi.min()!) * 0.12, 0.002)
-    let y = SVG.Scale(roi.min()! - pad, roi.max()! + pad, to: frame.top + frame.plotHeight, frame.top)
+    let pad = max((roiMax - roiMin) * 0.12, 0.002)
+    let y = SVG.Scale(roiMin - pad, roiMax + pad, to: frame.top + frame.plotHeight, frame.top)
     let yTicks = SVG.ticks(y.domain.lo, y.domain.hi)
     let yStep = yTicks.count > 1 ? yTicks[1] - yTicks[0] : 0.01
     let gateX = x(liquidationGate)

@@ -99,7 +99,7 @@ extension HTMLReport {
     ]
     var rows: [[String]] = []
     for name in Scorecard.scalarFieldNames {
-      let v = card.scalar(name)!
+      let v = card.scalar(name) ?? .nan
       let text = fractions.contains(name) ? formatPercent(v) : formatFixed(v, digits: 3)
       var gate = "-"
       var verdict = "-"

@@ -24,7 +24,7 @@ public enum PathTable {
 
   /// The arrays, by column, in path order.
   static func values(_ r: RunResult) -> [[Double]] {
-    RunResult.columnNames.map { r.column($0)! }
+    RunResult.columnNames.compactMap { r.column($0) }
   }
 
   /// - Complexity: O(paths × columns).

@@ -65,15 +65,15 @@ public enum TerminalChart {
 
   /// The fan chart as three sparklines (p95, p50, p05) on one shared scale.
   public static func fan(_ bands: EpochBands, width: Int = 60) -> String {
-    guard let p05 = bands.band("p05"), let p50 = bands.band("p50"), let p95 = bands.band("p95"), !p50.isEmpty else {
+    guard let p05 = bands.band("p05"), let p50 = bands.band("p50"), let p95 = bands.band("p95"), !p50.isEmpty,
+      let lo = p05.min(), let hi = p95.max()
+    else {
       return ""
     }
-    let lo = p05.min()!
-    let hi = p95.max()!
     var out =
       "ROI over \(p50.count) epochs (one scale, \(formatPercent(lo, digits: 1)) to \(formatPercent(hi, digits: 1)))"
     for (label, values) in [("p95", p95), ("p50", p50), ("p05", p05)] {
-      let last = formatPercent(values.last!, digits: 1)
+      let last = formatPercent(values.last ?? .nan, digits: 1)
       out += "\n  \(label) " + sparkline(resample(values, width: width), lo: lo, hi: hi) + " " + last
     }
     return out

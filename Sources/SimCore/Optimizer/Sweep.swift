@@ -53,7 +53,13 @@ public struct Sweep: Sendable {
   public func evaluate(_ index: Int, round: Int, options: RunOptions) throws(RunError) -> CandidateSummary {
     let paths = rounds[round]
     var s = candidates[index]
-    if paths != s.paths { s = try! s.with([("paths", .number(Double(paths)))], origin: "halving") }
+    if paths != s.paths {
+      // A round's paths lie between 1 and the base scenario's, so the override always validates.
+      guard let round = try? s.with([("paths", .number(Double(paths)))], origin: "halving") else {
+        preconditionFailure("a halving round of \(paths) paths must validate")
+      }
+      s = round
+    }
     let card = try Runner.run(s, options: options).scorecard
     let leverage = s.capital?.leverage ?? 1
     let gates = GateReport(

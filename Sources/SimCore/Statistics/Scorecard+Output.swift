@@ -6,7 +6,7 @@ extension Scorecard {
     if let routing { fields["routing"] = routing.tree }
     fields["provenance"] = provenanceTree
     guard hasCapital else { return .object(fields) }
-    for name in Self.scalarFieldNames { fields[name] = .number(scalar(name)!) }
+    for name in Self.scalarFieldNames { fields[name] = .number(scalar(name) ?? .nan) }
     var quantiles: [String: ConfigValue] = [:]
     for q in pnlQuantiles { quantiles[q.label] = .number(q.value) }
     fields["pnl_distribution"] = .object([
