@@ -21,22 +21,23 @@ let package = Package(
       providers: [.apt(["liblua5.4-dev"])]),
     .systemLibrary(name: "CEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "SimCore", swiftSettings: settings),
-    .target(name: "ScriptHost", dependencies: ["SimCore", "CLua", "CEdit"], swiftSettings: settings),
+    .target(name: "CapscriptIO", dependencies: ["SimCore"], swiftSettings: settings),
+    .target(name: "ScriptHost", dependencies: ["SimCore", "CapscriptIO", "CLua", "CEdit"], swiftSettings: settings),
     .executableTarget(
       name: "capscript",
       dependencies: [
-        "ScriptHost", "SimCore",
+        "ScriptHost", "CapscriptIO", "SimCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: settings),
     .testTarget(
-      name: "SimCoreTests", dependencies: ["SimCore"],
+      name: "SimCoreTests", dependencies: ["SimCore", "CapscriptIO"],
       resources: [.copy("Fixtures")], swiftSettings: settings),
     .testTarget(
-      name: "ScriptHostTests", dependencies: ["ScriptHost", "SimCore"],
+      name: "ScriptHostTests", dependencies: ["ScriptHost", "CapscriptIO", "SimCore"],
       resources: [.copy("Fixtures")], swiftSettings: settings),
     .testTarget(
-      name: "CapscriptEndToEndTests", dependencies: ["SimCore", "capscript"], exclude: ["Snapshots"],
+      name: "CapscriptEndToEndTests", dependencies: ["SimCore", "CapscriptIO", "capscript"], exclude: ["Snapshots"],
       swiftSettings: settings),
   ]
 )

@@ -1,5 +1,6 @@
 internal import CLua
 import SimCore
+import CapscriptIO
 
 /// Helpers for binding functions (Swift functions called from Lua): errors are
 /// reported by status, never by longjmp.

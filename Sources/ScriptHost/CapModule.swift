@@ -1,11 +1,12 @@
 internal import CLua
 import SimCore
+import CapscriptIO
 
 /// The `cap` module: a Lua call becomes a SimCore call. No model logic here.
 enum CapModule {
   static let scenarioType = "capscript.Scenario"
   static let resultType = "capscript.Result"
-  static let version = "0.1.0"
+  static let version = CapscriptVersion.version
 
   /// [-0, +0, m] creates `cap`, sets it as a global and as `package.loaded.capscript`.
   static func register(_ L: OpaquePointer?) {

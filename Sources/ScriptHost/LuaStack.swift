@@ -1,5 +1,6 @@
 internal import CLua
 import SimCore
+import CapscriptIO
 
 /// Reading and pushing values with API calls that do not raise (the manual's
 /// `-` and, where unavoidable, `m`): safe inside Swift frames.

@@ -1,5 +1,6 @@
 internal import CLua
 import SimCore
+import CapscriptIO
 
 /// Run results in Lua: fields by scorecard name, `tostring`, `save`, `paths`.
 enum ResultObject {

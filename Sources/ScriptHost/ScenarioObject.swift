@@ -1,5 +1,6 @@
 internal import CLua
 import SimCore
+import CapscriptIO
 
 /// Scenarios in Lua: immutable userdata; `s:with{...}` derives a new one.
 enum ScenarioObject {

@@ -1,5 +1,6 @@
 internal import CLua
 public import SimCore
+public import CapscriptIO
 
 /// Sweeps in Lua: `cap.sweep{base = s, grid = {...}}` -> sweep; `sw:run()` -> ranked result.
 enum SweepObject {
@@ -104,18 +105,6 @@ enum SweepObject {
     return 1
   }
 
-  /// A candidate as a Lua table: its fields, metrics by scorecard name, score, deployable, failed_gates.
-  static func candidateTree(_ c: CandidateSummary) -> ConfigValue {
-    var fields = c.metrics.mapValues(ConfigValue.number)
-    for (k, v) in c.assignments { fields[k] = v }
-    fields["label"] = .string(c.label)
-    fields["score"] = .number(c.score)
-    fields["deployable"] = .bool(c.deployable)
-    fields["paths"] = .number(Double(c.paths))
-    fields["failed_gates"] = .array(c.failedGates.map { .string($0.detail) })
-    return .object(fields)
-  }
-
   /// res:top(n) -> ranked table text of the best n
   static func top(_ L: OpaquePointer?) throws -> Int32 {
     let r = try result(L, 1, "top")
@@ -133,7 +122,7 @@ enum SweepObject {
       deployable = try opts.bool("deployable", default: false)
       try opts.finish()
     }
-    if let c = r.best(deployable: deployable) { LuaStack.push(L, candidateTree(c)) } else { lua_pushnil(L) }
+    if let c = r.best(deployable: deployable) { LuaStack.push(L, c.luaTree) } else { lua_pushnil(L) }
     return 1
   }
 
@@ -144,48 +133,5 @@ enum SweepObject {
     try LuaState.context(L).checkWritable(path)
     try OutputFile.write(try SweepOutput.render(r, path: path), to: path)
     return 0
-  }
-}
-
-/// Sweep results as files and text, shared by Lua and the CLI.
-public enum SweepOutput {
-  public static func json(_ r: SweepResult) -> String {
-    let tree = ConfigValue.object([
-      "scenario": .string(r.base.name), "scenario_hash": .string(r.base.contentHash),
-      "policy_hash": .string(r.base.policy.contentHash), "seed": .number(Double(r.base.seed)),
-      "model_version": .string(Scorecard.modelVersion),
-      "candidates": .array(
-        r.candidates.enumerated().map { i, c in
-          var t = SweepObject.candidateTree(c)
-          if case .object(var f) = t {
-            f["rank"] = .number(Double(i + 1))
-            t = .object(f)
-          }
-          return t
-        }),
-    ])
-    return JSONText.pretty(tree) + "\n"
-  }
-
-  public static func csv(_ r: SweepResult) -> String {
-    let fields = r.candidates.first?.assignments.map(\.key) ?? []
-    var out =
-      (["rank"] + fields + ["score"] + SweepJournal.csvMetrics + ["deployable", "failed_gates"]).joined(separator: ",")
-      + "\n"
-    for (i, c) in r.candidates.enumerated() {
-      out +=
-        ([String(i + 1)] + c.assignments.map { CandidateSummary.text($0.value) } + [JSONText.number(c.score)]
-        + SweepJournal.csvMetrics.map { JSONText.number(c[$0]) }
-        + [c.deployable ? "true" : "false", "\"" + c.failedGates.map(\.gate).joined(separator: ";") + "\""]).joined(
-          separator: ",") + "\n"
-    }
-    return out
-  }
-
-  static func render(_ r: SweepResult, path: String) throws -> String {
-    if path.hasSuffix(".json") { return json(r) }
-    if path.hasSuffix(".csv") { return csv(r) }
-    if path.hasSuffix(".txt") || path.hasSuffix(".md") { return r.table() + "\n" }
-    throw BindingError("cannot tell the format of \"\(path)\": use .json, .csv, .md or .txt")
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScriptHost
 import SimCore
+import CapscriptIO
 
 extension Capscript {
   /// Nanoseconds per path-epoch of the native loop, on one thread and on all.

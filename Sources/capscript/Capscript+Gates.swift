@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScriptHost
 import SimCore
+import CapscriptIO
 
 extension Capscript {
   /// What still blocks deploying leverage, from config/deployment-evidence.json.

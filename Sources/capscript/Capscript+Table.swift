@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScriptHost
 import SimCore
+import CapscriptIO
 
 extension Capscript {
   /// The "latest local run" Markdown table of every capital scenario.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScriptHost
 import SimCore
+import CapscriptIO
 
 extension Capscript {
   /// CI-style validation of the shipped configs.

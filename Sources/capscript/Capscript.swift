@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScriptHost
 import SimCore
+import CapscriptIO
 
 /// The `capscript` command: subcommands nested in extensions, one per file.
 struct Capscript: ParsableCommand {

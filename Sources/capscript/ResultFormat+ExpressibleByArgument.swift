@@ -1,5 +1,5 @@
 public import ArgumentParser
-public import ScriptHost
+public import CapscriptIO
 
 /// `--format` takes a `ResultFormat` by its name: table, json, csv or markdown.
 extension ResultFormat: ExpressibleByArgument {}

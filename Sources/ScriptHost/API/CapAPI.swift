@@ -1,5 +1,6 @@
 internal import CLua
 import SimCore
+import CapscriptIO
 
 /// The Lua API in one table: every `cap` function, every object type with its
 /// methods and fields, each with its one-line doc and argument shapes.
@@ -213,10 +214,10 @@ enum CapAPI {
         doc: "writes the ranked candidates, whole or not at all",
         { L in Binding.call(L) { try SweepObject.save(L) } }),
       .field("candidates", "cap.Candidate[]", doc: "every candidate, ranked best first") { L in
-        LuaStack.push(L, .array(try SweepObject.result(L, 1, "index").candidates.map(SweepObject.candidateTree)))
+        LuaStack.push(L, .array(try SweepObject.result(L, 1, "index").candidates.map(\.luaTree)))
       },
       .field("pareto", "cap.Candidate[]", doc: "the Pareto front of ROI against liquidation probability") { L in
-        LuaStack.push(L, .array(try SweepObject.result(L, 1, "index").paretoFront.map(SweepObject.candidateTree)))
+        LuaStack.push(L, .array(try SweepObject.result(L, 1, "index").paretoFront.map(\.luaTree)))
       },
     ])
 

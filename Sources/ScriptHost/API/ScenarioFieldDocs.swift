@@ -1,4 +1,5 @@
 import SimCore
+import CapscriptIO
 
 /// The Lua type and one-line doc of each field a scenario can be given: the
 /// top-level fields here, the capital fields from `CapitalSchema`.

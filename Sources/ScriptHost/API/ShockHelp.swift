@@ -1,4 +1,5 @@
 import SimCore
+import CapscriptIO
 
 /// Help for the shock constructors `cap.shock.<type>`.
 enum ShockHelp {

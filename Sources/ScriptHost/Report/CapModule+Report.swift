@@ -1,5 +1,6 @@
 internal import CLua
 import SimCore
+import CapscriptIO
 
 extension CapModule {
   /// cap.report(result | sweep result, "out/report.html") -> path

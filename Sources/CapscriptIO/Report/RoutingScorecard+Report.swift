@@ -1,4 +1,4 @@
-import SimCore
+public import SimCore
 
 extension RoutingScorecard {
   /// The worst pool by intervention cost, if the graph has pools.

@@ -1,3 +1,5 @@
+public import SimCore
+
 import Foundation
 
 /// Reads the project's configuration folder: the policy and named scenarios.

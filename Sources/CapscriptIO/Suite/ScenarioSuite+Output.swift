@@ -1,3 +1,5 @@
+public import SimCore
+
 extension ScenarioSuite {
   /// The pass/fail table of `capscript validate` and its closing line.
   public static func validationText(_ entries: [Entry]) -> String {

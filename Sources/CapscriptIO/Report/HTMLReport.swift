@@ -1,4 +1,4 @@
-import SimCore
+public import SimCore
 
 /// One self-contained HTML report: inline CSS and SVG, no scripts, no fonts or
 /// images from anywhere (a Content-Security-Policy says so to the browser).
@@ -37,7 +37,7 @@ public struct HTMLReport: Sendable {
     out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
     out +=
-      "<meta name=\"generator\" content=\"\(SVG.escape("capscript \(CapModule.version) (\(Scorecard.modelVersion))"))\"/>"
+      "<meta name=\"generator\" content=\"\(SVG.escape("capscript \(CapscriptVersion.version) (\(Scorecard.modelVersion))"))\"/>"
     out += "<title>\(SVG.escape(title))</title><style>\(Self.css)</style></head>\n<body>"
     out += "<header><h1>\(SVG.escape(title))</h1><p class=\"subtitle\">\(SVG.escape(subtitle))</p></header>\n<main>"
     out += sections.joined(separator: "\n")

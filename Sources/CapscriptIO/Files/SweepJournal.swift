@@ -25,8 +25,7 @@ public struct SweepJournal {
     if resume, let data = FileManager.default.contents(atPath: journal.jsonlPath) {
       let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
       guard let first = lines.first, (try? JSONText.parse(String(first), file: journal.jsonlPath)) == header else {
-        throw ScriptError(
-          .file,
+        throw OutputError(
           "\(journal.jsonlPath): the journal is for a different sweep (scenario, policy or design changed); run without --resume to start afresh"
         )
       }
@@ -35,7 +34,7 @@ public struct SweepJournal {
         // A line cut short by a kill is the last one; it is run again.
         guard let tree = try? JSONText.parse(String(line), file: journal.jsonlPath) else {
           if n == lines.count - 2 { break }
-          throw ScriptError(.file, "\(journal.jsonlPath):\(n + 2): not a journal line")
+          throw OutputError("\(journal.jsonlPath):\(n + 2): not a journal line")
         }
         let s = try CandidateSummary(tree, file: journal.jsonlPath)
         done[Sweep.Key(index: s.index, round: s.round)] = s
@@ -80,10 +79,10 @@ public struct SweepJournal {
 
   static func appendLine(_ line: String, to path: String) throws {
     let fd = Foundation.open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
-    guard fd >= 0 else { throw ScriptError(.file, "cannot append to \(path): \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else { throw OutputError("cannot append to \(path): \(String(cString: strerror(errno)))") }
     defer { close(fd) }
     let bytes = Array((line + "\n").utf8)
     let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-    guard written == bytes.count else { throw ScriptError(.file, "cannot append to \(path)") }
+    guard written == bytes.count else { throw OutputError("cannot append to \(path)") }
   }
 }

@@ -1,3 +1,5 @@
+public import SimCore
+
 /// Rows of text cells as aligned plain text or as a Markdown table: the one
 /// table renderer of the scorecard, the routing block, the sweep ranking and
 /// `capscript validate`. Widths count characters (grapheme clusters).

@@ -1,3 +1,5 @@
+public import SimCore
+
 /// A titled table of text cells for the HTML report (scorecards, sweep
 /// candidates, per-pool diagnostics).
 public struct ReportTable: Sendable, Equatable {

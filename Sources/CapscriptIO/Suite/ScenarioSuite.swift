@@ -1,3 +1,5 @@
+public import SimCore
+
 /// Every shipped scenario (or a given list) run and held against the policy
 /// gates and its own expectations: the loop behind `capscript validate`,
 /// `capscript table` and `capscript export`. It reads nothing beyond what

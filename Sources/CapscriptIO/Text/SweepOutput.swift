@@ -1,0 +1,45 @@
+public import SimCore
+
+/// Sweep results as files and text, shared by Lua and the CLI.
+public enum SweepOutput {
+  public static func json(_ r: SweepResult) -> String {
+    let tree = ConfigValue.object([
+      "scenario": .string(r.base.name), "scenario_hash": .string(r.base.contentHash),
+      "policy_hash": .string(r.base.policy.contentHash), "seed": .number(Double(r.base.seed)),
+      "model_version": .string(Scorecard.modelVersion),
+      "candidates": .array(
+        r.candidates.enumerated().map { i, c in
+          var t = c.luaTree
+          if case .object(var f) = t {
+            f["rank"] = .number(Double(i + 1))
+            t = .object(f)
+          }
+          return t
+        }),
+    ])
+    return JSONText.pretty(tree) + "\n"
+  }
+
+  public static func csv(_ r: SweepResult) -> String {
+    let fields = r.candidates.first?.assignments.map(\.key) ?? []
+    var out =
+      (["rank"] + fields + ["score"] + SweepJournal.csvMetrics + ["deployable", "failed_gates"]).joined(separator: ",")
+      + "\n"
+    for (i, c) in r.candidates.enumerated() {
+      out +=
+        ([String(i + 1)] + c.assignments.map { CandidateSummary.text($0.value) } + [JSONText.number(c.score)]
+        + SweepJournal.csvMetrics.map { JSONText.number(c[$0]) }
+        + [c.deployable ? "true" : "false", "\"" + c.failedGates.map(\.gate).joined(separator: ";") + "\""]).joined(
+          separator: ",") + "\n"
+    }
+    return out
+  }
+
+  /// The sweep as the file `path` names by its extension.
+  public static func render(_ r: SweepResult, path: String) throws(OutputError) -> String {
+    if path.hasSuffix(".json") { return json(r) }
+    if path.hasSuffix(".csv") { return csv(r) }
+    if path.hasSuffix(".txt") || path.hasSuffix(".md") { return r.table() + "\n" }
+    throw OutputError("cannot tell the format of \"\(path)\": use .json, .csv, .md or .txt")
+  }
+}

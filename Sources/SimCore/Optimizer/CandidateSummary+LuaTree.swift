@@ -1,0 +1,14 @@
+extension CandidateSummary {
+  /// The candidate as Lua and the sweep JSON show it: its field values,
+  /// metrics by scorecard name, label, score, deployable, paths and failed gates.
+  public var luaTree: ConfigValue {
+    var fields = metrics.mapValues(ConfigValue.number)
+    for (k, v) in assignments { fields[k] = v }
+    fields["label"] = .string(label)
+    fields["score"] = .number(score)
+    fields["deployable"] = .bool(deployable)
+    fields["paths"] = .number(Double(paths))
+    fields["failed_gates"] = .array(failedGates.map { .string($0.detail) })
+    return .object(fields)
+  }
+}

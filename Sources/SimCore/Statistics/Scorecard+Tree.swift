@@ -1,0 +1,38 @@
+extension Scorecard {
+  /// The scorecard as a tree with its stable field names (for JSON and Lua).
+  /// A routing-only run's tree holds `routing` and `provenance` alone.
+  public var tree: ConfigValue {
+    var fields: [String: ConfigValue] = [:]
+    if let routing { fields["routing"] = routing.tree }
+    fields["provenance"] = provenanceTree
+    guard hasCapital else { return .object(fields) }
+    for name in Self.scalarFieldNames { fields[name] = .number(scalar(name) ?? .nan) }
+    var quantiles: [String: ConfigValue] = [:]
+    for q in pnlQuantiles { quantiles[q.label] = .number(q.value) }
+    fields["pnl_distribution"] = .object([
+      "quantiles": .object(quantiles),
+      "histogram": .object([
+        "edges": .array(pnlHistogram.edges.map(ConfigValue.number)),
+        "counts": .array(pnlHistogram.counts.map { .number(Double($0)) }),
+      ]),
+    ])
+    var att: [String: ConfigValue] = [:]
+    for term in pnlAttribution.terms { att[term.name] = .number(term.value) }
+    fields["pnl_attribution"] = .object(att)
+    return .object(fields)
+  }
+
+  /// The provenance block; `roi_mean_stderr` only when there is an ROI.
+  var provenanceTree: ConfigValue {
+    var fields = provenance.tree
+    if hasCapital { fields["roi_mean_stderr"] = .number(roiMeanStderr) }
+    return .object(fields)
+  }
+
+  /// The scalar names this scorecard defines: the capital fields when it has
+  /// the overlay, then `routing.*` when it steps a pool graph.
+  public var definedScalarNames: [String] {
+    (hasCapital ? Self.scalarFieldNames : [])
+      + (routing == nil ? [] : RoutingScorecard.scalarFieldNames.map { "routing." + $0 })
+  }
+}
