@@ -1,11 +1,12 @@
+import SimCore
+
 /// Lua-side conveniences of the `cap` module: constructors that only build
 /// tables; everything they build is validated by the native schema.
 enum Prelude {
   static let source = """
     local cap = cap
     cap.shock = {}
-    for _, name in ipairs({ "asset_crash", "vol_spike", "liquidity_shock", "redemption_wave",
-                            "peg_shock", "flow_shock", "bridge_halt", "pool_depeg", "oracle_lag" }) do
+    for _, name in ipairs({ \(ShockSchema.names.map { "\"\($0)\"" }.joined(separator: ", ")) }) do
       cap.shock[name] = function(t)
         if type(t) ~= "table" then
           error("cap.shock." .. name .. " expects a table of fields, got " .. type(t), 2)
