@@ -76,6 +76,31 @@ import Testing
       message(#"{"gates": {"pegDeviationFrequncy": 0.1}}"#)?.contains(#"did you mean "pegDeviationFrequency""#) == true)
   }
 
+  @Test func routingParametersDecodeIntoTheirOwnProperties() throws {
+    #expect(RoutingParameters().ordersPerEpoch == 24 && RoutingParameters().oracleLag == 0)
+    // Field i gets a distinct value inside its range; each must land in its own property.
+    var pmm: [String: [String: ConfigValue]] = [:]
+    var expected: [Double] = []
+    for (i, spec) in RoutingSchema.fields.enumerated() {
+      let x =
+        spec.isInteger
+        ? Double(i + 1) : spec.range.lowerBound + (spec.range.upperBound - spec.range.lowerBound) * Double(i + 1) / 64
+      pmm[spec.group ?? "", default: [:]][spec.key] = .number(x)
+      expected.append(x)
+    }
+    let reader = try ConfigReader(.object(pmm.mapValues { ConfigValue.object($0) }), file: "s.json", path: ["pmm"])
+    let p = try RoutingParameters(reader, hasCapital: false)
+    for (i, spec) in RoutingSchema.fields.enumerated() {
+      #expect(p[keyPath: spec.keyPath] == expected[i], "\(spec.name)")
+    }
+    #expect(p.oracleLag == 7)
+    let defaults = RoutingParameters()
+    for spec in RoutingSchema.fields { #expect(defaults[keyPath: spec.keyPath] == spec.defaultValue, "\(spec.name)") }
+    let coupled = try ConfigReader(
+      .object(["oracle": .object(["volatileSigma": .number(0.5)])]), file: "s.json", path: ["pmm"])
+    #expect(throws: ConfigError.self) { try RoutingParameters(coupled, hasCapital: true) }
+  }
+
   @Test func shockTypesDecodeUnderTheirSchemaNameWithTableDefaults() throws {
     for spec in ShockSchema.types where spec.scope != .graph {
       var fields: [String: ConfigValue] = ["type": .string(spec.name), "at": .number(1)]
@@ -113,6 +138,9 @@ import Testing
     }
     #expect(capital.count == CapitalSchema.fields.count && capital.count == 41)
     #expect(policy.count == PolicySchema.fields.count && types.count == ShockSchema.types.count)
+    #expect(
+      doc.value(atPath: ["routing"]).map { if case .array(let a) = $0 { a.count } else { 0 } }
+        == RoutingSchema.fields.count)
     #expect(scenario.count == Scenario.topLevelFields.count)
     let maxLTV = capital.first { $0.value(atPath: ["name"]) == .string("maxLTV") }
     #expect(maxLTV?.value(atPath: ["default"]) == .null)

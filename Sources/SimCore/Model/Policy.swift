@@ -113,33 +113,12 @@ public enum PolicySchema {
 }
 
 extension Policy {
-  /// Decodes and validates a policy tree (a JSON file or a Lua table): the
-  /// fields of `PolicySchema.fields` in order, nested objects closed as they end.
+  /// Decodes and validates a policy tree (a JSON file or a Lua table) against `PolicySchema.fields`.
   public init(_ value: ConfigValue, file: String) throws(ConfigError) {
     self.init()
     let r = try ConfigReader(value, file: file)
     _ = try r.string("description", default: "")
-    var values: [String: Double] = [:]
-    var group: (name: String, reader: ConfigReader)?
-    for spec in PolicySchema.fields {
-      if let open = group, open.name != spec.group {
-        try open.reader.finish()
-        group = nil
-      }
-      let reader: ConfigReader
-      if let name = spec.group {
-        if group == nil { group = (name, try r.child(name)) }
-        reader = group!.reader
-      } else {
-        reader = r
-      }
-      let lo = spec.atLeast.flatMap { values[$0] } ?? spec.range.lowerBound
-      let hi = spec.atMost.flatMap { values[$0] } ?? spec.range.upperBound
-      let x = try reader.number(spec.key, default: spec.defaultValue, in: lo...hi)
-      values[spec.name] = x
-      self[keyPath: spec.keyPath] = x
-    }
-    try group?.reader.finish()
+    try r.read(PolicySchema.fields, into: &self)
     try r.finish()
     contentHash = ContentHash.fnv1a(JSONText.canonical(value))
   }

@@ -11,6 +11,7 @@ public enum SchemaExport {
       "scenario": .array(ScenarioSchema.fields.map(field)),
       "capitalEfficiency": .array(CapitalSchema.fields.map(field)),
       "policy": .array(PolicySchema.fields.map(field)),
+      "routing": .array(RoutingSchema.fields.map(field)),
       "shocks": .object([
         "timing": .array(ShockSchema.timing.map(field)),
         "types": .array(ShockSchema.types.map(type)),
@@ -64,14 +65,17 @@ public enum SchemaExport {
 
 
       """
-    out += table(
-      ["field", "default", "range", "unit", "meaning"],
-      PolicySchema.fields.map { f in
-        var range = rangeText(f.range)
-        if let lo = f.atLeast { range += ", at least \(lo)" }
-        if let hi = f.atMost { range += ", at most \(hi)" }
-        return [f.name, JSONText.number(f.defaultValue), range, f.unit, f.doc]
-      })
+    out += recordTable(PolicySchema.fields)
+    out += """
+
+      ## Routing parameters
+
+      A coupled or routing-only scenario's market assumptions, under `pmm` (`RoutingSchema.fields`):
+      `flow.ordersPerEpoch` is `pmm.flow.ordersPerEpoch`.
+
+
+      """
+    out += recordTable(RoutingSchema.fields)
     out += """
 
       ## Shocks
@@ -96,10 +100,10 @@ public enum SchemaExport {
     ])
   }
 
-  static func field(_ f: PolicyFieldSpec) -> ConfigValue {
+  static func field<Root>(_ f: RecordFieldSpec<Root>) -> ConfigValue {
     var o: [String: ConfigValue] = [
       "name": .string(f.name), "default": .number(f.defaultValue), "range": range(f.range), "unit": .string(f.unit),
-      "doc": .string(f.doc),
+      "doc": .string(f.doc), "kind": .string(f.isInteger ? "integer" : "number"),
     ]
     if let lo = f.atLeast { o["atLeast"] = .string(lo) }
     if let hi = f.atMost { o["atMost"] = .string(hi) }
@@ -159,6 +163,18 @@ public enum SchemaExport {
     case .capital: "with capitalEfficiency"
     case .graph: "with a pool graph (graphMode synthetic or deployed)"
     }
+  }
+
+  static func recordTable<Root>(_ fields: [RecordFieldSpec<Root>]) -> String {
+    table(
+      ["field", "default", "range", "unit", "meaning"],
+      fields.map { f in
+        var range = rangeText(f.range)
+        if f.isInteger { range += ", whole" }
+        if let lo = f.atLeast { range += ", at least \(lo)" }
+        if let hi = f.atMost { range += ", at most \(hi)" }
+        return [f.name, JSONText.number(f.defaultValue), range, f.unit, f.doc]
+      })
   }
 
   static func shockTable(_ fields: [ShockFieldSpec]) -> String {
