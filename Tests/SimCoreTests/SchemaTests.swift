@@ -30,6 +30,22 @@ import Testing
     #expect(p.leverage == values["leverage"] && p.fireSaleHaircut == values["fireSaleHaircut"])
   }
 
+  @Test func everyStoredNumberHasATableRow() {
+    // A property added without its row would silently keep its placeholder 0.
+    func numbers(_ value: Any) -> Int {
+      Mirror(reflecting: value).children.reduce(0) { n, child in
+        switch child.value {
+        case is Double, is Int: n + 1
+        case is String: n
+        default: n + numbers(child.value)
+        }
+      }
+    }
+    #expect(numbers(CapitalParameters(values: [:])) == CapitalSchema.fields.count)
+    #expect(numbers(Policy()) == PolicySchema.fields.count)
+    #expect(numbers(RoutingParameters()) == RoutingSchema.fields.count)
+  }
+
   @Test func capitalDefaultsAreTheTableDefaultsAndInsideTheirRanges() throws {
     let p = CapitalParameters(values: [:])
     for spec in CapitalSchema.fields {
