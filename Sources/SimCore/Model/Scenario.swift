@@ -40,16 +40,13 @@ public struct Scenario: Sendable {
   /// Decodes and validates `value` against the schema and `policy`.
   public init(_ value: ConfigValue, file: String, policy: Policy) throws(ConfigError) {
     let r = try ConfigReader(value, file: file)
-    name = try r.string("name", default: nil)
-    description = try r.string("description", default: "")
+    name = try ScenarioSchema.string(r, "name")
+    description = try ScenarioSchema.string(r, "description")
     paths = try ScenarioSchema.integer(r, "paths")
     epochs = try ScenarioSchema.integer(r, "epochs")
     epochsPerYear = try ScenarioSchema.integer(r, "epochsPerYear")
     seed = UInt64(try ScenarioSchema.integer(r, "seed"))
-    let graphModeName = try r.string(
-      "graphMode", default: RoutingSpec.GraphMode.none.rawValue, allowed: RoutingSpec.GraphMode.allCases.map(\.rawValue)
-    )
-    graphMode = RoutingSpec.GraphMode(rawValue: graphModeName) ?? .none
+    graphMode = RoutingSpec.GraphMode(rawValue: try ScenarioSchema.string(r, "graphMode")) ?? .none
     let pmm = try r.child("pmm")
     pmmMode = PMMMode(
       rawValue: try pmm.string(
@@ -82,7 +79,7 @@ public struct Scenario: Sendable {
     self.shocks = shocks
     expectations = try Expectation.decode(r.child("expect"))
     sweep = try r.raw("sweep").map { v throws(ConfigError) in try SweepSpec(v, file: file) }
-    optimizerByDefault = try r.string("mode", default: "run", allowed: ["run", "optimizer"]) == "optimizer"
+    optimizerByDefault = try ScenarioSchema.string(r, "mode") == "optimizer"
     if optimizerByDefault && sweep == nil {
       throw ConfigError(.missingField, file: file, field: "sweep", "is required when \"mode\" is \"optimizer\"")
     }

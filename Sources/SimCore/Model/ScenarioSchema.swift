@@ -59,6 +59,14 @@ public enum ScenarioSchema {
     return spec
   }
 
+  /// Reads the string field `name` with its default (required without one) and allowed values.
+  static func string(_ r: ConfigReader, _ name: String) throws(ConfigError) -> String {
+    let s = spec(name)
+    var fallback: String?
+    if case .string(let d) = s.defaultValue { fallback = d }
+    return try r.string(name, default: fallback, allowed: s.allowed)
+  }
+
   /// Reads the integer field `name` with its default and range.
   static func integer(_ r: ConfigReader, _ name: String) throws(ConfigError) -> Int {
     let s = spec(name)
