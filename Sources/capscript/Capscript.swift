@@ -13,7 +13,9 @@ struct Capscript: ParsableCommand {
       Outputs are evidence for governance; they never authorise leverage by themselves.
       """,
     version: "capscript \(CapModuleInfo.version) (\(Scorecard.modelVersion))",
-    subcommands: [Run.self, Script.self, Repl.self, Validate.self, Table.self, Gates.self, Export.self, Bench.self])
+    subcommands: [
+      Run.self, Script.self, Repl.self, Validate.self, Table.self, Gates.self, Export.self, Bench.self, Schema.self,
+    ])
 }
 
 /// Options every run-like subcommand shares.
