@@ -1,41 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import SimCore
-
-/// An executable on PATH, or nil.
-func tool(_ name: String) -> String? {
-  for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-    let path = "\(dir)/\(name)"
-    if FileManager.default.isExecutableFile(atPath: path) { return path }
-  }
-  return nil
-}
-
-/// Runs a program; returns its status and its stdout and stderr together.
-func runProgram(_ path: String, _ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String) {
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: path)
-  p.arguments = arguments
-  p.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-  let out = Pipe()
-  p.standardOutput = out
-  p.standardError = out
-  let inPipe = Pipe()
-  p.standardInput = inPipe
-  try p.run()
-  if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
-  try inPipe.fileHandleForWriting.close()
-  let data = out.fileHandleForReading.readDataToEndOfFile()
-  p.waitUntilExit()
-  return (p.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
-func scratchFolder() throws -> String {
-  let dir = NSTemporaryDirectory() + "capscript-report-e2e-\(UUID().uuidString)"
-  try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-  return dir
-}
 
 func occurrences(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
 
@@ -43,8 +10,8 @@ let blockCharacters = Set("▁▂▃▄▅▆▇█")
 
 @Suite struct ReportCommandLine {
   @Test func runWritesAReportAndPipedOutputStaysPlain() throws {
-    let dir = try scratchFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("report-e2e")
+    defer { removeFolder(dir) }
     let r = try capscript(["run", "bank_run_redemption_spike", "--paths", "400", "--report", dir + "/bank.html"])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("roi_mean") && !r.stdout.contains { blockCharacters.contains($0) })
@@ -59,8 +26,8 @@ let blockCharacters = Set("▁▂▃▄▅▆▇█")
   }
 
   @Test func sweepReportHasTheFrontierAndTheTopCandidate() throws {
-    let dir = try scratchFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("report-e2e")
+    defer { removeFolder(dir) }
     let r = try capscript([
       "run", "leverage_sweep_1x_to_4x", "--paths", "300", "--out", dir, "--report", dir + "/sweep.html",
     ])
@@ -101,28 +68,28 @@ let blockCharacters = Set("▁▂▃▄▅▆▇█")
     #expect(data[7]["roi"] == .number(Double(lines[9].split(separator: ",")[1])!))
   }
 
-  @Test(.enabled(if: tool("script") != nil, "needs script(1) for a pseudo-terminal"))
+  @Test(.enabled(if: executable("script") != nil, "needs script(1) for a pseudo-terminal"))
   func aTerminalGetsChartsInTheTableAndInTostring() throws {
-    let cli = try runProgram(
-      tool("script")!, ["-qec", "\(binary) run bank_run_redemption_spike --paths 300 --quiet", "/dev/null"])
+    let command = "\(capscriptBinary) run bank_run_redemption_spike --paths 300 --quiet"
+    let cli = try runProcess(executable("script")!, ["-qec", command, "/dev/null"])
     #expect(cli.status == 0, "\(cli.output)")
     #expect(cli.output.contains("PnL distribution (USD, 40 bins"))
     #expect(cli.output.contains("  p50 "))
     #expect(cli.output.contains { blockCharacters.contains($0) })
-    let dir = try scratchFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("report-e2e")
+    defer { removeFolder(dir) }
     let script = dir + "/print.lua"
     try "print(cap.run(cap.scenario('crash_40pct_external_asset'):with{paths = 100}))\n"
       .write(toFile: script, atomically: true, encoding: .utf8)
-    let tty = try runProgram(tool("script")!, ["-qec", "\(binary) \(script)", "/dev/null"])
+    let tty = try runProcess(executable("script")!, ["-qec", "\(capscriptBinary) \(script)", "/dev/null"])
     #expect(tty.output.contains("PnL distribution") && tty.output.contains("█"), "\(tty.output)")
     let piped = try capscript([script])
     #expect(piped.status == 0 && piped.stdout.contains("roi_mean") && !piped.stdout.contains("PnL distribution"))
   }
 
   @Test func exportIsOpenMetricsWithAlertRules() throws {
-    let dir = try scratchFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("report-e2e")
+    defer { removeFolder(dir) }
     let r = try capscript([
       "export", "bank_run_redemption_spike", "hub_only_11", "--paths", "20", "--epochs", "90", "--alert-rules",
       dir + "/rules.yml",
@@ -138,10 +105,10 @@ let blockCharacters = Set("▁▂▃▄▅▆▇█")
     #expect(r.stdout.contains("capscript_pmm_worst_pool_intervention_cost_usd{scenario=\"hub_only_11\",pool=\""))
     let rules = try String(contentsOfFile: dir + "/rules.yml", encoding: .utf8)
     #expect(rules.contains("expr: \"capscript_liquidation_probability_ratio > 0.01\""))
-    if let promtool = tool("promtool") {
-      let metrics = try runProgram(promtool, ["check", "metrics"], input: r.stdout)
+    if let promtool = executable("promtool") {
+      let metrics = try runProcess(promtool, ["check", "metrics"], input: r.stdout)
       #expect(metrics.status == 0 && metrics.output.isEmpty, "\(metrics.output)")
-      let check = try runProgram(promtool, ["check", "rules", dir + "/rules.yml"])
+      let check = try runProcess(promtool, ["check", "rules", dir + "/rules.yml"])
       #expect(check.status == 0, "\(check.output)")
     }
   }
@@ -190,19 +157,19 @@ let pngColourCounter = """
       "--user-data-dir=\(dir)/profile-\(UUID().uuidString)",
       "--screenshot=\(png)", "--window-size=1200,2000", "file://\(html)",
     ]
-    var program = tool("chromium")!
-    if let timeout = tool("timeout") {
+    var program = executable("chromium")!
+    if let timeout = executable("timeout") {
       arguments.insert(contentsOf: ["120", program], at: 0)
       program = timeout
     }
-    let r = try runProgram(program, arguments)
+    let r = try runProcess(program, arguments)
     #expect(r.status == 0, "\(r.output)")
   }
 
-  @Test(.enabled(if: tool("chromium") != nil, "needs chromium for headless rendering"))
+  @Test(.enabled(if: executable("chromium") != nil, "needs chromium for headless rendering"))
   func headlessChromiumShowsEveryChart() throws {
-    let dir = try scratchFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("report-e2e")
+    defer { removeFolder(dir) }
     let bank = try capscript([
       "run", "bank_run_redemption_spike", "--paths", "1000", "--report", dir + "/bank.html", "--quiet",
     ])
@@ -220,23 +187,23 @@ let pngColourCounter = """
       #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
       #expect(png != blank && png.count > blank.count * 4, "\(name).png looks blank")
     }
-    guard let python = tool("python3") else { return }
+    guard let python = executable("python3") else { return }
     // Pixels of the chart colours: PnL bars, drawdown bars, the fan's median;
     // in the sweep also the deployable and above-the-gate candidates.
-    let b = try runProgram(python, ["-c", pngColourCounter, dir + "/bank.png", "3b6fb6", "b5523b", "0f2f5c"])
+    let b = try runProcess(python, ["-c", pngColourCounter, dir + "/bank.png", "3b6fb6", "b5523b", "0f2f5c"])
     let bankCounts = b.output.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
     #expect(bankCounts.count == 4, "\(b.output)")
     if bankCounts.count == 4 {
       #expect(bankCounts[0] > 100, "only \(bankCounts[0]) colours")
       #expect(bankCounts[1] > 5000 && bankCounts[2] > 2000 && bankCounts[3] > 300, "\(bankCounts)")
     }
-    let s = try runProgram(python, ["-c", pngColourCounter, dir + "/sweep.png", "2e9e5b", "c0392b", "3b6fb6"])
+    let s = try runProcess(python, ["-c", pngColourCounter, dir + "/sweep.png", "2e9e5b", "c0392b", "3b6fb6"])
     let sweepCounts = s.output.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
     #expect(sweepCounts.count == 4, "\(s.output)")
     if sweepCounts.count == 4 {
       #expect(sweepCounts[1] > 50 && sweepCounts[2] > 150 && sweepCounts[3] > 2000, "\(sweepCounts)")
     }
-    let blankCounts = try runProgram(python, ["-c", pngColourCounter, dir + "/blank.png"]).output
+    let blankCounts = try runProcess(python, ["-c", pngColourCounter, dir + "/blank.png"]).output
     #expect(blankCounts.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
   }
 }
