@@ -90,3 +90,25 @@ private final class Drain: @unchecked Sendable {
 public func capscript(_ arguments: [String], input: String? = nil) throws -> ProcessOutput {
   try runProcess(capscriptBinary, arguments, input: input)
 }
+
+/// Runs several commands at once, each as `runProcess` in the package root, and returns their outputs in order.
+public func runProcesses(_ commands: [(path: String, arguments: [String])], timeout: Double = 600) throws
+  -> [ProcessOutput]
+{
+  let results = Results(count: commands.count)
+  DispatchQueue.concurrentPerform(iterations: commands.count) { i in
+    results.set(i, Result { try runProcess(commands[i].path, commands[i].arguments, timeout: timeout) })
+  }
+  return try results.all.map { try $0.get() }
+}
+
+private final class Results: @unchecked Sendable {
+  private let lock = NSLock()
+  private var results: [Result<ProcessOutput, any Error>?]
+
+  init(count: Int) { results = Array(repeating: nil, count: count) }
+
+  func set(_ i: Int, _ result: Result<ProcessOutput, any Error>) { lock.withLock { results[i] = result } }
+
+  var all: [Result<ProcessOutput, any Error>] { lock.withLock { results.map { $0! } } }
+}
