@@ -8,8 +8,9 @@ swift format lint --strict -r Sources Tests
 # One debug build of the products and the tests, with the flags `swift test` then reuses (--skip-build):
 # a `swift test` with other flags than the `swift build` before it would compile everything a second time.
 swift build --build-tests -Xswiftc -warnings-as-errors
-# The end-to-end tests and the validation below run the release binary (about 150x faster per path-epoch
-# than the debug one); without CAPSCRIPT_BIN the tests fall back to the debug binary beside the test bundle.
+# The end-to-end tests and the validation below run the release binary. On this 2-core machine its build
+# takes about 85 s and saves about 190 s: the suite 148 s -> 57 s, the full validate 115 s -> 14 s.
+# Without CAPSCRIPT_BIN the tests fall back to the debug binary beside the test bundle.
 swift build -c release --product capscript
 export CAPSCRIPT_BIN="$PWD/.build/release/capscript"
 swift test --skip-build --disable-xctest
