@@ -29,14 +29,16 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: settings),
+    // Helpers every test target shares: package root, process runner, temporary folders, snapshots.
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: settings),
     .testTarget(
-      name: "SimCoreTests", dependencies: ["SimCore"],
+      name: "SimCoreTests", dependencies: ["SimCore", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: settings),
     .testTarget(
-      name: "ScriptHostTests", dependencies: ["ScriptHost", "SimCore"],
+      name: "ScriptHostTests", dependencies: ["ScriptHost", "SimCore", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: settings),
     .testTarget(
-      name: "CapscriptEndToEndTests", dependencies: ["SimCore", "capscript"], exclude: ["Snapshots"],
+      name: "CapscriptEndToEndTests", dependencies: ["SimCore", "TestSupport", "capscript"], exclude: ["Snapshots"],
       swiftSettings: settings),
   ]
 )

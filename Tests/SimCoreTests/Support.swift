@@ -1,10 +1,7 @@
 import Foundation
+import TestSupport
 
 @testable import SimCore
-
-/// The package root, found from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent().path
 
 let projectLibrary = try! ConfigLibrary(directory: packageRoot + "/config")
 
