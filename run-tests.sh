@@ -17,3 +17,6 @@ swift test --skip-build --disable-xctest
 # CI-style validation of the shipped configs (every scenario against the policy gates), at their full size:
 # the one full validation of a suite run (the tests use small --paths).
 "$CAPSCRIPT_BIN" validate
+# The NumPy bench at a tiny size, so it cannot rot: it reads the schema from `capscript schema`,
+# and its exact Philox port must reproduce the Swift scorecard (installs a pinned NumPy if missing).
+SWIFT_BIN="$CAPSCRIPT_BIN" bash bench/run.sh --tiny
