@@ -30,14 +30,17 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: settings),
+    // Helpers every test target shares: package root, process runner, temporary folders, snapshots.
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: settings),
     .testTarget(
-      name: "SimCoreTests", dependencies: ["SimCore", "CapscriptIO"],
+      name: "SimCoreTests", dependencies: ["SimCore", "CapscriptIO", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: settings),
     .testTarget(
-      name: "ScriptHostTests", dependencies: ["ScriptHost", "CapscriptIO", "SimCore"],
+      name: "ScriptHostTests", dependencies: ["ScriptHost", "CapscriptIO", "SimCore", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: settings),
     .testTarget(
-      name: "CapscriptEndToEndTests", dependencies: ["SimCore", "CapscriptIO", "capscript"], exclude: ["Snapshots"],
+      name: "CapscriptEndToEndTests", dependencies: ["SimCore", "CapscriptIO", "TestSupport", "capscript"],
+      exclude: ["Snapshots"],
       swiftSettings: settings),
   ]
 )

@@ -21,6 +21,9 @@ errors (computed from this port's per-path values).
 
     python3 bench/coupled_numpy.py bridge_shock_137_56 --paths 1000 --epochs 60 --swift-bin .build/release/capscript
 
+Routing defaults, shock types and shock defaults come from `capscript schema
+--format json` (through --swift-bin, or a saved copy given with --schema).
+
 It prints CPU nanoseconds per path-epoch for NumPy and for `capscript run --threads 1`
 (CPU time, since wall time means little on a shared machine) and the statistics table.
 """
@@ -39,10 +42,8 @@ import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# Defaults as in Sources/SimCore/Routing/RoutingParameters.swift and PoolGraph+Synthetic.swift.
-ROUTING = dict(ordersPerEpoch=24.0, meanOrderUSD=25_000.0, orderSizeVol=0.8, crossShare=0.15, stableNoise=0.0003,
-               stableReversion=0.3, lag=0, volatileSigma=0.6, minProfitUSD=5.0, band=0.003, volatileBand=0.02,
-               gasUSD=20.0)
+# Defaults as in Sources/SimCore/Routing/PoolGraph+Synthetic.swift (routing parameters and shocks
+# come from the schema export instead: see Schema).
 SYNTHETIC = dict(depthUSD=2_000_000.0, k=0.002, lpFeeBps=3.0, maintainerFeeBps=1.0, volatileSpokes=None,
                  volatilePriceUSD=3_000.0, volatileK=0.25, volatileLpFeeBps=20.0, volatileMaintainerFeeBps=5.0,
                  externalDepthUSD=10_000_000.0, externalFeeBps=4.0, volatileExternalFeeBps=30.0, bridgedFrom=[])
@@ -672,7 +673,32 @@ class Sim:
 # Scenario and driver
 # ---------------------------------------------------------------------------
 
-def load(name_or_path):
+class Schema:
+    """What this port needs of `capscript schema --format json`."""
+
+    def __init__(self, doc: dict):
+        if doc.get("schemaVersion") != 1:
+            raise SystemExit(f"capscript schema: schemaVersion {doc.get('schemaVersion')!r}, this port reads 1")
+        # pmm.flow.ordersPerEpoch -> ordersPerEpoch, pmm.oracle.lag -> lag, ... (the keys Sim reads).
+        self.routing = {f["name"].split(".", 1)[1]: (int if f["kind"] == "integer" else float)(f["default"])
+                        for f in doc["routing"]}
+        types = doc["shocks"]["types"]
+        # The capital overlay is not ported: every shock type that does not act on it.
+        self.shock_types = tuple(t["name"] for t in types if t["scope"] != "capital")
+        self.shock_defaults = {
+            t["name"]: {f["name"]: f.get("default") for f in doc["shocks"]["timing"] + t["fields"]} for t in types}
+
+    @classmethod
+    def load(cls, swift_bin, path):
+        if path:
+            return cls(json.load(open(path)))
+        if not swift_bin:
+            raise SystemExit("need --swift-bin (runs `capscript schema --format json`) or --schema FILE")
+        out = subprocess.run([swift_bin, "schema", "--format", "json"], check=True, capture_output=True, text=True)
+        return cls(json.loads(out.stdout))
+
+
+def load(name_or_path, schema):
     path = name_or_path if name_or_path.endswith(".json") else os.path.join(ROOT, "config", "scenarios",
                                                                              name_or_path + ".json")
     s = json.load(open(path))
@@ -680,7 +706,7 @@ def load(name_or_path):
     if "capitalEfficiency" in s:
         print("note: the capital overlay is not ported; this runs the scenario's pool graph alone", file=sys.stderr)
     mode = s.get("graphMode", "none")
-    prm = dict(ROUTING)
+    prm = dict(schema.routing)
     for block in ("flow", "oracle", "arbitrage", "intervention"):
         for k, v in pmm.get(block, {}).items():
             prm[{"minProfitUSD": "minProfitUSD"}.get(k, k)] = v
@@ -695,17 +721,24 @@ def load(name_or_path):
     shocks = []
     for item in s.get("shocks", []):
         t = item["type"]
-        if t not in ("asset_crash", "flow_shock", "bridge_halt", "pool_depeg", "oracle_lag"):
+        if t not in schema.shock_types:
             raise SystemExit(f"shock {t} acts on the capital overlay, which this port does not run")
+        sd = schema.shock_defaults[t]
+
+        def default(key, fallback):
+            v = sd.get(key)
+            return epochs if v == "epochs" else (fallback if v is None else v)
+
         at = item.get("at")
         lo = at if at is not None else item.get("from", 0)
         hi = at if at is not None else item.get("to", 0 if item.get("from") is None else epochs - 1)
-        d = dict(type=t, **{"from": int(lo), "to": int(hi)}, p=float(item.get("p", 1)),
-                 drop=item.get("drop", 0), imbalance=item.get("imbalance", 0), chains=item.get("chains", []),
-                 depthFactor=item.get("depthFactor", 0.1), discount=item.get("discount", 0.02),
-                 exitShare=item.get("exitShare", 0.03), token=item.get("token"), price=item.get("price", 1),
-                 epochs=int(item.get("epochs", 1 if t in ("flow_shock", "bridge_halt", "oracle_lag") else epochs)),
-                 duration=int(item.get("duration", epochs)))
+        d = dict(type=t, **{"from": int(lo), "to": int(hi)}, p=float(item.get("p", default("p", 1))),
+                 drop=item.get("drop", default("drop", 0)), imbalance=item.get("imbalance", default("imbalance", 0)),
+                 chains=item.get("chains", []), depthFactor=item.get("depthFactor", default("depthFactor", 0.1)),
+                 discount=item.get("discount", default("discount", 0)),
+                 exitShare=item.get("exitShare", default("exitShare", 0)), token=item.get("token"),
+                 price=item.get("price", default("price", 1)), epochs=int(item.get("epochs", default("epochs", epochs))),
+                 duration=int(item.get("duration", default("duration", epochs))))
         shocks.append(d)
     return s, g, prm, shocks
 
@@ -717,9 +750,10 @@ def main():
     ap.add_argument("--epochs", type=int)
     ap.add_argument("--seed", type=int, default=138)
     ap.add_argument("--repeats", type=int, default=1)
-    ap.add_argument("--swift-bin", help="capscript binary: also time it and compare statistics")
+    ap.add_argument("--swift-bin", help="capscript binary: reads its schema; also times it and compares statistics")
+    ap.add_argument("--schema", help="a saved `capscript schema --format json` (default: ask --swift-bin)")
     args = ap.parse_args()
-    s, g, prm, shocks = load(args.scenario)
+    s, g, prm, shocks = load(args.scenario, Schema.load(args.swift_bin, args.schema))
     epochs = args.epochs or int(s.get("epochs", 365))
     best, best_cpu = math.inf, math.inf
     sim = None

@@ -20,6 +20,10 @@ Random numbers:
                 differences between glibc's exp and NumPy's SIMD exp in the
                 model arithmetic. Slower; a cross-check, not the benchmark.
 
+Names, defaults and shock types come from `capscript schema --format json`
+(run through --swift-bin, or a saved copy given with --schema), so this port
+follows the Swift schema tables instead of copying them.
+
 With --swift-bin (or --swift-json) it also compares the scorecard with
 `capscript run NAME --paths N --format json` and prints the difference in
 standard errors for each statistic.
@@ -31,7 +35,6 @@ import argparse
 import json
 import math
 import os
-import re
 import subprocess
 import sys
 import time
@@ -39,113 +42,73 @@ import time
 import numpy as np
 
 # ---------------------------------------------------------------------------
-# Configuration: defaults as in Sources/SimCore/Model/CapitalSchema.swift and
-# Policy.swift. The dict is complete; when the Swift schema file is readable it
-# is parsed too and any drift from this dict is reported (the parsed values win).
+# Configuration: every name, default and shock type comes from the machine-
+# readable schema, `capscript schema --format json` (the Swift tables), never
+# from a copy here.
 # ---------------------------------------------------------------------------
 
-CAPITAL_DEFAULTS = {
-    "capital": 10_000_000.0,
-    "allocation": 0.6,
-    "leverage": 1.5,
-    "yieldRate": 0.10,
-    "borrowRate": 0.04,
-    "mu": 0.0,
-    "sigma0": 0.20,
-    "sigmaBar": 0.20,
-    "sigmaMin": 0.05,
-    "kappa": 4.0,
-    "eta": 0.3,
-    "sigmaCrit": 0.6,
-    "throttleAllocationFactor": 0.5,
-    "stressLeverage": 1.0,
-    "targetSpreadBps": 40.0,
-    "spreadWidenFactor": 1.5,
-    "spreadCeilingBps": 120.0,
-    "ell0": 0.35,
-    "ellBar": 0.35,
-    "kappaL": 12.0,
-    "etaL": 0.1,
-    "redemptionLiquidityShare": 1.0,
-    "liquidationThreshold": 0.80,
-    "maxLTV": float("nan"),  # NaN: take the policy's maxLTV
-    "liquidationPenalty": 0.05,
-    "deleverageCostBps": 15.0,
-    "capture0": 0.35,
-    "captureElasticity": 1.0,
-    "flowTurnover": 24.0,
-    "volumeVol": 0.4,
-    "flowVol": 0.001,
-    "redemptionImbalance": 0.5,
-    "pegBeta": 0.5,
-    "arbLiquidityCoefficient": 0.3,
-    "interventionBand": 0.002,
-    "interventionGain": 1.0,
-    "interventionImpact": 0.5,
-    "interventionCostBps": 5.0,
-    "baseRedemptionRate": 0.01,
-    "redemptionFeeBps": 10.0,
-    "fireSaleHaircut": 0.1,
-}
+class Schema:
+    """The parts of `capscript schema --format json` this port needs."""
 
-POLICY_DEFAULTS = {"externalLiquidityFloor": 0.20, "maxLTV": 0.65, "pegBand": 0.005}
+    VERSION = 1
 
-SCENARIO_DEFAULTS = {"paths": 10_000, "epochs": 365, "epochsPerYear": 365, "seed": 138}
+    def __init__(self, doc: dict):
+        if doc.get("schemaVersion") != self.VERSION:
+            raise SystemExit(f"capscript schema: schemaVersion {doc.get('schemaVersion')!r}, "
+                             f"this port reads version {self.VERSION}")
 
-SHOCK_TYPES = ("asset_crash", "vol_spike", "liquidity_shock", "redemption_wave", "peg_shock", "flow_shock")
+        def number(v) -> float:
+            return float("nan") if v is None else float(v)  # null: NaN (maxLTV: take the policy's)
 
+        self.capital = {f["name"]: number(f["default"]) for f in doc["capitalEfficiency"]}
+        self.policy = {f["name"]: number(f["default"]) for f in doc["policy"]}
+        self.scenario = {f["name"]: f.get("default") for f in doc["scenario"]}
+        types = doc["shocks"]["types"]
+        # Parametric mode simulates every shock type that needs no pool graph.
+        self.shock_types = tuple(t["name"] for t in types if t["scope"] != "graph")
+        self.shock_defaults = {
+            t["name"]: {f["name"]: f.get("default") for f in doc["shocks"]["timing"] + t["fields"]} for t in types}
 
-def parse_swift_schema(path: str) -> dict[str, float] | None:
-    """Reads the `.init(name: "...", defaultValue: ...)` rows of CapitalSchema.swift."""
-    try:
-        text = open(path, encoding="utf-8").read()
-    except OSError:
-        return None
-    out = {}
-    for name, value in re.findall(r'\.init\(name:\s*"(\w+)",\s*defaultValue:\s*([^,]+),', text):
-        v = value.strip().replace("_", "")
-        out[name] = float("nan") if v == ".nan" else float(v)
-    return out or None
-
-
-def capital_defaults(schema_path: str | None) -> dict[str, float]:
-    parsed = parse_swift_schema(schema_path) if schema_path else None
-    if parsed is None:
-        return dict(CAPITAL_DEFAULTS)
-
-    def same(a: float, b: float) -> bool:
-        return (math.isnan(a) and math.isnan(b)) or a == b
-
-    drift = sorted(
-        k for k in set(parsed) | set(CAPITAL_DEFAULTS)
-        if k not in parsed or k not in CAPITAL_DEFAULTS or not same(parsed[k], CAPITAL_DEFAULTS[k]))
-    if drift:
-        print(f"note: CapitalSchema.swift differs from the built-in defaults for {drift}; using the Swift values",
-              file=sys.stderr)
-    return parsed
+    @classmethod
+    def load(cls, swift_bin: str | None, path: str | None) -> "Schema":
+        if path:
+            with open(path, encoding="utf-8") as f:
+                return cls(json.load(f))
+        if not swift_bin:
+            raise SystemExit("need --swift-bin (runs `capscript schema --format json`) or --schema FILE")
+        out = subprocess.run([swift_bin, "schema", "--format", "json"], check=True, capture_output=True, text=True)
+        return cls(json.loads(out.stdout))
 
 
 class Shock:
-    def __init__(self, item: dict, epochs: int):
+    def __init__(self, item: dict, epochs: int, schema: Schema):
         typ = item.get("type")
-        if typ not in SHOCK_TYPES:
+        if typ not in schema.shock_types:
             raise SystemExit(f"shock type {typ!r} is not simulated in parametric mode")
         self.type = typ
+        d = schema.shock_defaults[typ]
+
+        def get(key: str) -> float:
+            v = item.get(key, d.get(key))
+            if v is None:
+                raise SystemExit(f"{typ}: {key!r} has no default in the schema")
+            return v
+
         last = max(epochs - 1, 0)
         at, lo, hi = item.get("at"), item.get("from"), item.get("to")
         if at is not None and (lo is not None or hi is not None):
             raise SystemExit("give either \"at\" or \"from\"/\"to\", not both")
         self.lo = int(at if at is not None else (lo if lo is not None else 0))
         self.hi = int(at if at is not None else (hi if hi is not None else (0 if lo is None else last)))
-        self.p = float(item.get("p", 1.0))
-        self.drop = float(item.get("drop", 0.0))
+        self.p = float(get("p"))
+        self.drop = float(get("drop")) if typ == "asset_crash" else 0.0
         self.level = item.get("level")
         self.add = item.get("add")
-        self.factor = float(item.get("factor", 1.0))
-        self.rate = float(item.get("rate", 0.0))
-        self.delta = float(item.get("delta", 0.0))
-        self.imbalance = float(item.get("imbalance", 0.0))
-        self.length = int(item.get("epochs", 1))
+        self.factor = float(get("factor")) if typ == "liquidity_shock" else 1.0
+        self.rate = float(get("rate")) if typ == "redemption_wave" else 0.0
+        self.delta = float(get("delta")) if typ == "peg_shock" else 0.0
+        self.imbalance = float(get("imbalance")) if typ == "flow_shock" else 0.0
+        self.length = int(get("epochs")) if typ in ("redemption_wave", "flow_shock") else 1
         if typ == "vol_spike" and self.level is None and self.add is None:
             raise SystemExit("vol_spike needs \"level\" or \"add\"")
 
@@ -157,17 +120,19 @@ class Shock:
 class Model:
     """A scenario compiled like CapitalKernel.init."""
 
-    def __init__(self, scenario: dict, policy: dict, defaults: dict[str, float], paths: int | None,
+    def __init__(self, scenario: dict, policy: dict, schema: Schema, paths: int | None,
                  epochs: int | None, seed: int | None):
         self.name = scenario.get("name", "?")
         mode = scenario.get("pmm", {}).get("mode", "parametric")
         if mode != "parametric":
             raise SystemExit(f"pmm.mode {mode!r}: this port simulates the parametric overlay only")
-        self.paths = int(paths or scenario.get("paths", SCENARIO_DEFAULTS["paths"]))
-        self.epochs = int(epochs or scenario.get("epochs", SCENARIO_DEFAULTS["epochs"]))
-        self.epochs_per_year = int(scenario.get("epochsPerYear", SCENARIO_DEFAULTS["epochsPerYear"]))
-        self.seed = int(seed if seed is not None else scenario.get("seed", SCENARIO_DEFAULTS["seed"]))
-        pol = {k: float(policy.get(k, v)) for k, v in POLICY_DEFAULTS.items()}
+        sd = schema.scenario
+        self.paths = int(paths or scenario.get("paths", sd["paths"]))
+        self.epochs = int(epochs or scenario.get("epochs", sd["epochs"]))
+        self.epochs_per_year = int(scenario.get("epochsPerYear", sd["epochsPerYear"]))
+        self.seed = int(seed if seed is not None else scenario.get("seed", sd["seed"]))
+        pol = {k: float(policy.get(k, schema.policy[k])) for k in ("externalLiquidityFloor", "maxLTV", "pegBand")}
+        defaults = schema.capital
         block = scenario.get("capitalEfficiency")
         if block is None:
             raise SystemExit("capitalEfficiency is required in parametric mode")
@@ -181,7 +146,7 @@ class Model:
         self.p = p
         self.floor = pol["externalLiquidityFloor"]
         self.peg_band = pol["pegBand"]
-        self.shocks = [Shock(s, self.epochs) for s in scenario.get("shocks", [])]
+        self.shocks = [Shock(s, self.epochs, schema) for s in scenario.get("shocks", [])]
         self.has_windows = any(s.windowed for s in self.shocks)
 
 
@@ -759,8 +724,7 @@ def main() -> int:
                     help="scenario name (config/scenarios/NAME.json) or a .json path")
     ap.add_argument("--config", default=os.path.join(root, "config"), help="config folder (policy + scenarios)")
     ap.add_argument("--policy", help="policy JSON (default: CONFIG/capital-efficiency-policy.json)")
-    ap.add_argument("--schema", default=os.path.join(root, "Sources/SimCore/Model/CapitalSchema.swift"),
-                    help="CapitalSchema.swift to read the defaults from (falls back to the built-in dict)")
+    ap.add_argument("--schema", help="a saved `capscript schema --format json` (default: ask --swift-bin)")
     ap.add_argument("--paths", type=int, help="paths (overrides the scenario)")
     ap.add_argument("--epochs", type=int, help="epochs (overrides the scenario)")
     ap.add_argument("--seed", type=int, help="seed (overrides the scenario)")
@@ -783,7 +747,7 @@ def main() -> int:
         scenario = json.load(f)
     with open(policy_path, encoding="utf-8") as f:
         policy = json.load(f)
-    m = Model(scenario, policy, capital_defaults(args.schema), args.paths, args.epochs, args.seed)
+    m = Model(scenario, policy, Schema.load(args.swift_bin, args.schema), args.paths, args.epochs, args.seed)
 
     # No separate warm-up run (NumPy has no JIT); taking the best of the repeats
     # discards the first run's page faults, as the Swift bench's best-of-3 does.

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Native Swift loop vs a NumPy port of the same parametric capital overlay.
 #
-#   bench/run.sh [SCENARIO] [PATHS]      (defaults: crash_40pct_external_asset 20000)
+#   bench/run.sh [--tiny] [SCENARIO] [PATHS]      (defaults: crash_40pct_external_asset 20000)
+#
+#   --tiny (or BENCH_TINY=1): a CI-sized run that only proves the bench still works: 500 paths
+#   (unless PATHS is given), one timed repetition on each side, every cross-check kept.
+#   With a built binary: SWIFT_BIN=.build/release/capscript bash bench/run.sh --tiny
 #
 # Environment:
 #   SWIFT_BIN=path      use this capscript binary instead of building one
@@ -15,8 +19,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SCENARIO=${1:-crash_40pct_external_asset}
-PATHS=${2:-20000}
+TINY=${BENCH_TINY:-0}
+ARGS=()
+for arg in "$@"; do
+  if [[ $arg == --tiny ]]; then TINY=1; else ARGS+=("$arg"); fi
+done
+SCENARIO=${ARGS[0]:-crash_40pct_external_asset}
+if [[ $TINY != 0 ]]; then
+  PATHS=${ARGS[1]:-500}
+  REPEATS=1
+else
+  PATHS=${ARGS[1]:-20000}
+  REPEATS=3
+fi
 SCRATCH=${BENCH_SCRATCH:-.build-bench}
 
 # 1. A release binary.
@@ -29,14 +44,17 @@ else
 fi
 [[ -x "$BIN" ]] || { echo "no capscript binary at $BIN" >&2; exit 1; }
 
-# 2. NumPy, only if it is missing.
+# 2. NumPy, only if it is missing (pinned: the version the figures in bench/README.md were taken with).
+NUMPY_PIN=numpy==2.4.6
 if ! python3 -c 'import numpy' 2>/dev/null; then
-  echo "== pip install numpy"
-  python3 -m pip install numpy
+  echo "== pip install $NUMPY_PIN"
+  python3 -m pip install "$NUMPY_PIN"
 fi
 
 echo "== machine"
 echo "cores: $(nproc)   load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)   SIMD flags:" \
+  "$(grep -m 1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -xE 'fma|avx2|avx512(f|bw|dq|vl)' | tr '\n' ' ')"
 python3 - <<'EOF'
 import numpy as np
 try:
@@ -49,9 +67,9 @@ EOF
 echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-<unset>} OPENBLAS_L2_SIZE=${OPENBLAS_L2_SIZE:-<unset>}" \
   "(left as they are: the NumPy port is elementwise ufuncs and never calls BLAS, so they do not affect it)"
 
-# 3. The native loop: 1 thread and all cores (best of 3 each).
-echo "== $BIN bench $SCENARIO --paths $PATHS"
-SWIFT_OUT=$("$BIN" bench "$SCENARIO" --paths "$PATHS")
+# 3. The native loop: 1 thread and all cores (best of REPEATS each).
+echo "== $BIN bench $SCENARIO --paths $PATHS --repeats $REPEATS"
+SWIFT_OUT=$("$BIN" bench "$SCENARIO" --paths "$PATHS" --repeats "$REPEATS")
 echo "$SWIFT_OUT"
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 SWIFT_1=$(echo "$SWIFT_OUT" | grep 'threads=1 ' | field ns_per_path_epoch)
@@ -60,11 +78,13 @@ SWIFT_N=$(echo "$SWIFT_N_LINE" | field ns_per_path_epoch)
 THREADS_N=$(echo "$SWIFT_N_LINE" | field threads)
 EPOCHS=$(echo "$SWIFT_N_LINE" | field epochs)
 
-# 4. The NumPy port at the same paths and epochs (best of 3), and its statistics
-#    against `capscript run SCENARIO --paths PATHS --format json`.
-echo "== python3 bench/parametric_numpy.py $SCENARIO --paths $PATHS --epochs $EPOCHS --swift-bin $BIN"
+# 4. The NumPy port at the same paths and epochs (best of REPEATS), and its statistics
+#    against `capscript run SCENARIO --paths PATHS --format json`. The port reads names and
+#    defaults from `$BIN schema --format json`.
+echo "== python3 bench/parametric_numpy.py $SCENARIO --paths $PATHS --epochs $EPOCHS --repeats $REPEATS --swift-bin $BIN"
 STATUS=0
-NP_OUT=$(python3 bench/parametric_numpy.py "$SCENARIO" --paths "$PATHS" --epochs "$EPOCHS" --swift-bin "$BIN") || STATUS=$?
+NP_OUT=$(python3 bench/parametric_numpy.py "$SCENARIO" --paths "$PATHS" --epochs "$EPOCHS" --repeats "$REPEATS" \
+  --swift-bin "$BIN") || STATUS=$?
 echo "$NP_OUT"
 NUMPY=$(echo "$NP_OUT" | grep '^numpy rng=' | field ns_per_path_epoch)
 

@@ -6,67 +6,67 @@
 -- CAPSCRIPT_RECORD_STUB=1 swift test --filter EditorStub writes it anew.
 
 ---@class cap.Shock
----@field type string shock type
----@field at? integer epoch the shock applies at
----@field from? integer first epoch of a random window
----@field to? integer last epoch of a random window
+---@field type string shock type (cap.shock.<type> sets it)
+---@field at? integer epoch the shock fires in (give either at or from/to; neither: epoch 0)
+---@field from? integer first epoch of the window the epoch is drawn from per path
+---@field to? integer last epoch of the window (default: the last epoch when from is given)
 ---@field p? number probability the shock happens on a path
 
 ---@class cap.ScenarioFields
----@field name? string the scenario's name
----@field description? string one line on what it stresses
----@field paths? integer Monte Carlo paths (1 to 10,000,000)
----@field epochs? integer epochs per path (1 to 100,000)
----@field epochsPerYear? integer epochs in a year (dt = 1/epochsPerYear)
----@field seed? integer random seed (same seed, same numbers)
----@field pmm? table { mode = "parametric"|"coupled"|"calibrated", ... } the PMM model and its parameters
----@field graphMode? string "none"|"synthetic"|"deployed": the pool graph a coupled run steps
----@field capitalEfficiency? table the capital overlay's fields (below, also by bare name)
----@field shocks? cap.Shock[] scheduled shocks (cap.shock.<type>{...})
----@field expect? table<string, {min?: number, max?: number}> bounds on scorecard fields that validate holds
----@field sweep? table the optimizer design
----@field mode? string "run"|"optimizer": what `capscript run NAME` does
----@field capital? number treasury capital T0 in USD (default 10000000; range 1 to 10000000000000)
----@field allocation? number alpha: fraction of capital in the book (default 0.6; range 0 to 1)
----@field leverage? number L: target leverage (hard limit from policy) (default 1.5; range 1 to 4)
----@field yieldRate? number annual yield on deployed collateral (default 0.1; range -1 to 1)
----@field borrowRate? number annual borrow rate on debt (default 0.04; range 0 to 1)
----@field mu? number annual drift of the external asset S (default 0; range -2 to 2)
----@field sigma0? number initial annualised volatility (default 0.2; range 0 to 5)
----@field sigmaBar? number long-run volatility (default 0.2; range 0 to 5)
----@field sigmaMin? number volatility floor (default 0.05; range 0 to 5)
----@field kappa? number annual mean-reversion speed of volatility (x dt) (default 4; range 0 to 365)
----@field eta? number annual volatility of volatility (x sqrt(dt)) (default 0.3; range 0 to 10)
----@field sigmaCrit? number volatility above which the book is throttled (default 0.6; range 0 to 10)
----@field throttleAllocationFactor? number allocation multiplier while throttled (default 0.5; range 0 to 1)
----@field stressLeverage? number leverage cap while throttled (default 1; range 1 to 4)
----@field targetSpreadBps? number spread in calm markets (bps) (default 40; range 0 to 10000)
----@field spreadWidenFactor? number spread multiplier per throttled epoch (default 1.5; range 1 to 100)
----@field spreadCeilingBps? number widest spread (bps) (default 120; range 0 to 10000)
----@field ell0? number initial external liquidity (fraction of T) (default 0.35; range 0 to 1)
----@field ellBar? number long-run external liquidity (default 0.35; range 0 to 1)
----@field kappaL? number annual mean-reversion speed of liquidity (x dt) (default 12; range 0 to 365)
----@field etaL? number annual volatility of liquidity (x sqrt(dt)) (default 0.1; range 0 to 10)
----@field redemptionLiquidityShare? number share of redemptions paid from external liquidity (default 1; range 0 to 1)
----@field liquidationThreshold? number protocol LTV at which the book is liquidated (default 0.8; range 0 to 1)
----@field maxLTV? number LTV above which the book deleverages (default: policy maxLTV) (default policy maxLTV; range 0 to 1)
----@field liquidationPenalty? number penalty on seized collateral (default 0.05; range 0 to 1)
----@field deleverageCostBps? number cost of collateral sold to deleverage (bps) (default 15; range 0 to 10000)
----@field capture0? number PMM share of flow at the target spread (default 0.35; range 0 to 1)
----@field captureElasticity? number capture lost per relative spread widening (default 1; range 0 to 100)
----@field flowTurnover? number annual flow volume as a multiple of T (default 24; range 0 to 10000)
----@field volumeVol? number lognormal volatility of per-epoch volume (default 0.4; range 0 to 5)
----@field flowVol? number per-epoch volatility of the hub flow imbalance (default 0.001; range 0 to 1)
----@field redemptionImbalance? number flow imbalance per unit redemption (default 0.5; range 0 to 100)
----@field pegBeta? number peg price move per unit imbalance (default 0.5; range 0 to 100)
----@field arbLiquidityCoefficient? number share of the peg gap closed by arbitrage at full liquidity (default 0.3; range 0 to 1)
----@field interventionBand? number |P-1| beyond which the treasury intervenes (default 0.002; range 0 to 1)
----@field interventionGain? number liquidity spent per unit of peg gap beyond the band (default 1; range 0 to 1000)
----@field interventionImpact? number peg move per unit of liquidity spent (default 0.5; range 0 to 1000)
----@field interventionCostBps? number cost of intervention trades (bps) (default 5; range 0 to 10000)
----@field baseRedemptionRate? number annual redemption rate in calm markets (default 0.01; range 0 to 10)
----@field redemptionFeeBps? number cost of paying out redemptions (bps) (default 10; range 0 to 10000)
----@field fireSaleHaircut? number haircut on redemptions not covered by external liquidity (default 0.1; range 0 to 1)
+---@field name? string the scenario's name (required)
+---@field description? string what the scenario tests
+---@field paths? integer Monte Carlo paths
+---@field epochs? integer epochs per path
+---@field epochsPerYear? integer epochs per year (dt = 1 / epochsPerYear)
+---@field seed? integer random seed
+---@field pmm? table PMM model: mode (parametric, coupled or calibrated), graph, synthetic, deployment, routing parameters
+---@field graphMode? string the pool graph a coupled run steps ("none"|"synthetic"|"deployed")
+---@field capitalEfficiency? table the capital overlay (see its table); required unless the scenario steps a pool graph
+---@field shocks? cap.Shock[] scheduled shocks (see the shock tables)
+---@field expect? table bounds on scorecard fields that validate holds the run against
+---@field sweep? table an optimizer design over capital fields
+---@field mode? string "optimizer": capscript run NAME runs the sweep ("run"|"optimizer")
+---@field capital? number treasury capital T0 in USD (USD; default 10000000; range 1 to 10000000000000)
+---@field allocation? number alpha: fraction of capital in the book (fraction; default 0.6; range 0 to 1)
+---@field leverage? number L: target leverage (hard limit from policy) (x; default 1.5; range 1 to 4)
+---@field yieldRate? number annual yield on deployed collateral (per year; default 0.1; range -1 to 1)
+---@field borrowRate? number annual borrow rate on debt (per year; default 0.04; range 0 to 1)
+---@field mu? number annual drift of the external asset S (per year; default 0; range -2 to 2)
+---@field sigma0? number initial annualised volatility (per sqrt(year); default 0.2; range 0 to 5)
+---@field sigmaBar? number long-run volatility (per sqrt(year); default 0.2; range 0 to 5)
+---@field sigmaMin? number volatility floor (per sqrt(year); default 0.05; range 0 to 5)
+---@field kappa? number annual mean-reversion speed of volatility (x dt) (per year; default 4; range 0 to 365)
+---@field eta? number annual volatility of volatility (x sqrt(dt)) (per sqrt(year); default 0.3; range 0 to 10)
+---@field sigmaCrit? number volatility above which the book is throttled (per sqrt(year); default 0.6; range 0 to 10)
+---@field throttleAllocationFactor? number allocation multiplier while throttled (factor; default 0.5; range 0 to 1)
+---@field stressLeverage? number leverage cap while throttled (x; default 1; range 1 to 4)
+---@field targetSpreadBps? number spread in calm markets (bps) (bps; default 40; range 0 to 10000)
+---@field spreadWidenFactor? number spread multiplier per throttled epoch (factor; default 1.5; range 1 to 100)
+---@field spreadCeilingBps? number widest spread (bps) (bps; default 120; range 0 to 10000)
+---@field ell0? number initial external liquidity (fraction of T) (fraction of T; default 0.35; range 0 to 1)
+---@field ellBar? number long-run external liquidity (fraction of T; default 0.35; range 0 to 1)
+---@field kappaL? number annual mean-reversion speed of liquidity (x dt) (per year; default 12; range 0 to 365)
+---@field etaL? number annual volatility of liquidity (x sqrt(dt)) (per sqrt(year); default 0.1; range 0 to 10)
+---@field redemptionLiquidityShare? number share of redemptions paid from external liquidity (fraction; default 1; range 0 to 1)
+---@field liquidationThreshold? number protocol LTV at which the book is liquidated (LTV; default 0.8; range 0 to 1)
+---@field maxLTV? number LTV above which the book deleverages (default: policy maxLTV) (LTV; default policy maxLTV; range 0 to 1)
+---@field liquidationPenalty? number penalty on seized collateral (fraction; default 0.05; range 0 to 1)
+---@field deleverageCostBps? number cost of collateral sold to deleverage (bps) (bps; default 15; range 0 to 10000)
+---@field capture0? number PMM share of flow at the target spread (fraction; default 0.35; range 0 to 1)
+---@field captureElasticity? number capture lost per relative spread widening (1; default 1; range 0 to 100)
+---@field flowTurnover? number annual flow volume as a multiple of T (T per year; default 24; range 0 to 10000)
+---@field volumeVol? number lognormal volatility of per-epoch volume (log, per epoch; default 0.4; range 0 to 5)
+---@field flowVol? number per-epoch volatility of the hub flow imbalance (per epoch; default 0.001; range 0 to 1)
+---@field redemptionImbalance? number flow imbalance per unit redemption (1; default 0.5; range 0 to 100)
+---@field pegBeta? number peg price move per unit imbalance (price per unit imbalance; default 0.5; range 0 to 100)
+---@field arbLiquidityCoefficient? number share of the peg gap closed by arbitrage at full liquidity (fraction; default 0.3; range 0 to 1)
+---@field interventionBand? number |P-1| beyond which the treasury intervenes (price; default 0.002; range 0 to 1)
+---@field interventionGain? number liquidity spent per unit of peg gap beyond the band (1; default 1; range 0 to 1000)
+---@field interventionImpact? number peg move per unit of liquidity spent (price per unit liquidity; default 0.5; range 0 to 1000)
+---@field interventionCostBps? number cost of intervention trades (bps) (bps; default 5; range 0 to 10000)
+---@field baseRedemptionRate? number annual redemption rate in calm markets (per year; default 0.01; range 0 to 10)
+---@field redemptionFeeBps? number cost of paying out redemptions (bps) (bps; default 10; range 0 to 10000)
+---@field fireSaleHaircut? number haircut on redemptions not covered by external liquidity (fraction; default 0.1; range 0 to 1)
 
 ---@class cap.Scenario: cap.ScenarioFields
 --- an immutable, validated scenario; s:with{...} derives a new one
@@ -156,15 +156,15 @@ local Sweep = {}
 function Sweep:run() end
 
 ---@class cap.shock
----@field asset_crash fun(fields: table): cap.Shock a asset_crash shock table{type = "asset_crash", ...}; timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
----@field vol_spike fun(fields: table): cap.Shock a vol_spike shock table{type = "vol_spike", ...}; timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
----@field liquidity_shock fun(fields: table): cap.Shock a liquidity_shock shock table{type = "liquidity_shock", ...}; timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
----@field redemption_wave fun(fields: table): cap.Shock a redemption_wave shock table{type = "redemption_wave", ...}; timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
----@field peg_shock fun(fields: table): cap.Shock a peg_shock shock table{type = "peg_shock", ...}; timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
----@field flow_shock fun(fields: table): cap.Shock a flow_shock shock table{type = "flow_shock", ...}; timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
----@field bridge_halt fun(fields: table): cap.Shock a bridge_halt shock table{type = "bridge_halt", ...} (pool graph scenarios only); timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
----@field pool_depeg fun(fields: table): cap.Shock a pool_depeg shock table{type = "pool_depeg", ...} (pool graph scenarios only); timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
----@field oracle_lag fun(fields: table): cap.Shock a oracle_lag shock table{type = "oracle_lag", ...} (pool graph scenarios only); timing: at = epoch, or from/to = a window drawn per path; p = probability per path; fields: docs/MODEL.md
+---@field asset_crash fun(fields: table): cap.Shock the external asset falls: S *= (1 - drop)
+---@field vol_spike fun(fields: table): cap.Shock volatility jumps: sigma = max(sigma, level), then sigma += add (scenarios with capitalEfficiency)
+---@field liquidity_shock fun(fields: table): cap.Shock external liquidity is scaled: ell *= factor (scenarios with capitalEfficiency)
+---@field redemption_wave fun(fields: table): cap.Shock extra redemptions for a number of epochs (scenarios with capitalEfficiency)
+---@field peg_shock fun(fields: table): cap.Shock the peg price moves: P += delta (scenarios with capitalEfficiency)
+---@field flow_shock fun(fields: table): cap.Shock extra flow imbalance for a number of epochs
+---@field bridge_halt fun(fields: table): cap.Shock bridges from chains halt: holders sell the bridged tokens into the pools, their external venues thin out and discount them (scenarios that step a pool graph)
+---@field pool_depeg fun(fields: table): cap.Shock the outside price of a stable token leaves its peg (scenarios that step a pool graph)
+---@field oracle_lag fun(fields: table): cap.Shock the pools' oracle reports the outside price of earlier epochs (scenarios that step a pool graph)
 
 ---@class cap
 ---@field shock cap.shock shock constructors: cap.shock.asset_crash{at = 30, drop = 0.4}, ...

@@ -1,6 +1,6 @@
 internal import CLua
-import SimCore
 import CapscriptIO
+import SimCore
 
 /// Helpers for binding functions (Swift functions called from Lua): errors are
 /// reported by status, never by longjmp.

@@ -1,6 +1,6 @@
 internal import CLua
-import SimCore
 import CapscriptIO
+import SimCore
 
 /// The `cap` module: a Lua call becomes a SimCore call. No model logic here.
 enum CapModule {

@@ -1,5 +1,5 @@
-public import SimCore
 public import CapscriptIO
+public import SimCore
 
 /// What the host functions of one Lua state share: the config folder, run
 /// options, and the cancellation token Ctrl-C and limits set. Reached from the

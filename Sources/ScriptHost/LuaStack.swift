@@ -1,6 +1,6 @@
 internal import CLua
-import SimCore
 import CapscriptIO
+import SimCore
 
 /// Reading and pushing values with API calls that do not raise (the manual's
 /// `-` and, where unavoidable, `m`): safe inside Swift frames.

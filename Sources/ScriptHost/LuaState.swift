@@ -1,6 +1,6 @@
 internal import CLua
-import SimCore
 import CapscriptIO
+import SimCore
 
 /// One Lua 5.4 state with the `cap` module loaded, hosted the way `lua.c`
 /// does: every chunk runs in a protected call with a traceback handler, and

@@ -1,6 +1,6 @@
 internal import CLua
-import SimCore
 import CapscriptIO
+import SimCore
 
 /// Run results in Lua: fields by scorecard name, `tostring`, `save`, `paths`.
 enum ResultObject {

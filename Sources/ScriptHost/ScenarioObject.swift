@@ -1,6 +1,6 @@
 internal import CLua
-import SimCore
 import CapscriptIO
+import SimCore
 
 /// Scenarios in Lua: immutable userdata; `s:with{...}` derives a new one.
 enum ScenarioObject {

@@ -1,6 +1,6 @@
 internal import CLua
-public import SimCore
-public import CapscriptIO
+import CapscriptIO
+import SimCore
 
 /// Sweeps in Lua: `cap.sweep{base = s, grid = {...}}` -> sweep; `sw:run()` -> ranked result.
 enum SweepObject {

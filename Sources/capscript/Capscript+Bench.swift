@@ -1,8 +1,8 @@
 import ArgumentParser
+import CapscriptIO
 import Foundation
 import ScriptHost
 import SimCore
-import CapscriptIO
 
 extension Capscript {
   /// Nanoseconds per path-epoch of the native loop, on one thread and on all.

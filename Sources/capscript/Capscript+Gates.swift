@@ -1,8 +1,8 @@
 import ArgumentParser
+import CapscriptIO
 import Foundation
 import ScriptHost
 import SimCore
-import CapscriptIO
 
 extension Capscript {
   /// What still blocks deploying leverage, from config/deployment-evidence.json.

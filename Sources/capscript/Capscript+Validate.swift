@@ -1,8 +1,8 @@
 import ArgumentParser
+import CapscriptIO
 import Foundation
 import ScriptHost
 import SimCore
-import CapscriptIO
 
 extension Capscript {
   /// CI-style validation of the shipped configs.

@@ -1,8 +1,8 @@
 import ArgumentParser
+import CapscriptIO
 import Foundation
 import ScriptHost
 import SimCore
-import CapscriptIO
 
 /// The `capscript` command: subcommands nested in extensions, one per file.
 struct Capscript: ParsableCommand {
@@ -14,7 +14,9 @@ struct Capscript: ParsableCommand {
       Outputs are evidence for governance; they never authorise leverage by themselves.
       """,
     version: "capscript \(CapModuleInfo.version) (\(Scorecard.modelVersion))",
-    subcommands: [Run.self, Script.self, Repl.self, Validate.self, Table.self, Gates.self, Export.self, Bench.self])
+    subcommands: [
+      Run.self, Script.self, Repl.self, Validate.self, Table.self, Gates.self, Export.self, Bench.self, Schema.self,
+    ])
 }
 
 /// Options every run-like subcommand shares.

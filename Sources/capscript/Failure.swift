@@ -1,7 +1,7 @@
 import ArgumentParser
+import CapscriptIO
 import Foundation
 import SimCore
-import CapscriptIO
 
 /// Maps errors to the documented exit codes, once, for every subcommand:
 /// 0 success, 1 a script error or a failed gate, 64 bad usage, 65 a config

@@ -1,46 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
 
+@testable import CapscriptIO
 @testable import SimCore
-
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent().path
-
-/// The built `capscript` binary, beside the test bundle.
-let binary: String = {
-  let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-  var url = dir
-  while url.path != "/" {
-    let candidate = url.appendingPathComponent("capscript").path
-    if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    url = url.deletingLastPathComponent()
-  }
-  return packageRoot + "/.build/debug/capscript"
-}()
-
-struct Output {
-  let status: Int32
-  let stdout: String
-  let stderr: String
-}
-
-/// Runs the binary in the package root.
-func capscript(_ arguments: [String]) throws -> Output {
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: binary)
-  p.arguments = arguments
-  p.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-  let out = Pipe()
-  let err = Pipe()
-  p.standardOutput = out
-  p.standardError = err
-  try p.run()
-  let o = out.fileHandleForReading.readDataToEndOfFile()
-  let e = err.fileHandleForReading.readDataToEndOfFile()
-  p.waitUntilExit()
-  return Output(
-    status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-}
 
 @Suite struct CommandLineRuns {
   @Test func jsonScorecardHasEveryFieldAndProvenance() throws {
@@ -79,9 +42,8 @@ func capscript(_ arguments: [String]) throws -> Output {
   }
 
   @Test func invalidScenarioExitsWith65AndNamesTheField() throws {
-    let dir = NSTemporaryDirectory() + "capscript-e2e-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("e2e")
+    defer { removeFolder(dir) }
     let path = dir + "/bad.json"
     try #"{"name": "bad", "capitalEfficiency": {"leverage": 5}}"#.write(toFile: path, atomically: true, encoding: .utf8)
     let r = try capscript(["run", path])
@@ -122,13 +84,8 @@ func capscript(_ arguments: [String]) throws -> Output {
   func exampleMatchesItsSnapshot(file: String) throws {
     let r = try capscript(["examples/" + file])
     #expect(r.status == 0, "\(r.stderr)")
-    let snapshot =
-      packageRoot + "/Tests/CapscriptEndToEndTests/Snapshots/" + file.replacingOccurrences(of: ".lua", with: ".txt")
-    if ProcessInfo.processInfo.environment["CAPSCRIPT_RECORD_SNAPSHOTS"] == "1" {
-      try r.stdout.write(toFile: snapshot, atomically: true, encoding: .utf8)
-      return
-    }
-    let expected = try String(contentsOfFile: snapshot, encoding: .utf8)
-    #expect(r.stdout == expected)
+    let snapshot = Snapshot(
+      "Tests/CapscriptEndToEndTests/Snapshots/" + file.replacingOccurrences(of: ".lua", with: ".txt"))
+    #expect(r.stdout == (try snapshot.expected(for: r.stdout)))
   }
 }

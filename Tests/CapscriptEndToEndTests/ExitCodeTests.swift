@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 /// Errors become exit codes in one place (`Capscript.run`): the same codes

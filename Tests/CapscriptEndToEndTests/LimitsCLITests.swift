@@ -1,19 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
-
-/// Writes `files` (name -> Lua source) into a fresh folder.
-func luaFolder(_ files: [String: String]) throws -> String {
-  let dir = try freshFolder()
-  for (name, text) in files {
-    try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
-  }
-  return dir
-}
 
 @Suite struct ScriptLimitsFromTheCommandLine {
   @Test func infiniteLoopEndsWithTheTimeout() throws {
-    let dir = try luaFolder(["loop.lua": "local n = 0\nwhile true do n = n + 1 end\n"])
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try folder(with: ["loop.lua": "local n = 0\nwhile true do n = n + 1 end\n"])
+    defer { removeFolder(dir) }
     let r = try capscript(["--timeout", "1", dir + "/loop.lua"])
     #expect(r.status == 1)
     #expect(r.stderr.hasPrefix("capscript: "))
@@ -21,20 +13,20 @@ func luaFolder(_ files: [String: String]) throws -> String {
   }
 
   @Test func memoryBombEndsWithTheMemoryLimit() throws {
-    let dir = try luaFolder([
+    let dir = try folder(with: [
       "bomb.lua": "local t = {}\nfor i = 1, 1e9 do t[i] = string.rep('x', 100) .. i end\n"
     ])
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    defer { removeFolder(dir) }
     let r = try capscript(["--max-memory", "16M", dir + "/bomb.lua"])
     #expect(r.status == 1)
     #expect(r.stderr == "capscript: script stopped: memory limit of 16777216 bytes exceeded\n")
   }
 
   @Test func sandboxRefusesOsExecute() throws {
-    let dir = try luaFolder([
+    let dir = try folder(with: [
       "exec.lua": "print('before')\nos.execute('echo escaped')\nprint('after')\n"
     ])
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    defer { removeFolder(dir) }
     let r = try capscript(["--sandbox", dir + "/exec.lua"])
     #expect(r.status == 1)
     #expect(r.stdout == "before\n")
@@ -44,14 +36,14 @@ func luaFolder(_ files: [String: String]) throws -> String {
   }
 
   @Test func sandboxWritesOnlyUnderOut() throws {
-    let dir = try luaFolder([
+    let dir = try folder(with: [
       "save.lua": """
       local r = cap.run(cap.scenario('crash_40pct_external_asset'):with{paths = 50})
       r:save(arg[1] .. '/inside/r.json')
       print(pcall(r.save, r, arg[1] .. '/../elsewhere.json'))
       """
     ])
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    defer { removeFolder(dir) }
     let out = dir + "/out"
     let r = try capscript(["--sandbox", "--out", out, dir + "/save.lua", out])
     #expect(r.status == 0, "\(r.stderr)")
@@ -64,11 +56,11 @@ func luaFolder(_ files: [String: String]) throws -> String {
   }
 
   @Test func libFoldersExtendRequire() throws {
-    let lib = try luaFolder(["mystress.lua": "return { name = 'mine' }\n"])
-    let dir = try luaFolder(["use.lua": "print(require('mystress').name)\n"])
+    let lib = try folder(with: ["mystress.lua": "return { name = 'mine' }\n"])
+    let dir = try folder(with: ["use.lua": "print(require('mystress').name)\n"])
     defer {
-      try? FileManager.default.removeItem(atPath: lib)
-      try? FileManager.default.removeItem(atPath: dir)
+      removeFolder(lib)
+      removeFolder(dir)
     }
     for sandbox in [[], ["--sandbox"]] {
       let r = try capscript(sandbox + ["--lib", lib, dir + "/use.lua"])
@@ -78,8 +70,8 @@ func luaFolder(_ files: [String: String]) throws -> String {
   }
 
   @Test func optionsAfterTheFileBelongToTheScript() throws {
-    let dir = try luaFolder(["args.lua": "print(table.concat(arg, ' '))\n"])
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try folder(with: ["args.lua": "print(table.concat(arg, ' '))\n"])
+    defer { removeFolder(dir) }
     let r = try capscript(["--timeout", "5", dir + "/args.lua", "--timeout", "9", "--sandbox", "x"])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout == "--timeout 9 --sandbox x\n")
@@ -87,8 +79,8 @@ func luaFolder(_ files: [String: String]) throws -> String {
 
   @Test(arguments: [["--max-memory", "12X"], ["--max-memory", "100K"], ["--timeout", "-1"]])
   func badLimitsAreUsageErrors(options: [String]) throws {
-    let dir = try luaFolder(["ok.lua": "print 'ok'\n"])
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try folder(with: ["ok.lua": "print 'ok'\n"])
+    defer { removeFolder(dir) }
     let r = try capscript(options + [dir + "/ok.lua"])
     #expect(r.status == 64)
     #expect(r.stderr.contains(options[0]))
@@ -97,7 +89,7 @@ func luaFolder(_ files: [String: String]) throws -> String {
 
 @Suite struct ScriptParams {
   @Test func helpListsTheDeclaredParamsWithoutRunning() throws {
-    let dir = try luaFolder([
+    let dir = try folder(with: [
       "stress.lua": """
       params = {
         leverage = { "target leverage of the treasury", 2.0 },
@@ -108,7 +100,7 @@ func luaFolder(_ files: [String: String]) throws -> String {
       r:save "/tmp/never-written.json"
       """
     ])
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    defer { removeFolder(dir) }
     let start = Date()
     let r = try capscript([dir + "/stress.lua", "--help"])
     #expect(r.status == 0, "\(r.stderr)")
@@ -125,8 +117,8 @@ func luaFolder(_ files: [String: String]) throws -> String {
   }
 
   @Test func aScriptWithoutParamsSaysSo() throws {
-    let dir = try luaFolder(["plain.lua": "print 'hello'\n"])
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try folder(with: ["plain.lua": "print 'hello'\n"])
+    defer { removeFolder(dir) }
     let r = try capscript([dir + "/plain.lua", "--help"])
     #expect(r.status == 0)
     #expect(r.stdout.contains("plain.lua declares no params"))

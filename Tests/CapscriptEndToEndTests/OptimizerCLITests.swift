@@ -1,43 +1,58 @@
 import Foundation
+import TestSupport
 import Testing
 
+@testable import CapscriptIO
 @testable import SimCore
 
-func temporaryDirectory() throws -> String {
-  let dir = NSTemporaryDirectory() + "capscript-e2e-\(UUID().uuidString)"
-  try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-  return dir
-}
-
-/// A copy of the shipped config folder, to break on purpose.
-func configCopy() throws -> String {
-  let dir = try temporaryDirectory()
-  try FileManager.default.copyItem(atPath: packageRoot + "/config", toPath: dir + "/config")
+/// A copy of the shipped config folder, to break on purpose; with `scenarios` given, only those shipped
+/// scenarios are kept, so that a test of one broken file does not run every other scenario again.
+func configCopy(keeping scenarios: [String]? = nil) throws -> String {
+  let dir = try temporaryFolder("e2e")
+  try FileManager.default.copyItem(atPath: configDirectory, toPath: dir + "/config")
+  if let scenarios {
+    let folder = dir + "/config/scenarios"
+    for file in try FileManager.default.contentsOfDirectory(atPath: folder)
+    where !scenarios.contains(String(file.dropLast(".json".count))) {
+      try FileManager.default.removeItem(atPath: folder + "/" + file)
+    }
+  }
   return dir + "/config"
 }
 
 @Suite struct OptimizerCommandLine {
   @Test func leverageSweepPrintsARankedTableWithDeployability() throws {
-    let r = try capscript(["run", "--optimizer", "leverage_sweep_1x_to_4x", "--out", try temporaryDirectory()])
+    let dir = try temporaryFolder("e2e")
+    defer { removeFolder(dir) }
+    let r = try capscript(["run", "--optimizer", "leverage_sweep_1x_to_4x", "--out", dir])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("top deployable: leverage=1.5"))
-    #expect(r.stdout.contains("deployable_leverage"))
-    #expect(r.stdout.contains("liquidation_probability"))
+    // The shipped sweep's conclusions at its full size: 2x and above is blocked by the deployable leverage cap,
+    // 2.5x and above by the liquidation gate too. Rows: rank, label, [*], score, ..., deployable, failed gates.
+    let rows = r.stdout.split(separator: "\n").map { $0.split(separator: " ") }.filter { Int($0.first ?? "") != nil }
+    #expect(rows.count == 7)
+    for row in rows {
+      let leverage = try #require(Double(row[1].dropFirst("leverage=".count)))
+      let gates = row.drop { $0 != "yes" && $0 != "no" }.dropFirst().joined(separator: " ")
+      #expect(row.contains("yes") == (leverage <= 1.5), "\(row)")
+      #expect(gates.contains("deployable_leverage") == (leverage >= 2), "\(row)")
+      if leverage >= 2.5 { #expect(gates.contains("liquidation_probability"), "\(row)") }
+    }
   }
 
   @Test func sweepKilledWithSigkillResumesToTheSameRanking() throws {
-    let straightDir = try temporaryDirectory()
-    let killedDir = try temporaryDirectory()
+    let straightDir = try temporaryFolder("e2e")
+    let killedDir = try temporaryFolder("e2e")
     defer {
-      try? FileManager.default.removeItem(atPath: straightDir)
-      try? FileManager.default.removeItem(atPath: killedDir)
+      removeFolder(straightDir)
+      removeFolder(killedDir)
     }
     let args = ["run", "leverage_sweep_1x_to_4x", "--format", "json", "--paths", "1500", "--threads", "1", "--quiet"]
     let straight = try capscript(args + ["--out", straightDir])
     #expect(straight.status == 0)
 
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: binary)
+    p.executableURL = URL(fileURLWithPath: capscriptBinary)
     p.arguments = args + ["--out", killedDir]
     p.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
     p.standardOutput = FileHandle.nullDevice
@@ -67,8 +82,8 @@ func configCopy() throws -> String {
   }
 
   @Test func resumeRefusesAJournalOfADifferentSweep() throws {
-    let dir = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("e2e")
+    defer { removeFolder(dir) }
     _ = try capscript(["run", "leverage_sweep_1x_to_4x", "--paths", "200", "--out", dir, "--quiet"])
     let r = try capscript(["run", "leverage_sweep_1x_to_4x", "--paths", "300", "--out", dir, "--resume"])
     #expect(r.status == 1)
@@ -76,8 +91,8 @@ func configCopy() throws -> String {
   }
 
   @Test func luaDriverRunsTheSweepToo() throws {
-    let dir = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("e2e")
+    defer { removeFolder(dir) }
     let native = try capscript([
       "run", "leverage_sweep_1x_to_4x", "--format", "csv", "--paths", "400", "--out", dir, "--quiet",
     ])
@@ -90,21 +105,33 @@ func configCopy() throws -> String {
   }
 }
 
+/// The scenario, result, roi_mean, liq_prob and dd_p95 columns of each line of a validate table.
+func verdictColumns(_ table: String) -> [[Substring]] {
+  table.split(separator: "\n").map { Array($0.split(separator: " ").prefix(5)) }
+}
+
 @Suite struct ValidationCommandLine {
-  @Test func validatePassesOnTheShippedConfigs() throws {
-    let r = try capscript(["validate", "--paths", "400"])
-    #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-    #expect(r.stdout.contains("scenario(s) pass"))
+  /// The shipped configs through `validate` and through its Lua twin, each once, at a small size
+  /// (run-tests.sh validates them once more at their full size with the release binary).
+  @Test func validateAndItsLuaTwinPassTheShippedConfigsAndAgree() throws {
+    let native = try capscript(["validate", "--paths", "400"])
+    #expect(native.status == 0, "\(native.stdout)\(native.stderr)")
+    #expect(native.stdout.contains("scenario(s) pass"))
+    let scripted = try capscript(["scripts/validate-capital-efficiency.lua", "--paths", "400"])
+    #expect(scripted.status == 0, "\(scripted.stdout)\(scripted.stderr)")
+    #expect(verdictColumns(scripted.stdout) == verdictColumns(native.stdout))
   }
 
   @Test func validateFailsNamingTheGateABrokenScenarioBreaks() throws {
-    let config = try configCopy()
+    let config = try configCopy(keeping: [])
+    defer { removeFolder(URL(fileURLWithPath: config).deletingLastPathComponent().path) }
     try #"""
     {"name": "crash_at_3x", "paths": 500, "capitalEfficiency": {"leverage": 3},
      "shocks": [{"type": "asset_crash", "at": 10, "drop": 0.4}]}
     """#.write(toFile: config + "/scenarios/crash_at_3x.json", atomically: true, encoding: .utf8)
     let r = try capscript(["validate", "--config", config, "--paths", "200"])
     #expect(r.status == 1)
+    #expect(r.stdout.contains("validate: 1 of 1 scenario(s) FAIL"))
     #expect(r.stdout.contains("crash_at_3x"))
     #expect(r.stdout.contains("FAIL"))
     #expect(r.stdout.contains("gate liquidation_probability 1.0000 > 0.0100"))
@@ -112,6 +139,7 @@ func configCopy() throws -> String {
 
   @Test func validateRejectsAnInvalidConfigWith65() throws {
     let config = try configCopy()
+    defer { removeFolder(URL(fileURLWithPath: config).deletingLastPathComponent().path) }
     try #"{"name": "x", "capitalEfficiency": {"maxLTV": 0.9}}"#.write(
       toFile: config + "/scenarios/x.json", atomically: true, encoding: .utf8)
     let r = try capscript(["validate", "--config", config])
@@ -119,12 +147,6 @@ func configCopy() throws -> String {
     #expect(
       r.stderr.contains(
         "x.json: capitalEfficiency.maxLTV: 0.9 is above the hard LTV ceiling of 0.75 (policy: hardLTVMax)"))
-  }
-
-  @Test func luaValidatorAgreesWithTheCommand() throws {
-    let r = try capscript(["scripts/validate-capital-efficiency.lua", "--paths", "300"])
-    #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-    #expect(r.stdout.contains("scenario(s) pass"))
   }
 
   @Test func gatesListWhatBlocksDeployment() throws {

@@ -1,20 +1,14 @@
 import Foundation
+import TestSupport
 import Testing
-
-/// A fresh folder for one test, removed by the caller.
-func freshFolder() throws -> String {
-  let dir = NSTemporaryDirectory() + "capscript-e2e-\(UUID().uuidString)"
-  try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-  return dir
-}
 
 @Suite struct ReplOnATerminal {
   /// Keystrokes through a pseudo-terminal: a multi-line function and a
   /// multi-line scenario, Tab completion, Ctrl-C during a long native run and
   /// during a Lua loop, Ctrl-C at the prompt, then the same variables, Ctrl-D.
   @Test func ctrlCCancelsALongRunAndKeepsTheVariables() throws {
-    let dir = try freshFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("e2e")
+    defer { removeFolder(dir) }
     var env = ProcessInfo.processInfo.environment
     env["TERM"] = "xterm"
     env["HOME"] = dir
@@ -78,8 +72,8 @@ func freshFolder() throws -> String {
   }
 
   @Test func historyIsKeptAcrossSessions() throws {
-    let dir = try freshFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("e2e")
+    defer { removeFolder(dir) }
     var env = ProcessInfo.processInfo.environment
     env["TERM"] = "xterm"
     env["CAPSCRIPT_HISTORY"] = dir + "/history"

@@ -1,41 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
 
+@testable import CapscriptIO
 @testable import SimCore
-
-/// An executable on PATH, or nil.
-func tool(_ name: String) -> String? {
-  for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-    let path = "\(dir)/\(name)"
-    if FileManager.default.isExecutableFile(atPath: path) { return path }
-  }
-  return nil
-}
-
-/// Runs a program; returns its status and its stdout and stderr together.
-func runProgram(_ path: String, _ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String) {
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: path)
-  p.arguments = arguments
-  p.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-  let out = Pipe()
-  p.standardOutput = out
-  p.standardError = out
-  let inPipe = Pipe()
-  p.standardInput = inPipe
-  try p.run()
-  if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
-  try inPipe.fileHandleForWriting.close()
-  let data = out.fileHandleForReading.readDataToEndOfFile()
-  p.waitUntilExit()
-  return (p.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
-func scratchFolder() throws -> String {
-  let dir = NSTemporaryDirectory() + "capscript-report-e2e-\(UUID().uuidString)"
-  try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-  return dir
-}
 
 func occurrences(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
 
@@ -43,8 +11,8 @@ let blockCharacters = Set("▁▂▃▄▅▆▇█")
 
 @Suite struct ReportCommandLine {
   @Test func runWritesAReportAndPipedOutputStaysPlain() throws {
-    let dir = try scratchFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("report-e2e")
+    defer { removeFolder(dir) }
     let r = try capscript(["run", "bank_run_redemption_spike", "--paths", "400", "--report", dir + "/bank.html"])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("roi_mean") && !r.stdout.contains { blockCharacters.contains($0) })
@@ -59,8 +27,8 @@ let blockCharacters = Set("▁▂▃▄▅▆▇█")
   }
 
   @Test func sweepReportHasTheFrontierAndTheTopCandidate() throws {
-    let dir = try scratchFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("report-e2e")
+    defer { removeFolder(dir) }
     let r = try capscript([
       "run", "leverage_sweep_1x_to_4x", "--paths", "300", "--out", dir, "--report", dir + "/sweep.html",
     ])
@@ -101,28 +69,28 @@ let blockCharacters = Set("▁▂▃▄▅▆▇█")
     #expect(data[7]["roi"] == .number(Double(lines[9].split(separator: ",")[1])!))
   }
 
-  @Test(.enabled(if: tool("script") != nil, "needs script(1) for a pseudo-terminal"))
+  @Test(.enabled(if: executable("script") != nil, "needs script(1) for a pseudo-terminal"))
   func aTerminalGetsChartsInTheTableAndInTostring() throws {
-    let cli = try runProgram(
-      tool("script")!, ["-qec", "\(binary) run bank_run_redemption_spike --paths 300 --quiet", "/dev/null"])
+    let command = "\(capscriptBinary) run bank_run_redemption_spike --paths 300 --quiet"
+    let cli = try runProcess(executable("script")!, ["-qec", command, "/dev/null"])
     #expect(cli.status == 0, "\(cli.output)")
     #expect(cli.output.contains("PnL distribution (USD, 40 bins"))
     #expect(cli.output.contains("  p50 "))
     #expect(cli.output.contains { blockCharacters.contains($0) })
-    let dir = try scratchFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("report-e2e")
+    defer { removeFolder(dir) }
     let script = dir + "/print.lua"
     try "print(cap.run(cap.scenario('crash_40pct_external_asset'):with{paths = 100}))\n"
       .write(toFile: script, atomically: true, encoding: .utf8)
-    let tty = try runProgram(tool("script")!, ["-qec", "\(binary) \(script)", "/dev/null"])
+    let tty = try runProcess(executable("script")!, ["-qec", "\(capscriptBinary) \(script)", "/dev/null"])
     #expect(tty.output.contains("PnL distribution") && tty.output.contains("█"), "\(tty.output)")
     let piped = try capscript([script])
     #expect(piped.status == 0 && piped.stdout.contains("roi_mean") && !piped.stdout.contains("PnL distribution"))
   }
 
   @Test func exportIsOpenMetricsWithAlertRules() throws {
-    let dir = try scratchFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("report-e2e")
+    defer { removeFolder(dir) }
     let r = try capscript([
       "export", "bank_run_redemption_spike", "hub_only_11", "--paths", "20", "--epochs", "90", "--alert-rules",
       dir + "/rules.yml",
@@ -138,10 +106,10 @@ let blockCharacters = Set("▁▂▃▄▅▆▇█")
     #expect(r.stdout.contains("capscript_pmm_worst_pool_intervention_cost_usd{scenario=\"hub_only_11\",pool=\""))
     let rules = try String(contentsOfFile: dir + "/rules.yml", encoding: .utf8)
     #expect(rules.contains("expr: \"capscript_liquidation_probability_ratio > 0.01\""))
-    if let promtool = tool("promtool") {
-      let metrics = try runProgram(promtool, ["check", "metrics"], input: r.stdout)
+    if let promtool = executable("promtool") {
+      let metrics = try runProcess(promtool, ["check", "metrics"], input: r.stdout)
       #expect(metrics.status == 0 && metrics.output.isEmpty, "\(metrics.output)")
-      let check = try runProgram(promtool, ["check", "rules", dir + "/rules.yml"])
+      let check = try runProcess(promtool, ["check", "rules", dir + "/rules.yml"])
       #expect(check.status == 0, "\(check.output)")
     }
   }
@@ -149,9 +117,11 @@ let blockCharacters = Set("▁▂▃▄▅▆▇█")
 
 /// Decodes an 8-bit RGB(A) PNG with the Python standard library (zlib) and
 /// prints the number of distinct colours, then the pixel count of each colour
-/// given in hex.
+/// given in hex. Up rows (most of a screenshot) are added as whole-row integers,
+/// so one image takes about a second of CPU instead of several.
 let pngColourCounter = """
   import sys, zlib, struct
+  from collections import Counter
   data = open(sys.argv[1], 'rb').read()
   assert data[:8] == b'\\x89PNG\\r\\n\\x1a\\n', 'not a PNG'
   pos, idat, hdr = 8, b'', None
@@ -163,46 +133,54 @@ let pngColourCounter = """
   w, h, depth, ctype, _, _, interlace = hdr
   assert depth == 8 and ctype in (2, 6) and interlace == 0, hdr
   bpp = 3 if ctype == 2 else 4
-  raw, stride, colours, i = zlib.decompress(idat), w * bpp, {}, 0
-  prev = bytearray(stride)
+  raw, stride = zlib.decompress(idat), w * bpp
+  # The Up filter adds the row above byte by byte, mod 256: done on whole rows as big integers
+  # (the low 7 bits of each byte added, the top bit as the xor of the operands' top bits and that carry).
+  low, high = int.from_bytes(bytes([127]) * stride, 'big'), int.from_bytes(bytes([128]) * stride, 'big')
+  def up(x, y):
+      a, b = int.from_bytes(x, 'big'), int.from_bytes(y, 'big')
+      return (((a & low) + (b & low)) ^ ((a ^ b) & high)).to_bytes(stride, 'big')
+  image, prev, i = bytearray(), bytes(stride), 0
   for y in range(h):
-      f = raw[i]; line = bytearray(raw[i + 1:i + 1 + stride]); i += 1 + stride
-      for x in range(stride):
-          a = line[x - bpp] if x >= bpp else 0
-          b = prev[x]; c = prev[x - bpp] if x >= bpp else 0
-          if f == 1: line[x] = (line[x] + a) & 255
-          elif f == 2: line[x] = (line[x] + b) & 255
-          elif f == 3: line[x] = (line[x] + ((a + b) >> 1)) & 255
-          elif f == 4:
-              p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-              line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-      for x in range(0, stride, bpp):
-          k = bytes(line[x:x + 3]); colours[k] = colours.get(k, 0) + 1
+      f = raw[i]; line = raw[i + 1:i + 1 + stride]; i += 1 + stride
+      if f == 2: line = up(line, prev)
+      elif f != 0:
+          # Sub, Average, Paeth: left to right; left of the first pixel counts as 0 (Paeth then picks b).
+          line = bytearray(line)
+          for x in range(bpp): line[x] = (line[x] + (0 if f == 1 else prev[x] >> 1 if f == 3 else prev[x])) & 255
+          if f == 1:
+              for x in range(bpp, stride): line[x] = (line[x] + line[x - bpp]) & 255
+          elif f == 3:
+              for x in range(bpp, stride): line[x] = (line[x] + ((line[x - bpp] + prev[x]) >> 1)) & 255
+          else:
+              for x in range(bpp, stride):
+                  a, b, c = line[x - bpp], prev[x], prev[x - bpp]
+                  pa, pb = b - c, a - c
+                  pc = abs(pa + pb); pa = abs(pa); pb = abs(pb)
+                  line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+      image += line
       prev = line
-  print(len(colours), *[colours.get(bytes.fromhex(c), 0) for c in sys.argv[2:]])
+  colours = Counter(zip(image[0::bpp], image[1::bpp], image[2::bpp]))
+  print(len(colours), *[colours.get(tuple(bytes.fromhex(c)), 0) for c in sys.argv[2:]])
   """
 
 @Suite struct ReportRendering {
-  /// Renders `html` headless to a 1200x2000 PNG.
-  func render(_ html: String, to png: String, in dir: String) throws {
-    var arguments = [
+  /// The command that renders `html` headless to a 1200x2000 PNG.
+  func render(_ html: String, to png: String, in dir: String) -> (path: String, arguments: [String]) {
+    let arguments = [
       "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
       "--user-data-dir=\(dir)/profile-\(UUID().uuidString)",
       "--screenshot=\(png)", "--window-size=1200,2000", "file://\(html)",
     ]
-    var program = tool("chromium")!
-    if let timeout = tool("timeout") {
-      arguments.insert(contentsOf: ["120", program], at: 0)
-      program = timeout
-    }
-    let r = try runProgram(program, arguments)
-    #expect(r.status == 0, "\(r.output)")
+    let chromium = executable("chromium")!
+    guard let timeout = executable("timeout") else { return (chromium, arguments) }
+    return (timeout, ["120", chromium] + arguments)
   }
 
-  @Test(.enabled(if: tool("chromium") != nil, "needs chromium for headless rendering"))
+  @Test(.enabled(if: executable("chromium") != nil, "needs chromium for headless rendering"))
   func headlessChromiumShowsEveryChart() throws {
-    let dir = try scratchFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("report-e2e")
+    defer { removeFolder(dir) }
     let bank = try capscript([
       "run", "bank_run_redemption_spike", "--paths", "1000", "--report", dir + "/bank.html", "--quiet",
     ])
@@ -213,30 +191,37 @@ let pngColourCounter = """
     #expect(sweep.status == 0, "\(sweep.stderr)")
     try "<!DOCTYPE html><html><body></body></html>".write(
       toFile: dir + "/blank.html", atomically: true, encoding: .utf8)
-    for name in ["bank", "sweep", "blank"] { try render(dir + "/\(name).html", to: dir + "/\(name).png", in: dir) }
+    // The three renders at once, and below the three decodes: each is one process, mostly on one core.
+    let renders = ["bank", "sweep", "blank"].map { render(dir + "/\($0).html", to: dir + "/\($0).png", in: dir) }
+    for r in try runProcesses(renders) { #expect(r.status == 0, "\(r.output)") }
     let blank = try Data(contentsOf: URL(fileURLWithPath: dir + "/blank.png"))
     for name in ["bank", "sweep"] {
       let png = try Data(contentsOf: URL(fileURLWithPath: dir + "/\(name).png"))
       #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
       #expect(png != blank && png.count > blank.count * 4, "\(name).png looks blank")
     }
-    guard let python = tool("python3") else { return }
+    guard let python = executable("python3") else { return }
     // Pixels of the chart colours: PnL bars, drawdown bars, the fan's median;
     // in the sweep also the deployable and above-the-gate candidates.
-    let b = try runProgram(python, ["-c", pngColourCounter, dir + "/bank.png", "3b6fb6", "b5523b", "0f2f5c"])
+    let decoded = try runProcesses([
+      (python, ["-c", pngColourCounter, dir + "/bank.png", "3b6fb6", "b5523b", "0f2f5c"]),
+      (python, ["-c", pngColourCounter, dir + "/sweep.png", "2e9e5b", "c0392b", "3b6fb6"]),
+      (python, ["-c", pngColourCounter, dir + "/blank.png"]),
+    ])
+    let b = decoded[0]
     let bankCounts = b.output.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
     #expect(bankCounts.count == 4, "\(b.output)")
     if bankCounts.count == 4 {
       #expect(bankCounts[0] > 100, "only \(bankCounts[0]) colours")
       #expect(bankCounts[1] > 5000 && bankCounts[2] > 2000 && bankCounts[3] > 300, "\(bankCounts)")
     }
-    let s = try runProgram(python, ["-c", pngColourCounter, dir + "/sweep.png", "2e9e5b", "c0392b", "3b6fb6"])
+    let s = decoded[1]
     let sweepCounts = s.output.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
     #expect(sweepCounts.count == 4, "\(s.output)")
     if sweepCounts.count == 4 {
       #expect(sweepCounts[1] > 50 && sweepCounts[2] > 150 && sweepCounts[3] > 2000, "\(sweepCounts)")
     }
-    let blankCounts = try runProgram(python, ["-c", pngColourCounter, dir + "/blank.png"]).output
+    let blankCounts = decoded[2].output
     #expect(blankCounts.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
   }
 }

@@ -1,6 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
+@testable import CapscriptIO
 @testable import SimCore
 
 /// The routing scenarios through the built binary: by name, in table and JSON,
@@ -66,10 +68,9 @@ import Testing
   }
 
   @Test func aBrokenDeploymentFileExitsWith65NamingFileFieldAndValue() throws {
-    let dir = NSTemporaryDirectory() + "capscript-routing-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(
-      atPath: dir + "/scenarios", withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("routing")
+    try FileManager.default.createDirectory(atPath: dir + "/scenarios", withIntermediateDirectories: true)
+    defer { removeFolder(dir) }
     for f in [
       "capital-efficiency-policy.json", "scenarios/chain138_deployed_capital_efficiency.json",
     ] {
@@ -92,9 +93,8 @@ import Testing
   }
 
   @Test func luaReadsPoolsAndRoutingAndCalibrates() throws {
-    let dir = NSTemporaryDirectory() + "capscript-routing-lua-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("routing-lua")
+    defer { removeFolder(dir) }
     let script = dir + "/pools.lua"
     try #"""
     local r = cap.run(cap.scenario("bridge_shock_137_56"):with{ paths = 4, epochs = 40 })

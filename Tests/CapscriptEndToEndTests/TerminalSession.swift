@@ -1,31 +1,9 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
 import Glibc
 #endif
-
-/// Runs the binary in the package root with `input` on stdin.
-func capscript(_ arguments: [String], input: String) throws -> Output {
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: binary)
-  p.arguments = arguments
-  p.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-  let inp = Pipe()
-  let out = Pipe()
-  let err = Pipe()
-  p.standardInput = inp
-  p.standardOutput = out
-  p.standardError = err
-  try p.run()
-  inp.fileHandleForWriting.write(Data(input.utf8))
-  try inp.fileHandleForWriting.close()
-  let o = out.fileHandleForReading.readDataToEndOfFile()
-  let e = err.fileHandleForReading.readDataToEndOfFile()
-  p.waitUntilExit()
-  return Output(
-    status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-    stderr: String(decoding: e, as: UTF8.self))
-}
 
 /// The binary on a pseudo-terminal that is its controlling terminal, so that
 /// keystrokes (Ctrl-C included) reach it as they do from a user: the child
@@ -75,13 +53,13 @@ final class TerminalSession {
     posix_spawn_file_actions_addopen(&actions, 0, terminal, O_RDWR, 0)
     posix_spawn_file_actions_adddup2(&actions, 0, 1)
     posix_spawn_file_actions_adddup2(&actions, 0, 2)
-    let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+    let argv = ([capscriptBinary] + arguments).map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer {
       for p in argv + envp { free(p) }
     }
     var child: pid_t = 0
-    let rc = posix_spawn(&child, binary, &actions, &attributes, argv, envp)
+    let rc = posix_spawn(&child, capscriptBinary, &actions, &attributes, argv, envp)
     guard rc == 0 else { throw Failure(description: "posix_spawn failed: \(rc)") }
     pid = child
   }

@@ -1,11 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
+@testable import CapscriptIO
 @testable import ScriptHost
 @testable import SimCore
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent().path
 let fixtures = packageRoot + "/Tests/ScriptHostTests/Fixtures"
 
 func makeState() throws -> LuaState {
@@ -150,8 +150,8 @@ func errorMessage(_ code: String, in state: LuaState? = nil) throws -> String {
   }
 
   @Test func saveWritesWholeFilesOnly() throws {
-    let dir = NSTemporaryDirectory() + "capscript-\(UUID().uuidString)"
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder()
+    defer { removeFolder(dir) }
     let state = try makeState()
     try state.run(
       """

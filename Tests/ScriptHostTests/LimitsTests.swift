@@ -1,6 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
+@testable import CapscriptIO
 @testable import ScriptHost
 @testable import SimCore
 
@@ -23,13 +25,6 @@ func stopped(_ code: String, in state: LuaState) -> ScriptError? {
   }
   Issue.record("expected an error from: \(code)")
   return nil
-}
-
-/// A fresh folder under the temporary directory, removed by the caller.
-func temporaryFolder() throws -> String {
-  let dir = NSTemporaryDirectory() + "capscript-limits-\(UUID().uuidString)"
-  try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-  return dir
 }
 
 @Suite struct RunawayScripts {
@@ -168,7 +163,7 @@ func temporaryFolder() throws -> String {
 
   @Test func requireFindsModulesOnlyInTheLibraryPaths() throws {
     let dir = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    defer { removeFolder(dir) }
     try "return { double = function(x) return 2 * x end, hasExecute = pcall(function() return os.execute end) }"
       .write(toFile: dir + "/mylib.lua", atomically: true, encoding: .utf8)
     let state = try limitedState(ScriptLimits(sandbox: true), libraryPaths: [dir])
@@ -182,7 +177,7 @@ func temporaryFolder() throws -> String {
 
   @Test func writesOnlyUnderTheWritableRoot() throws {
     let dir = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    defer { removeFolder(dir) }
     let state = try limitedState(ScriptLimits(sandbox: true), writableRoot: dir)
     try state.run("r = cap.run(cap.scenario('crash_40pct_external_asset'):with{paths = 50})")
     try state.run("r:save '\(dir)/sub/r.json'")
@@ -197,7 +192,7 @@ func temporaryFolder() throws -> String {
 
   @Test func sweepResultsAndJournalsAreHeldToTheWritableRootToo() throws {
     let dir = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    defer { removeFolder(dir) }
     let state = try limitedState(ScriptLimits(sandbox: true), writableRoot: dir)
     try state.run(
       """

@@ -1,6 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
+@testable import CapscriptIO
 @testable import ScriptHost
 @testable import SimCore
 
@@ -47,8 +49,8 @@ import Testing
 
   @Test(.enabled(if: executable("python3") != nil, "needs python3"))
   func pythonReadsEveryOutputInOneCall() throws {
-    let dir = try reportScratchFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("report")
+    defer { removeFolder(dir) }
     let result = try runScenario("bank_run_redemption_spike", [("paths", .number(80))])
     try OutputFile.write(PathTable.csv(result), to: dir + "/paths.csv")
     try OutputFile.write(PathTable.json(result), to: dir + "/paths.json")
@@ -81,15 +83,15 @@ import Testing
       assert c.shape[0] == 1 and s["provenance"]["paths"] == 80
       print("pandas", pd.__version__)
       """
-    let r = try runTool(executable("python3")!, ["-c", script, dir])
+    let r = try runProcess(executable("python3")!, ["-c", script, dir])
     #expect(r.status == 0, "\(r.output)")
   }
 }
 
 @Suite struct ReportFunctionsInLua {
   @Test func bandsOnRequestAndPerPathSaves() throws {
-    let dir = try reportScratchFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("report")
+    defer { removeFolder(dir) }
     let state = try makeState()
     try state.run(
       """
@@ -138,8 +140,8 @@ import Testing
   }
 
   @Test func reportOfAResultAndOfASweep() throws {
-    let dir = try reportScratchFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("report")
+    defer { removeFolder(dir) }
     let state = try makeState()
     try state.run(
       """
@@ -158,8 +160,8 @@ import Testing
   }
 
   @Test func reportRespectsTheWritableRoot() throws {
-    let dir = try reportScratchFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("report")
+    defer { removeFolder(dir) }
     let context = HostContext(configDirectory: packageRoot + "/config", threads: 2)
     context.writableRoot = dir
     let state = try LuaState(context: context)

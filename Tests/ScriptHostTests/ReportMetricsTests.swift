@@ -1,6 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
+@testable import CapscriptIO
 @testable import ScriptHost
 @testable import SimCore
 
@@ -91,7 +93,7 @@ func sampleExposition() throws -> (text: String, results: [RunResult]) {
   @Test(.enabled(if: executable("promtool") != nil, "needs promtool (Debian package prometheus)"))
   func promtoolAcceptsTheExposition() throws {
     let (text, _) = try sampleExposition()
-    let r = try runTool(executable("promtool")!, ["check", "metrics"], input: text)
+    let r = try runProcess(executable("promtool")!, ["check", "metrics"], input: text)
     #expect(r.status == 0, "\(r.output)")
     #expect(r.output.isEmpty, "lint findings: \(r.output)")
   }
@@ -124,12 +126,12 @@ func sampleExposition() throws -> (text: String, results: [RunResult]) {
 
   @Test(.enabled(if: executable("promtool") != nil, "needs promtool (Debian package prometheus)"))
   func promtoolAcceptsTheRulesAndTheyFireOnlyAboveTheGate() throws {
-    let dir = try reportScratchFolder()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("report")
+    defer { removeFolder(dir) }
     let policy = Policy()
     try AlertRules.yaml(policy: policy, leverageCap: 1.5).write(
       toFile: dir + "/rules.yml", atomically: true, encoding: .utf8)
-    let check = try runTool(executable("promtool")!, ["check", "rules", dir + "/rules.yml"])
+    let check = try runProcess(executable("promtool")!, ["check", "rules", dir + "/rules.yml"])
     #expect(check.status == 0, "\(check.output)")
     #expect(check.output.contains("SUCCESS: 6 rules found"))
     // A unit test for promtool: the liquidation alert fires for a scenario above
@@ -156,7 +158,7 @@ func sampleExposition() throws -> (text: String, results: [RunResult]) {
 
       """
     try test.write(toFile: dir + "/test.yml", atomically: true, encoding: .utf8)
-    let run = try runTool(executable("promtool")!, ["test", "rules", dir + "/test.yml"])
+    let run = try runProcess(executable("promtool")!, ["test", "rules", dir + "/test.yml"])
     #expect(run.status == 0, "\(run.output)")
   }
 }

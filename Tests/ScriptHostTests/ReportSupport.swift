@@ -1,6 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
+@testable import CapscriptIO
 @testable import ScriptHost
 @testable import SimCore
 
@@ -103,38 +105,4 @@ func runScenario(_ name: String, _ overrides: [(key: String, value: ConfigValue)
   var options = RunOptions(threads: 2)
   options.bandPaths = bands
   return try Runner.run(s, options: options)
-}
-
-/// An executable on PATH, or nil.
-func executable(_ name: String) -> String? {
-  for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-    let path = "\(dir)/\(name)"
-    if FileManager.default.isExecutableFile(atPath: path) { return path }
-  }
-  return nil
-}
-
-/// Runs a program with `input` on stdin; returns (status, stdout + stderr).
-func runTool(_ path: String, _ arguments: [String], input: String = "") throws -> (status: Int32, output: String) {
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: path)
-  p.arguments = arguments
-  let inPipe = Pipe()
-  let outPipe = Pipe()
-  p.standardInput = inPipe
-  p.standardOutput = outPipe
-  p.standardError = outPipe
-  try p.run()
-  inPipe.fileHandleForWriting.write(Data(input.utf8))
-  try inPipe.fileHandleForWriting.close()
-  let out = outPipe.fileHandleForReading.readDataToEndOfFile()
-  p.waitUntilExit()
-  return (p.terminationStatus, String(decoding: out, as: UTF8.self))
-}
-
-/// A fresh temporary folder, removed by the caller.
-func reportScratchFolder() throws -> String {
-  let dir = NSTemporaryDirectory() + "capscript-report-\(UUID().uuidString)"
-  try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-  return dir
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import CapscriptIO
 @testable import SimCore
 
 /// Small cases worked out by hand from MODEL.md section 3.

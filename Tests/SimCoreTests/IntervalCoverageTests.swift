@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import CapscriptIO
 @testable import SimCore
 
 /// Coverage of the 95% intervals, measured: each trial draws a fresh sample with

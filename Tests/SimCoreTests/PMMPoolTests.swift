@@ -1,5 +1,6 @@
 import Testing
 
+@testable import CapscriptIO
 @testable import SimCore
 
 /// DODO v2 PMM pool math: DODO's own contract-test oracles, then properties.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import CapscriptIO
 @testable import SimCore
 
 @Suite struct PhiloxKnownAnswers {

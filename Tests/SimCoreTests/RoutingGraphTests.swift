@@ -1,6 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
+@testable import CapscriptIO
 @testable import SimCore
 
 /// Pool graphs from config/deployment-status.json and hub_only_N, and the
@@ -83,10 +85,9 @@ import Testing
   }
 
   @Test func aBrokenDeploymentFileIsReportedAgainstThatFile() throws {
-    let dir = NSTemporaryDirectory() + "capscript-deploy-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(
-      atPath: dir + "/scenarios", withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let dir = try temporaryFolder("deploy")
+    try FileManager.default.createDirectory(atPath: dir + "/scenarios", withIntermediateDirectories: true)
+    defer { removeFolder(dir) }
     for f in [ConfigLibrary.policyFile, "scenarios/chain138_deployed_capital_efficiency.json"] {
       try FileManager.default.copyItem(atPath: packageRoot + "/config/" + f, toPath: dir + "/" + f)
     }

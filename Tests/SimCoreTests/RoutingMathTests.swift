@@ -1,5 +1,6 @@
 import Testing
 
+@testable import CapscriptIO
 @testable import SimCore
 
 /// The routing step's pieces: exact marginal quotes, the optimal split, route

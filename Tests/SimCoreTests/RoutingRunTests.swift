@@ -1,5 +1,6 @@
 import Testing
 
+@testable import CapscriptIO
 @testable import SimCore
 
 /// Whole runs of the pool graph: the bridge halt, determinism, the coupling
@@ -144,7 +145,7 @@ import Testing
     let coupled = try Runner.run(s)
     let c = try Calibration.fit(coupled)
     let fitted = c.scenario
-    #expect(fitted.pmmMode == .calibrated && fitted.routing == nil && fitted.graphMode == "none")
+    #expect(fitted.pmmMode == .calibrated && fitted.routing == nil && fitted.graphMode == .none)
     #expect(fitted.name == "chain138_deployed_capital_efficiency_calibrated")
     let routing = coupled.scorecard.routing!
     #expect(fitted.capital!.capture0 == routing.capture)

@@ -1,3 +1,4 @@
+@testable import CapscriptIO
 @testable import SimCore
 
 /// Small pool graphs for routing tests, built through the same decoding as

@@ -1,10 +1,8 @@
 import Foundation
+import TestSupport
 
+@testable import CapscriptIO
 @testable import SimCore
-
-/// The package root, found from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent().path
 
 let projectLibrary = try! ConfigLibrary(directory: packageRoot + "/config")
 

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import CapscriptIO
 @testable import SimCore
 
 @Suite struct SweepDesigns {
@@ -138,30 +139,6 @@ import Testing
             || o["max_drawdown_p95"] < c["max_drawdown_p95"])
         #expect(!dominates)
       }
-    }
-  }
-}
-
-@Suite struct ShippedSweepConclusions {
-  @Test func leverageSweepTopDeployableIsOnePointFiveAndHigherLeverageIsBlocked() throws {
-    let s = try projectLibrary.scenario("leverage_sweep_1x_to_4x")
-    let result = try Sweep(base: s, spec: s.sweep!, evidence: projectLibrary.evidence()).run(options: RunOptions())
-    #expect(result.best(deployable: true)?.leverage == 1.5)
-    let high = result.candidates.filter { $0.leverage >= 2 }
-    #expect(high.count == 5)
-    for c in high {
-      #expect(!c.deployable)
-      #expect(c.failedGates.contains { $0.gate == "deployable_leverage" })
-      if c.leverage >= 2.5 { #expect(c.failedGates.contains { $0.gate == "liquidation_probability" }) }
-    }
-  }
-
-  @Test func shippedScenariosPassValidation() throws {
-    for name in projectLibrary.scenarioNames() {
-      let s = try projectLibrary.scenario(name)
-      guard s.capital != nil, !s.optimizerByDefault else { continue }
-      let check = ScenarioCheck(try Runner.run(s.with([("paths", .number(2000))])))
-      #expect(check.passed, "\(name): \(check.failures)")
     }
   }
 }

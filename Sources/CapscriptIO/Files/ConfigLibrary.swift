@@ -1,6 +1,5 @@
-public import SimCore
-
 import Foundation
+public import SimCore
 
 /// Reads the project's configuration folder: the policy and named scenarios.
 public struct ConfigLibrary: Sendable {

@@ -1,6 +1,5 @@
-public import SimCore
-
 import Foundation
+import SimCore
 
 /// Writes output files whole or not at all: into a temporary file beside the
 /// target, then renamed over it.

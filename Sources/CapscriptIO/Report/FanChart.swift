@@ -1,4 +1,4 @@
-public import SimCore
+import SimCore
 
 /// The ROI fan chart over epochs: the p05-p95 band, the p25-p75 band and the
 /// median (p50), from a run's `EpochBands`.

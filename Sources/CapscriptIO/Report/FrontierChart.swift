@@ -1,4 +1,4 @@
-public import SimCore
+import SimCore
 
 /// A sweep's frontier: each candidate's mean ROI against its liquidation
 /// probability, the deployable region shaded (liquidation probability at or

@@ -1,4 +1,4 @@
-public import SimCore
+import SimCore
 
 /// One self-contained HTML report: inline CSS and SVG, no scripts, no fonts or
 /// images from anywhere (a Content-Security-Policy says so to the browser).

@@ -1,4 +1,4 @@
-public import SimCore
+import SimCore
 
 /// A histogram as an SVG bar chart: one `rect.bar` per bin (empty bins too, at
 /// height 0), optional vertical markers (quantiles, a policy gate).

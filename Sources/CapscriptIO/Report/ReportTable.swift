@@ -1,4 +1,4 @@
-public import SimCore
+import SimCore
 
 /// A titled table of text cells for the HTML report (scorecards, sweep
 /// candidates, per-pool diagnostics).

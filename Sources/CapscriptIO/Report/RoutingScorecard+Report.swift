@@ -1,4 +1,4 @@
-public import SimCore
+import SimCore
 
 extension RoutingScorecard {
   /// The worst pool by intervention cost, if the graph has pools.

@@ -1,4 +1,4 @@
-public import SimCore
+import SimCore
 
 /// Small pieces of SVG and HTML text: escaping, coordinates, axes. Charts are
 /// built from these as plain strings; nothing is fetched or scripted.

@@ -1,4 +1,4 @@
-public import SimCore
+import SimCore
 
 extension ScenarioSuite {
   /// The pass/fail table of `capscript validate` and its closing line.

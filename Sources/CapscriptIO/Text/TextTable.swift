@@ -1,4 +1,4 @@
-public import SimCore
+import SimCore
 
 /// Rows of text cells as aligned plain text or as a Markdown table: the one
 /// table renderer of the scorecard, the routing block, the sweep ranking and

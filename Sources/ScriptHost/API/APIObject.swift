@@ -1,6 +1,6 @@
 internal import CLua
-import SimCore
 import CapscriptIO
+import SimCore
 
 /// Userdata types of the API table: metatables installed once, with their
 /// methods in a table of their own, and `__index` answered from the table.

@@ -1,6 +1,6 @@
 internal import CLua
-import SimCore
 import CapscriptIO
+import SimCore
 
 extension CapAPI {
   /// One entry of `help`: the name it is looked up by, the signature line and the doc.

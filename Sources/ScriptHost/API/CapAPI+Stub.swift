@@ -1,3 +1,5 @@
+import SimCore
+
 extension CapAPI {
   /// The LuaLS `---@meta` stub of the API (`editor/cap.lua`), generated from
   /// the table: a test keeps the committed file equal to this text.
@@ -11,13 +13,12 @@ extension CapAPI {
       -- CAPSCRIPT_RECORD_STUB=1 swift test --filter EditorStub writes it anew.
 
       ---@class cap.Shock
-      ---@field type string shock type
-      ---@field at? integer epoch the shock applies at
-      ---@field from? integer first epoch of a random window
-      ---@field to? integer last epoch of a random window
-      ---@field p? number probability the shock happens on a path
+      ---@field type string shock type (cap.shock.<type> sets it)
 
       """
+    for f in ShockSchema.timing {
+      out += "---@field \(f.name)? \(f.kind == .integer || f.isEpochIndex ? "integer" : "number") \(f.doc)\n"
+    }
     let settable = scenario.members.filter(\.settable)
     out += "\n---@class cap.ScenarioFields\n"
     for m in settable { out += fieldLine(m, optional: true) }
@@ -35,7 +36,8 @@ extension CapAPI {
     }
     out += "\n---@class cap.shock\n"
     for m in shock.members {
-      out += "---@field \(m.name) fun(fields: table): cap.Shock \(m.doc)\n"
+      let firstLine = m.doc.split(separator: "\n").first.map(String.init) ?? ""
+      out += "---@field \(m.name) fun(fields: table): cap.Shock \(firstLine.replacingSuffix("; fields:"))\n"
     }
     out += "\n---@class cap\n"
     for m in module.members where m.kind == .field { out += fieldLine(m, optional: false) }
@@ -56,5 +58,11 @@ extension CapAPI {
     }
     if !m.returns.isEmpty { out += "---@return " + m.returns.joined(separator: ", ") + "\n" }
     return out + "function \(owner)\(m.name)(\(m.params.map(\.name).joined(separator: ", "))) end\n"
+  }
+}
+
+extension String {
+  fileprivate func replacingSuffix(_ suffix: String) -> String {
+    hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
   }
 }

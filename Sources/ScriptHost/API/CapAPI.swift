@@ -1,6 +1,6 @@
 internal import CLua
-import SimCore
 import CapscriptIO
+import SimCore
 
 /// The Lua API in one table: every `cap` function, every object type with its
 /// methods and fields, each with its one-line doc and argument shapes.
@@ -89,10 +89,8 @@ enum CapAPI {
   static let shock = APIClass(
     luaName: "cap.shock", helpName: "cap.shock", tname: nil,
     doc: "shock constructors: each returns {type = NAME, ...fields}, validated when a scenario takes it",
-    members: (Shock.typeNames + Shock.coupledTypeNames).map { name in
-      .function(
-        name, [APIParam("fields", "table")], returns: ["cap.Shock"],
-        doc: ShockHelp.doc(name))
+    members: ShockSchema.types.map { spec in
+      .function(spec.name, [APIParam("fields", "table")], returns: ["cap.Shock"], doc: ShockHelp.doc(spec))
     })
 
   static let scenario = APIClass(

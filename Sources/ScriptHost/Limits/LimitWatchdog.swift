@@ -1,7 +1,7 @@
 internal import CLua
+import CapscriptIO
 import Foundation
 import SimCore
-import CapscriptIO
 
 /// Cancels native runs while a chunk runs: every 20 ms it polls the state's
 /// stop reason (Ctrl-C, the deadline), which no Lua hook can see during a

@@ -1,7 +1,7 @@
 internal import CLua
+import CapscriptIO
 import Foundation
 import SimCore
-import CapscriptIO
 
 /// Running chunks under the context's limits (ARCHITECTURE.md, bridge rule 7).
 extension LuaState {

@@ -1,6 +1,6 @@
 internal import CLua
-import SimCore
 import CapscriptIO
+import SimCore
 
 extension ReplSession {
   /// The completions of `word` (the text before the cursor, back to a space

@@ -1,6 +1,6 @@
 internal import CLua
-import SimCore
 import CapscriptIO
+import SimCore
 
 extension CapModule {
   /// cap.report(result | sweep result, "out/report.html") -> path

@@ -29,7 +29,7 @@ extension Scenario {
     case "epochs": return .value(.number(Double(epochs)))
     case "epochsPerYear": return .value(.number(Double(epochsPerYear)))
     case "seed": return .value(.number(Double(seed)))
-    case "graphMode": return .value(.string(graphMode))
+    case "graphMode": return .value(.string(graphMode.rawValue))
     case "mode": return .value(.string(optimizerByDefault ? "optimizer" : "run"))
     case "pmm":
       var pmm: [String: ConfigValue] = [:]

@@ -11,8 +11,8 @@ public struct Scenario: Sendable {
   public var epochsPerYear: Int
   public var seed: UInt64
   public var pmmMode: PMMMode
-  /// "none", "synthetic" or "deployed".
-  public var graphMode: String
+  /// Which pool graph the scenario steps (`.none` for none); `.rawValue` is the scenario-field string.
+  public var graphMode: RoutingSpec.GraphMode
   /// The pool graph and routing parameters a coupled run steps; nil without a graph.
   public var routing: RoutingSpec?
   /// A calibrated scenario's record of where its constants came from (`pmm.calibration`).
@@ -33,30 +33,27 @@ public struct Scenario: Sendable {
   /// Whether `capscript run NAME` runs the sweep (`"mode": "optimizer"`).
   public var optimizerByDefault: Bool
 
-  public static let topLevelFields = [
-    "name", "description", "paths", "epochs", "epochsPerYear", "seed", "pmm", "graphMode",
-    "capitalEfficiency", "shocks", "expect", "sweep", "mode",
-  ]
+  public static let topLevelFields = ScenarioSchema.fields.map(\.name)
   static let maxPaths = 10_000_000
   static let maxEpochs = 100_000
 
   /// Decodes and validates `value` against the schema and `policy`.
   public init(_ value: ConfigValue, file: String, policy: Policy) throws(ConfigError) {
     let r = try ConfigReader(value, file: file)
-    name = try r.string("name", default: nil)
-    description = try r.string("description", default: "")
-    paths = try r.integer("paths", default: 10_000, in: 1...Self.maxPaths)
-    epochs = try r.integer("epochs", default: 365, in: 1...Self.maxEpochs)
-    epochsPerYear = try r.integer("epochsPerYear", default: 365, in: 1...1_000_000)
-    seed = UInt64(try r.integer("seed", default: 138, in: 0...(1 << 53)))
-    graphMode = try r.string("graphMode", default: "none", allowed: RoutingSpec.GraphMode.allCases.map(\.rawValue))
+    name = try ScenarioSchema.string(r, "name")
+    description = try ScenarioSchema.string(r, "description")
+    paths = try ScenarioSchema.integer(r, "paths")
+    epochs = try ScenarioSchema.integer(r, "epochs")
+    epochsPerYear = try ScenarioSchema.integer(r, "epochsPerYear")
+    seed = UInt64(try ScenarioSchema.integer(r, "seed"))
+    graphMode = RoutingSpec.GraphMode(rawValue: try ScenarioSchema.string(r, "graphMode")) ?? .none
     let pmm = try r.child("pmm")
     pmmMode = PMMMode(
       rawValue: try pmm.string(
-        "mode", default: graphMode == "none" ? "parametric" : "coupled",
+        "mode", default: graphMode == .none ? "parametric" : "coupled",
         allowed: ["parametric", "coupled", "calibrated"]))!
     routing = try RoutingSpec.decode(
-      pmm, graphMode: RoutingSpec.GraphMode(rawValue: graphMode)!, hasCapital: r.raw("capitalEfficiency") != nil,
+      pmm, graphMode: graphMode, hasCapital: r.raw("capitalEfficiency") != nil,
       file: file)
     calibration = try Self.decodeCalibration(pmm, mode: pmmMode)
     try pmm.finish()
@@ -68,7 +65,7 @@ public struct Scenario: Sendable {
     if pmmMode != .coupled && routing != nil {
       throw ConfigError(
         .outOfRange, file: file, field: "graphMode",
-        "\"\(graphMode)\" needs pmm.mode \"coupled\"; a \"\(pmmMode.rawValue)\" scenario does not step a pool graph (use graphMode \"none\")"
+        "\"\(graphMode.rawValue)\" needs pmm.mode \"coupled\"; a \"\(pmmMode.rawValue)\" scenario does not step a pool graph (use graphMode \"none\")"
       )
     }
     capital = try Self.decodeCapital(r, file: file, policy: policy)
@@ -82,7 +79,7 @@ public struct Scenario: Sendable {
     self.shocks = shocks
     expectations = try Expectation.decode(r.child("expect"))
     sweep = try r.raw("sweep").map { v throws(ConfigError) in try SweepSpec(v, file: file) }
-    optimizerByDefault = try r.string("mode", default: "run", allowed: ["run", "optimizer"]) == "optimizer"
+    optimizerByDefault = try ScenarioSchema.string(r, "mode") == "optimizer"
     if optimizerByDefault && sweep == nil {
       throw ConfigError(.missingField, file: file, field: "sweep", "is required when \"mode\" is \"optimizer\"")
     }

@@ -30,11 +30,12 @@ public struct Shock: Sendable, Equatable {
     case oracleLag(lag: Int, epochs: Int)
   }
 
-  public static let typeNames = [
-    "asset_crash", "vol_spike", "liquidity_shock", "redemption_wave", "peg_shock", "flow_shock",
-  ]
+  /// Shock types that need no pool graph, in `ShockSchema` order.
+  public static let typeNames = ShockSchema.types.filter { $0.scope != .graph }.map(\.name)
   /// Shock types that need the pool graph (coupled mode).
-  public static let coupledTypeNames = ["bridge_halt", "pool_depeg", "oracle_lag"]
+  public static let coupledTypeNames = ShockSchema.types.filter { $0.scope == .graph }.map(\.name)
+  /// Shock types that act on the capital overlay's own state.
+  public static let capitalTypeNames = ShockSchema.types.filter { $0.scope == .capital }.map(\.name)
 
   public var kind: Kind
   /// First and last epoch the shock may start in (equal for a fixed `at`).
@@ -50,23 +51,23 @@ public struct Shock: Sendable, Equatable {
     self.probability = probability
   }
 
-  /// The scenario-field name of the shock's type.
-  public var typeName: String {
+  /// The schema entry of the shock's type.
+  public var spec: ShockSpec {
     switch kind {
-    case .assetCrash: "asset_crash"
-    case .volSpike: "vol_spike"
-    case .liquidityShock: "liquidity_shock"
-    case .redemptionWave: "redemption_wave"
-    case .pegShock: "peg_shock"
-    case .flowShock: "flow_shock"
-    case .bridgeHalt: "bridge_halt"
-    case .poolDepeg: "pool_depeg"
-    case .oracleLag: "oracle_lag"
+    case .assetCrash: ShockSchema.assetCrash
+    case .volSpike: ShockSchema.volSpike
+    case .liquidityShock: ShockSchema.liquidityShock
+    case .redemptionWave: ShockSchema.redemptionWave
+    case .pegShock: ShockSchema.pegShock
+    case .flowShock: ShockSchema.flowShock
+    case .bridgeHalt: ShockSchema.bridgeHalt
+    case .poolDepeg: ShockSchema.poolDepeg
+    case .oracleLag: ShockSchema.oracleLag
     }
   }
 
-  /// Shock types that act on the capital overlay's own state.
-  public static let capitalTypeNames = ["vol_spike", "liquidity_shock", "redemption_wave", "peg_shock"]
+  /// The scenario-field name of the shock's type.
+  public var typeName: String { spec.name }
 }
 
 extension Shock {
@@ -77,22 +78,25 @@ extension Shock {
     _ value: ConfigValue, file: String, field: String, epochs: Int, graph: PoolGraph? = nil, hasCapital: Bool = true
   ) throws(ConfigError) {
     let r = try ConfigReader(value, file: file, path: [field])
-    let type = try r.string("type", default: nil, allowed: Self.typeNames + Self.coupledTypeNames)
-    if Self.coupledTypeNames.contains(type) && graph == nil {
+    let type = try r.string("type", default: nil, allowed: ShockSchema.names)
+    guard let spec = ShockSchema.spec(named: type) else { preconditionFailure("allowed: ShockSchema.names") }
+    if spec.scope == .graph && graph == nil {
       throw ConfigError(
         .outOfRange, file: file, field: field + ".type",
         "\"\(type)\" needs the pool graph: set graphMode to \"synthetic\" or \"deployed\" (pmm.mode \"coupled\")")
     }
-    if Self.capitalTypeNames.contains(type) && !hasCapital {
+    if spec.scope == .capital && !hasCapital {
       throw ConfigError(
         .outOfRange, file: file, field: field + ".type",
         "\"\(type)\" acts on the capital overlay, which this routing-only scenario does not have (add capitalEfficiency)"
       )
     }
     let last = max(epochs - 1, 0)
-    let at = try r.optionalNumber("at", in: 0...Double(last)).map(Int.init)
-    let lo = try r.optionalNumber("from", in: 0...Double(last)).map(Int.init)
-    let hi = try r.optionalNumber("to", in: 0...Double(last)).map(Int.init)
+    let timing = ShockFields(reader: r, fields: ShockSchema.timing, epochs: epochs)
+    let f = ShockFields(reader: r, fields: spec.fields, epochs: epochs)
+    let at = try timing.optionalNumber("at").map(Int.init)
+    let lo = try timing.optionalNumber("from").map(Int.init)
+    let hi = try timing.optionalNumber("to").map(Int.init)
     if at != nil, lo != nil || hi != nil {
       throw ConfigError(.outOfRange, file: file, field: field, "give either \"at\" or \"from\"/\"to\", not both")
     }
@@ -101,33 +105,29 @@ extension Shock {
     if to < from {
       throw ConfigError(.outOfRange, file: file, field: field + ".to", "\(to) is before \"from\" \(from)")
     }
-    probability = try r.number("p", default: 1, in: 0...1)
+    probability = try timing.number("p")
     switch type {
-    case "asset_crash":
-      kind = .assetCrash(drop: try r.number("drop", default: 0, in: 0...1))
-    case "vol_spike":
-      let level = try r.optionalNumber("level", in: 0...10)
-      let add = try r.optionalNumber("add", in: -10...10)
+    case ShockSchema.assetCrash.name:
+      kind = .assetCrash(drop: try f.number("drop"))
+    case ShockSchema.volSpike.name:
+      let level = try f.optionalNumber("level")
+      let add = try f.optionalNumber("add")
       if level == nil && add == nil {
         throw ConfigError(.missingField, file: file, field: field, "vol_spike needs \"level\" or \"add\"")
       }
       kind = .volSpike(level: level, add: add)
-    case "liquidity_shock":
-      kind = .liquidityShock(factor: try r.number("factor", default: 1, in: 0...100))
-    case "redemption_wave":
-      kind = .redemptionWave(
-        rate: try r.number("rate", default: 0, in: 0...1),
-        epochs: try r.integer("epochs", default: 1, in: 1...1_000_000))
-    case "peg_shock":
-      kind = .pegShock(delta: try r.number("delta", default: 0, in: -1...1))
-    case "flow_shock":
-      kind = .flowShock(
-        imbalance: try r.number("imbalance", default: 0, in: -1...1),
-        epochs: try r.integer("epochs", default: 1, in: 1...1_000_000))
-    case "bridge_halt":
-      kind = try Self.bridgeHalt(r, graph: graph!, epochs: epochs)
-    case "pool_depeg":
-      let symbol = try r.string("token", default: nil)
+    case ShockSchema.liquidityShock.name:
+      kind = .liquidityShock(factor: try f.number("factor"))
+    case ShockSchema.redemptionWave.name:
+      kind = .redemptionWave(rate: try f.number("rate"), epochs: try f.integer("epochs"))
+    case ShockSchema.pegShock.name:
+      kind = .pegShock(delta: try f.number("delta"))
+    case ShockSchema.flowShock.name:
+      kind = .flowShock(imbalance: try f.number("imbalance"), epochs: try f.integer("epochs"))
+    case ShockSchema.bridgeHalt.name:
+      kind = try Self.bridgeHalt(f, graph: graph!)
+    case ShockSchema.poolDepeg.name:
+      let symbol = try f.string("token")
       guard let t = graph!.token(symbol) else {
         var message = "\"\(symbol)\" is not a token of the graph"
         if let near = ConfigReader.nearest(to: symbol, in: graph!.tokens.map(\.symbol)) {
@@ -140,13 +140,9 @@ extension Shock {
           .outOfRange, file: file, field: r.fieldName("token"),
           "\"\(symbol)\" is volatile; pool_depeg moves a stable off its peg")
       }
-      kind = .poolDepeg(
-        token: symbol, price: try r.number("price", default: 1, in: 1e-6...10),
-        epochs: try r.integer("epochs", default: epochs, in: 1...1_000_000))
+      kind = .poolDepeg(token: symbol, price: try f.number("price"), epochs: try f.integer("epochs"))
     default:
-      kind = .oracleLag(
-        lag: try r.integer("epochs", default: 1, in: 1...RoutingParameters.maxOracleLag),
-        epochs: try r.integer("duration", default: epochs, in: 1...1_000_000))
+      kind = .oracleLag(lag: try f.integer("epochs"), epochs: try f.integer("duration"))
     }
     try r.finish()
   }
@@ -154,7 +150,8 @@ extension Shock {
 
 extension Shock {
   /// Reads a `bridge_halt`: `chains` must each be the origin of a token of the graph.
-  static func bridgeHalt(_ r: ConfigReader, graph: PoolGraph, epochs: Int) throws(ConfigError) -> Kind {
+  private static func bridgeHalt(_ f: ShockFields, graph: PoolGraph) throws(ConfigError) -> Kind {
+    let r = f.reader
     var chains: [Int] = []
     for (n, item) in try r.array("chains").enumerated() {
       let field = r.fieldName("chains") + "[\(n + 1)]"
@@ -176,9 +173,55 @@ extension Shock {
         "is required: the chains whose bridges halt, e.g. [137, 56]")
     }
     return .bridgeHalt(
-      chains: chains, epochs: try r.integer("epochs", default: 1, in: 1...1_000_000),
-      depthFactor: try r.number("depthFactor", default: 0.1, in: 0.001...1),
-      discount: try r.number("discount", default: 0.02, in: 0...0.99),
-      exitShare: try r.number("exitShare", default: 0.03, in: 0...1))
+      chains: chains, epochs: try f.integer("epochs"), depthFactor: try f.number("depthFactor"),
+      discount: try f.number("discount"), exitShare: try f.number("exitShare"))
+  }
+}
+
+/// Reads fields of one shock as their `ShockFieldSpec`s declare them: default,
+/// range (an epoch index ends at the scenario's last epoch), whole numbers.
+private struct ShockFields {
+  let reader: ConfigReader
+  let fields: [ShockFieldSpec]
+  let epochs: Int
+
+  func spec(_ name: String) -> ShockFieldSpec {
+    guard let spec = fields.first(where: { $0.name == name }) else {
+      preconditionFailure("no shock field \(name) in ShockSchema")
+    }
+    return spec
+  }
+
+  func range(_ spec: ShockFieldSpec) -> ClosedRange<Double> {
+    let range = spec.range ?? -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
+    return spec.isEpochIndex ? range.lowerBound...min(range.upperBound, Double(max(epochs - 1, 0))) : range
+  }
+
+  func fallback(_ spec: ShockFieldSpec) -> Double {
+    switch spec.defaultValue {
+    case .value(let x): x
+    case .scenarioEpochs: Double(epochs)
+    case .required, .optional: preconditionFailure("shock field \(spec.name) has no default")
+    }
+  }
+
+  func number(_ name: String) throws(ConfigError) -> Double {
+    let s = spec(name)
+    return try reader.number(name, default: fallback(s), in: range(s))
+  }
+
+  func optionalNumber(_ name: String) throws(ConfigError) -> Double? {
+    try reader.optionalNumber(name, in: range(spec(name)))
+  }
+
+  func integer(_ name: String) throws(ConfigError) -> Int {
+    let s = spec(name)
+    let r = range(s)
+    return try reader.integer(name, default: Int(fallback(s)), in: Int(r.lowerBound)...Int(r.upperBound))
+  }
+
+  func string(_ name: String) throws(ConfigError) -> String {
+    let s = spec(name)
+    return try reader.string(name, default: s.defaultValue == .required ? nil : "")
   }
 }
