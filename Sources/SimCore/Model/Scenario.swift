@@ -48,10 +48,10 @@ public struct Scenario: Sendable {
     seed = UInt64(try ScenarioSchema.integer(r, "seed"))
     graphMode = RoutingSpec.GraphMode(rawValue: try ScenarioSchema.string(r, "graphMode")) ?? .none
     let pmm = try r.child("pmm")
-    pmmMode = PMMMode(
-      rawValue: try pmm.string(
-        "mode", default: graphMode == .none ? "parametric" : "coupled",
-        allowed: ["parametric", "coupled", "calibrated"]))!
+    let modeName = try pmm.string(
+      "mode", default: graphMode == .none ? "parametric" : "coupled", allowed: ["parametric", "coupled", "calibrated"])
+    guard let mode = PMMMode(rawValue: modeName) else { preconditionFailure("pmm.mode was checked") }
+    pmmMode = mode
     routing = try RoutingSpec.decode(
       pmm, graphMode: graphMode, hasCapital: r.raw("capitalEfficiency") != nil,
       file: file)

@@ -125,17 +125,19 @@ extension Shock {
     case ShockSchema.flowShock.name:
       kind = .flowShock(imbalance: try f.number("imbalance"), epochs: try f.integer("epochs"))
     case ShockSchema.bridgeHalt.name:
-      kind = try Self.bridgeHalt(f, graph: graph!)
+      guard let graph else { throw Self.needsGraph(type, file: file, field: field) }
+      kind = try Self.bridgeHalt(f, graph: graph)
     case ShockSchema.poolDepeg.name:
+      guard let graph else { throw Self.needsGraph(type, file: file, field: field) }
       let symbol = try f.string("token")
-      guard let t = graph!.token(symbol) else {
+      guard let t = graph.token(symbol) else {
         var message = "\"\(symbol)\" is not a token of the graph"
-        if let near = ConfigReader.nearest(to: symbol, in: graph!.tokens.map(\.symbol)) {
+        if let near = ConfigReader.nearest(to: symbol, in: graph.tokens.map(\.symbol)) {
           message += "; did you mean \"\(near)\"?"
         }
         throw ConfigError(.outOfRange, file: file, field: r.fieldName("token"), message)
       }
-      guard graph!.tokens[t].kind == .stable else {
+      guard graph.tokens[t].kind == .stable else {
         throw ConfigError(
           .outOfRange, file: file, field: r.fieldName("token"),
           "\"\(symbol)\" is volatile; pool_depeg moves a stable off its peg")
@@ -175,6 +177,12 @@ extension Shock {
     return .bridgeHalt(
       chains: chains, epochs: try f.integer("epochs"), depthFactor: try f.number("depthFactor"),
       discount: try f.number("discount"), exitShare: try f.number("exitShare"))
+  }
+
+  /// The error for a pool-graph shock in a scenario without a graph (the
+  /// scope check before the fields normally reports it first).
+  static func needsGraph(_ type: String, file: String, field: String) -> ConfigError {
+    ConfigError(.outOfRange, file: file, field: field, "\(type) needs a scenario that steps a pool graph")
   }
 }
 
