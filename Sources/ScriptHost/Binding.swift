@@ -16,9 +16,21 @@ enum Binding {
     return -1
   }
 
-  /// Runs `body`, turning any thrown error into a Lua error by status.
+  /// Runs `body`, turning any thrown error into a Lua error by status. In
+  /// debug builds, asserts that `body` left at least the results it returns
+  /// above the arguments it was given (a binding that pops what it does not
+  /// own, or returns more than it pushed, stops here, not in Lua).
   static func call(_ L: OpaquePointer?, _ body: () throws -> Int32) -> Int32 {
-    do { return try body() } catch let e as BindingError {
+    #if DEBUG
+    let arguments = lua_gettop(L)
+    #endif
+    do {
+      let results = try body()
+      #if DEBUG
+      assert(lua_gettop(L) >= arguments + results || results == 0, "unbalanced Lua stack in a binding")
+      #endif
+      return results
+    } catch let e as BindingError {
       return fail(L, e.message)
     } catch {
       return fail(L, "\(error)")

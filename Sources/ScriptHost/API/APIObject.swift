@@ -51,7 +51,9 @@ enum APIObject {
       lua_rawget(L, -2)
     case .field:
       guard let get = member.get else { throw BindingError("\(api.helpName).\(key) cannot be read") }
+      let top = lua_gettop(L)
       try get(L)
+      assert(lua_gettop(L) == top + 1, "the getter of \(api.helpName).\(key) must push exactly one value")
     }
     return 1
   }
