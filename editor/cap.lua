@@ -93,6 +93,18 @@ function Scenario:with(fields) end
 ---@field volatility_throttle_events number mean per path
 ---@field spread_adjustment_events number mean per path
 ---@field deleverage_events number mean per path
+---@field pnl_var_95 number value at risk of the loss (-PnL) at 95%, in USD
+---@field pnl_es_95 number expected shortfall of the loss (-PnL) at 95%, in USD
+---@field pnl_var_99 number value at risk of the loss (-PnL) at 99%, in USD
+---@field pnl_es_99 number expected shortfall of the loss (-PnL) at 99%, in USD
+---@field pnl_var_999 number value at risk of the loss (-PnL) at 99.9%, in USD
+---@field pnl_es_999 number expected shortfall of the loss (-PnL) at 99.9%, in USD
+---@field pnl_var_95_of_capital number value at risk of the loss (-PnL) at 95%, as a fraction of the starting capital T0
+---@field pnl_es_95_of_capital number expected shortfall of the loss (-PnL) at 95%, as a fraction of the starting capital T0
+---@field pnl_var_99_of_capital number value at risk of the loss (-PnL) at 99%, as a fraction of the starting capital T0
+---@field pnl_es_99_of_capital number expected shortfall of the loss (-PnL) at 99%, as a fraction of the starting capital T0
+---@field pnl_var_999_of_capital number value at risk of the loss (-PnL) at 99.9%, as a fraction of the starting capital T0
+---@field pnl_es_999_of_capital number expected shortfall of the loss (-PnL) at 99.9%, as a fraction of the starting capital T0
 ---@field roi_mean_stderr number standard error of roi_mean
 ---@field pnl_distribution {quantiles: table<string, number>, histogram: {edges: number[], counts: integer[]}} PnL quantiles and histogram (USD)
 ---@field pnl_attribution table<string, number> mean USD per PnL term

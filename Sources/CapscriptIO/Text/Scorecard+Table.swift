@@ -16,23 +16,28 @@ extension Scorecard {
 
   /// The capital fields as aligned rows, after `head`.
   func capitalTable(head: String) -> String {
-    func num(_ x: Double) -> String { formatFixed(x, digits: 3) }
+    func pct(_ name: String) -> String { IntervalFormat.percent(scalar(name) ?? .nan, intervals[name]) }
+    func num(_ name: String) -> String { IntervalFormat.number(scalar(name) ?? .nan, intervals[name], fallback: 3) }
+    func usd(_ name: String) -> String { IntervalFormat.number(scalar(name) ?? .nan, intervals[name], fallback: 0) }
     var rows: [[String]] = [
-      ["roi_mean", "\(formatPercent(roiMean)) ± \(formatPercent(roiMeanStderr)) (s.e.)"],
-      ["roi_p05 / roi_p95", "\(formatPercent(roiP05)) / \(formatPercent(roiP95))"],
-      ["max_drawdown_p95", formatPercent(maxDrawdownP95)],
-      ["liquidation_probability", formatPercent(liquidationProbability)],
-      ["peg_deviation_frequency", formatPercent(pegDeviationFrequency)],
-      ["external_liquidity_floor_violations", num(externalLiquidityFloorViolations)],
-      ["volatility_throttle_events", num(volatilityThrottleEvents)],
-      ["spread_adjustment_events", num(spreadAdjustmentEvents)],
-      ["deleverage_events", num(deleverageEvents)],
+      ["roi_mean", pct("roi_mean")],
+      ["roi_p05 / roi_p95", pct("roi_p05") + " / " + pct("roi_p95")],
+      ["max_drawdown_p95", pct("max_drawdown_p95")],
+      ["liquidation_probability", pct("liquidation_probability")],
+      ["peg_deviation_frequency", pct("peg_deviation_frequency")],
+      ["external_liquidity_floor_violations", num("external_liquidity_floor_violations")],
+      ["volatility_throttle_events", num("volatility_throttle_events")],
+      ["spread_adjustment_events", num("spread_adjustment_events")],
+      ["deleverage_events", num("deleverage_events")],
       [
         "pnl p05 / p50 / p95 (USD)",
         "\(formatUSD(pnlQuantiles[1].value)) / \(formatUSD(pnlQuantiles[4].value)) / \(formatUSD(pnlQuantiles[7].value))",
       ],
+      ["pnl_var_99 / pnl_es_99 (USD loss)", usd("pnl_var_99") + " / " + usd("pnl_es_99")],
+      ["pnl_es_999 (USD loss)", usd("pnl_es_999")],
     ]
     for term in pnlAttribution.terms { rows.append(["  pnl_attribution." + term.name, formatUSD(term.value)]) }
-    return head + TextTable(rows, padsLastColumn: false).text + "\n"
+    let note = "[\(formatFixed(confidence.value * 100, digits: 0))% intervals; figures to the digits they support]\n"
+    return head + TextTable(rows, padsLastColumn: false).text + "\n" + note
   }
 }

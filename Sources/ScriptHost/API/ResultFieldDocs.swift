@@ -13,5 +13,14 @@ enum ResultFieldDocs {
     "deleverage_events": "mean per path",
   ]
 
-  static func doc(_ name: String) -> String { docs[name] ?? "" }
+  static func doc(_ name: String) -> String {
+    if let doc = docs[name] { return doc }
+    // pnl_var_99, pnl_es_999_of_capital, ...: the tail fields of TailRisk.
+    let parts = name.split(separator: "_")
+    guard parts.count >= 3, parts[0] == "pnl", let level = parts.count > 2 ? parts[2] : nil else { return "" }
+    let measure = parts[1] == "es" ? "expected shortfall" : "value at risk"
+    let percent = level == "999" ? "99.9" : String(level)
+    let unit = name.hasSuffix("_of_capital") ? "as a fraction of the starting capital T0" : "in USD"
+    return "\(measure) of the loss (-PnL) at \(percent)%, \(unit)"
+  }
 }

@@ -15,6 +15,8 @@ public struct Policy: Sendable, Equatable {
   public var targetSpreadMinBps = 0.0
   public var targetSpreadMaxBps = 0.0
   public var pegBand = 0.0
+  /// The confidence level of the scorecard's intervals.
+  public var gateConfidence = 0.0
   public var gates = Gates()
   public var marketMakingShareCap = 0.0
   public var weights = ObjectiveWeights()
@@ -85,6 +87,9 @@ public enum PolicySchema {
     .init(
       "pegBand", \.pegBand, default: 0.005, range: 0...1, unit: "price",
       doc: "|P - 1| beyond this counts as a peg deviation"),
+    .init(
+      "gateConfidence", \.gateConfidence, default: 0.95, range: 0.5...0.9999, unit: "probability",
+      doc: "confidence level of every interval on the scorecard (two-sided)"),
     .init(
       "gates.maxDrawdownP95", \.gates.maxDrawdownP95, default: 0.25, range: 0...1, unit: "fraction",
       doc: "gate: largest 95th percentile of the maximum drawdown"),

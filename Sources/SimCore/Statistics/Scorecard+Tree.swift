@@ -19,8 +19,18 @@ extension Scorecard {
     var att: [String: ConfigValue] = [:]
     for term in pnlAttribution.terms { att[term.name] = .number(term.value) }
     fields["pnl_attribution"] = .object(att)
+    // Intervals beside the figures: `<field>_ci` = [lo, hi] (null for a side the
+    // sample cannot bound), `<field>_se` where a standard error is defined.
+    for (name, interval) in intervals { fields[name + "_ci"] = Self.tree(interval) }
+    for (name, se) in standardErrors { fields[name + "_se"] = Self.finite(se) }
+    fields["pnl_attribution_ci"] = .object(attributionIntervals.mapValues(Self.tree))
+    fields["confidence"] = .number(confidence.value)
     return .object(fields)
   }
+
+  static func tree(_ interval: Interval) -> ConfigValue { .array([finite(interval.lower), finite(interval.upper)]) }
+
+  static func finite(_ x: Double) -> ConfigValue { x.isFinite ? .number(x) : .null }
 
   /// The provenance block; `roi_mean_stderr` only when there is an ROI.
   var provenanceTree: ConfigValue {

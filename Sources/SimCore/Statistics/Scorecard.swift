@@ -23,6 +23,17 @@ public struct Scorecard: Sendable {
   public var hasCapital: Bool
   /// The PMM health block of a run that steps a pool graph.
   public var routing: RoutingScorecard?
+  /// Value at risk and expected shortfall of the loss (-PnL, USD) at 95, 99 and
+  /// 99.9%, by field name (`pnl_var_99`, `pnl_es_99`, and `_of_capital` as a fraction of T0).
+  public var tailRisk: [String: Double] = [:]
+  /// The confidence level of `intervals` (the policy's `gateConfidence`).
+  public var confidence: ConfidenceLevel = .standard
+  /// The interval of every scalar field at `confidence` (docs/INTERVALS.md says which estimator).
+  public var intervals: [String: Interval] = [:]
+  /// The standard error of the mean-type scalar fields.
+  public var standardErrors: [String: Double] = [:]
+  /// The interval of each PnL attribution term (mean USD per path).
+  public var attributionIntervals: [String: Interval] = [:]
 
   public static let modelVersion = "capscript-model 1.0"
   public static let pnlQuantileLevels: [(String, Double)] = [
@@ -30,11 +41,12 @@ public struct Scorecard: Sendable {
     ("p90", 0.90), ("p95", 0.95), ("p99", 0.99),
   ]
   /// The scalar fields, by scorecard name (what `expect` and gates may name).
-  public static let scalarFieldNames = [
-    "roi_mean", "roi_p05", "roi_p95", "max_drawdown_p95", "liquidation_probability",
-    "peg_deviation_frequency", "external_liquidity_floor_violations", "volatility_throttle_events",
-    "spread_adjustment_events", "deleverage_events",
-  ]
+  public static let scalarFieldNames =
+    [
+      "roi_mean", "roi_p05", "roi_p95", "max_drawdown_p95", "liquidation_probability",
+      "peg_deviation_frequency", "external_liquidity_floor_violations", "volatility_throttle_events",
+      "spread_adjustment_events", "deleverage_events",
+    ] + TailRisk.scorecardFieldNames
 
   public struct Provenance: Sendable {
     public var scenario: String
@@ -93,6 +105,13 @@ public struct Scorecard: Sendable {
     att.deleverageCost /= n
     pnlAttribution = att
     provenance = Provenance(scenario: scenario, paths: records.count)
+    guard hasCapital, !records.isEmpty else { return }
+    let losses = sortedPnl.reversed().map { -$0 }
+    tailRisk = TailRisk.scorecardFields(sortedLosses: losses, capital: scenario.capital?.capital ?? .nan)
+    confidence = ConfidenceLevel(scenario.policy.gateConfidence) ?? .standard
+    setIntervals(
+      records: records, sortedRoi: sortedRoi, sortedLosses: losses, epochs: scenario.epochs,
+      capital: scenario.capital?.capital ?? .nan)
   }
 
   /// A scalar field by its scorecard name: a capital field (nil in a
@@ -112,7 +131,7 @@ public struct Scorecard: Sendable {
     case "volatility_throttle_events": volatilityThrottleEvents
     case "spread_adjustment_events": spreadAdjustmentEvents
     case "deleverage_events": deleverageEvents
-    default: nil
+    default: tailRisk[name]
     }
   }
 }
