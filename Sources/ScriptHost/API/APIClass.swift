@@ -1,5 +1,3 @@
-internal import CLua
-
 /// A table or object type of the Lua API and its documented members.
 struct APIClass: Sendable {
   /// The LuaLS class name in the editor stub (`cap.Scenario`), or `cap` for the module.

@@ -1,5 +1,3 @@
-internal import CLua
-
 /// One parameter of a documented Lua function (help and the editor stub).
 struct APIParam: Sendable {
   let name: String

@@ -1,4 +1,3 @@
-internal import CLua
 import CapscriptIO
 import SimCore
 
@@ -31,7 +30,7 @@ extension CapModule {
       throw BindingError.argument(1, "report", expected: "result or sweep result", L)
     }
     try OutputFile.write(html, to: path)
-    lua_pushstring(L, path)
+    LuaStack.push(L, string: path)
     return 1
   }
 }
