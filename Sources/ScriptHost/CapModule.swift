@@ -1,4 +1,5 @@
 import CapscriptIO
+import LuaHost
 import SimCore
 
 /// The `cap` module: a Lua call becomes a SimCore call. No model logic here.

@@ -1,4 +1,5 @@
 import CapscriptIO
+import LuaHost
 import SimCore
 
 /// Run results in Lua: fields by scorecard name, `tostring`, `save`, `paths`.

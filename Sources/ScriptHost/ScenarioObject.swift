@@ -1,4 +1,5 @@
 import CapscriptIO
+import LuaHost
 import SimCore
 
 /// Scenarios in Lua: immutable userdata; `s:with{...}` derives a new one.

@@ -1,4 +1,5 @@
 import CapscriptIO
+import LuaHost
 import SimCore
 
 /// Sweeps in Lua: `cap.sweep{base = s, grid = {...}}` -> sweep; `sw:run()` -> ranked result.

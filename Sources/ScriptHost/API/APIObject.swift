@@ -1,4 +1,5 @@
 import CapscriptIO
+import LuaHost
 import SimCore
 
 /// Userdata types of the API table: metatables installed once, with their

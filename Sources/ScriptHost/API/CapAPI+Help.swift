@@ -1,4 +1,5 @@
 import CapscriptIO
+import LuaHost
 import SimCore
 
 extension CapAPI {
@@ -37,7 +38,7 @@ extension CapAPI {
 
   /// [-0, +1, m] pushes `{entries = {{name, signature, doc, fn?, overview}...},
   /// types = {[tname] = class entry name}}` for the REPL's `help`.
-  static func pushHelp(_ L: OpaquePointer?) {
+  package static func pushHelp(_ L: OpaquePointer?) {
     let entries = helpEntries
     LuaStack.newTable(L, fields: 2)
     LuaStack.newTable(L, list: entries.count)

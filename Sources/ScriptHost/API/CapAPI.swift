@@ -1,16 +1,17 @@
 import CapscriptIO
+import LuaHost
 import SimCore
 
 /// The Lua API in one table: every `cap` function, every object type with its
 /// methods and fields, each with its one-line doc and argument shapes.
 /// Registration, `__index`, REPL completion, `help`, did-you-mean and the
 /// editor stub (`editor/cap.lua`) are all derived from it.
-enum CapAPI {
+package enum CapAPI {
   /// Every class, the `cap` module first.
   static let classes: [APIClass] = [module, shock, scenario, result, sweep, sweepResult, candidate]
 
   /// The class whose userdata carry the metatable `tname`.
-  static func `class`(tname: String) -> APIClass? { classes.first { $0.tname == tname } }
+  package static func `class`(tname: String) -> APIClass? { classes.first { $0.tname == tname } }
 
   static let module = APIClass(
     luaName: "cap", helpName: "cap", tname: nil, doc: "the capscript module (preloaded; also require \"capscript\")",

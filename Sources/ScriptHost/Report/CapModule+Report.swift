@@ -1,4 +1,5 @@
 import CapscriptIO
+import LuaHost
 import SimCore
 
 extension CapModule {

@@ -10,12 +10,12 @@ internal import CLua
 /// (no C modules; `package.path` is for reading only).
 /// A denied name (`os.execute`, `io.popen`, `debug`, `dofile`...) raises an
 /// error that says so, rather than reading as nil.
-enum Sandbox {
+package enum Sandbox {
   /// Registry field holding the environment table.
-  static let registryKey = "capscript.sandbox"
+  package static let registryKey = "capscript.sandbox"
 
   /// Builds the environment and stores it in the registry.
-  static func install(_ state: LuaState, libraryPaths: [String]) throws(ScriptError) {
+  package static func install(_ state: LuaState, libraryPaths: [String]) throws(ScriptError) {
     let L = state.L
     let top = lua_gettop(L)
     defer { lua_settop(L, top) }
@@ -32,7 +32,7 @@ enum Sandbox {
     lua_setfield(L, -2, registryKey)
   }
 
-  static let source = """
+  package static let source = """
     local path = ...
     local G, cap, io, os = _G, cap, io, os
     local error, type, tostring, select = error, type, tostring, select

@@ -1,12 +1,12 @@
 internal import CLua
-import SimCore
+package import SimCore
 
 /// Module tables, metatables with their methods table (installed once), and
 /// the chunks the host runs at start-up.
 extension LuaStack {
   /// [-0, +0, m] creates the module table of `functions` and `fields`, sets it
   /// as the global `name` and as `package.loaded[loadedName]`.
-  static func registerModule(
+  package static func registerModule(
     _ L: OpaquePointer?, name: String, loadedName: String, functions: [(String, BindingFunction)],
     fields: [(String, String)]
   ) {
@@ -31,7 +31,7 @@ extension LuaStack {
   /// [-0, +0, m] registers the metatable `tname` with its `metamethods` and, when
   /// `methodsField` is given, a table of `methods` stored in that field (the
   /// closures are created once, here).
-  static func registerMetatable(
+  package static func registerMetatable(
     _ L: OpaquePointer?, tname: String, metamethods: [(String, BindingFunction)], methodsField: String? = nil,
     methods: [(String, BindingFunction)] = []
   ) {
@@ -54,7 +54,7 @@ extension LuaStack {
   /// [-0, +1, -] pushes the method `name` from the methods table `methodsField`
   /// of the metatable of the value at `object` (nil when the table has no such
   /// method); pushes nothing and returns false when the value has no metatable.
-  static func pushMethod(_ L: OpaquePointer?, of object: Int32, methodsField: String, name: String) -> Bool {
+  package static func pushMethod(_ L: OpaquePointer?, of object: Int32, methodsField: String, name: String) -> Bool {
     guard lua_getmetatable(L, object) != 0 else { return false }
     pushMethod(L, fromMetatableAt: -1, methodsField: methodsField, name: name)
     lua_copy(L, -1, -2)
@@ -64,7 +64,7 @@ extension LuaStack {
 
   /// [-0, +1, -] pushes the method `name` from the methods table of the
   /// metatable registered as `tname`; nil when there is none.
-  static func pushMethod(_ L: OpaquePointer?, tname: String, methodsField: String, name: String) {
+  package static func pushMethod(_ L: OpaquePointer?, tname: String, methodsField: String, name: String) {
     capscript_pushregistry(L)
     lua_getfield(L, -1, tname)
     if lua_type(L, -1) == LUA_TTABLE {
@@ -94,7 +94,7 @@ extension LuaStack {
   /// as its `...`, in a protected call; false when it does not compile or raises
   /// (its error is dropped: a start-up chunk of the host is tested, not a script).
   @discardableResult
-  static func runChunk(_ L: OpaquePointer?, _ source: String, name: String, argument: ConfigValue) -> Bool {
+  package static func runChunk(_ L: OpaquePointer?, _ source: String, name: String, argument: ConfigValue) -> Bool {
     let status = source.withCString { capscript_loadstring(L, $0, strlen($0), name) }
     guard status == LUA_OK else {
       capscript_pop(L, 1)

@@ -7,7 +7,7 @@ public struct ScriptError: Error, CustomStringConvertible, Sendable {
   public let message: String
   public var description: String { message }
 
-  init(_ code: Code, _ message: String) {
+  package init(_ code: Code, _ message: String) {
     self.code = code
     self.message = message
   }
