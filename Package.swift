@@ -28,7 +28,8 @@ let package = Package(
     .target(name: "ScriptHost", dependencies: ["LuaHost", "SimCore", "CapscriptIO"], swiftSettings: settings),
     // The REPL engine and its terminal loop (libedit).
     .target(
-      name: "CapscriptREPL", dependencies: ["ScriptHost", "LuaHost", "CEdit", "SimCore"], swiftSettings: settings),
+      name: "CapscriptREPL", dependencies: ["ScriptHost", "LuaHost", "CEdit", "CapscriptIO", "SimCore"],
+      swiftSettings: settings),
     .executableTarget(
       name: "capscript",
       dependencies: [

@@ -3,9 +3,9 @@ import Synchronization
 
 /// A Swift value owned by Lua: boxed in a full userdata holding one retained
 /// pointer, typed by its metatable, released exactly once by `__gc`.
-package final class LuaBox<Value> {
-  package let value: Value
-  package init(_ value: Value) {
+final class LuaBox<Value> {
+  let value: Value
+  init(_ value: Value) {
     self.value = value
     LuaObject.liveBoxes.add(1, ordering: .relaxed)
   }
@@ -13,7 +13,7 @@ package final class LuaBox<Value> {
 }
 
 package enum LuaObject {
-  package static let destructedMetatable = "capscript.destructed"
+  static let destructedMetatable = "capscript.destructed"
   /// Boxes alive in this process (for tests of the `__gc` contract).
   static let liveBoxes = Atomic<Int>(0)
 
@@ -41,27 +41,16 @@ package enum LuaObject {
     return 0
   }
 
-  /// [-0, +0, m] registers the metatable `tname` with `__gc`, `__index`,
-  /// `__tostring` and, optionally, `__name`-based type errors.
-  package static func register(_ L: OpaquePointer?, tname: String, functions: [(String, BindingFunction)]) {
-    capscript_newmetatable(L, tname)
-    for (name, f) in functions {
-      capscript_pushswiftfunction(L, f)
-      lua_setfield(L, -2, name)
-    }
-    capscript_pop(L, 1)
-  }
-
   /// [-0, +0, m] registers the metatable that collected objects are moved to.
   package static func registerDestructed(_ L: OpaquePointer?) {
-    register(
+    LuaStack.registerMetatable(
       L, tname: destructedMetatable,
-      functions: [
+      metamethods: [
         ("__index", { L in Binding.fail(L, "this object was already collected") }),
         (
           "__tostring",
           { L in
-            lua_pushstring(L, "(collected capscript object)")
+            LuaStack.push(L, string: "(collected capscript object)")
             return 1
           }
         ),
@@ -72,7 +61,7 @@ package enum LuaObject {
 extension LuaState {
   /// The Swift box behind the userdata in the global `name`, if any: lets tests
   /// watch an object's lifetime with a weak reference.
-  package func box(ofGlobal name: String) -> AnyObject? {
+  func box(ofGlobal name: String) -> AnyObject? {
     lua_getglobal(L, name)
     defer { capscript_pop(L, 1) }
     guard let ud = lua_touserdata(L, -1), let p = capscript_getpointer(ud) else { return nil }

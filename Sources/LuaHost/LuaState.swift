@@ -29,7 +29,7 @@ public final class LuaState {
   deinit { capscript_close(L) }
 
   /// Prepends `paths` (folders of `.lua` modules) to `package.path`.
-  package func setLibraryPaths(_ paths: [String]) {
+  func setLibraryPaths(_ paths: [String]) {
     guard !paths.isEmpty else { return }
     let top = lua_gettop(L)
     defer { lua_settop(L, top) }
@@ -51,7 +51,7 @@ public final class LuaState {
   }
 
   /// Pops the error message on top of the stack into a `ScriptError`.
-  package func popError(_ code: ScriptError.Code) -> ScriptError {
+  func popError(_ code: ScriptError.Code) -> ScriptError {
     var len = 0
     let message: String
     if let p = lua_tolstring(L, -1, &len) {

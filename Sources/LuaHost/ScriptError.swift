@@ -7,7 +7,7 @@ public struct ScriptError: Error, CustomStringConvertible, Sendable {
   public let message: String
   public var description: String { message }
 
-  package init(_ code: Code, _ message: String) {
+  init(_ code: Code, _ message: String) {
     self.code = code
     self.message = message
   }

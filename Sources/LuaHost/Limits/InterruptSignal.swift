@@ -13,7 +13,7 @@ package enum InterruptSignal {
   /// process); they are set before the handler is installed.
   nonisolated(unsafe) static var target: UnsafeMutablePointer<capscript_limits>?
   package nonisolated(unsafe) static var wakeRead: Int32 = -1
-  package nonisolated(unsafe) static var wakeWrite: Int32 = -1
+  nonisolated(unsafe) static var wakeWrite: Int32 = -1
 
   private static let handler: @convention(c) (Int32) -> Void = { _ in
     let saved = errno

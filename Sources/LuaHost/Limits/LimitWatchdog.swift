@@ -7,7 +7,7 @@ import SimCore
 /// stop reason (Ctrl-C, the deadline), which no Lua hook can see during a
 /// native run, and cancels the context's token. It has its own thread, so a
 /// run that keeps every core of the dispatch pool busy cannot starve it.
-package final class LimitWatchdog: Sendable {
+final class LimitWatchdog: Sendable {
   private let stopping = DispatchSemaphore(value: 0)
   private let stopped = DispatchSemaphore(value: 0)
 
@@ -24,7 +24,7 @@ package final class LimitWatchdog: Sendable {
   }
 
   /// Stops polling; returns once the thread no longer reads the limits.
-  package func stop() {
+  func stop() {
     stopping.signal()
     stopped.wait()
   }
@@ -32,11 +32,11 @@ package final class LimitWatchdog: Sendable {
 
 /// The limits struct, handed to other threads (the watchdog, tests): only its
 /// atomic stop field and its deadline (fixed while a chunk runs) are used there.
-package struct LimitsReference: @unchecked Sendable {
+struct LimitsReference: @unchecked Sendable {
   let pointer: UnsafeMutablePointer<capscript_limits>
   init(_ pointer: UnsafeMutablePointer<capscript_limits>) { self.pointer = pointer }
 
   /// Stops the running chunk as Ctrl-C does: Lua code at its next hook, a
   /// native run at its next block.
-  package func interrupt() { capscript_limits_stop(pointer, Int32(CAPSCRIPT_STOP_INTERRUPT)) }
+  func interrupt() { capscript_limits_stop(pointer, Int32(CAPSCRIPT_STOP_INTERRUPT)) }
 }

@@ -13,10 +13,10 @@ extension LuaState {
 
   /// A handle that stops the running chunk as Ctrl-C does, from any thread
   /// (it needs `limits.interruptible`).
-  package var interruptHandle: LimitsReference { LimitsReference(limitsPointer) }
+  var interruptHandle: LimitsReference { LimitsReference(limitsPointer) }
 
   /// Called once by `init`: installs the count hook and the sandbox the context asks for.
-  package func installLimits(libraryPaths: [String]) throws(ScriptError) {
+  func installLimits(libraryPaths: [String]) throws(ScriptError) {
     if context.limits.needsHook { capscript_limits_sethook(L, 1) }
     if context.limits.sandbox { try Sandbox.install(self, libraryPaths: libraryPaths) }
   }
@@ -24,7 +24,7 @@ extension LuaState {
   /// [-(nargs+1), +nresults, -] calls the chunk below its `nargs` arguments in
   /// the chunk environment, with the memory limit armed, the deadline set and a
   /// watchdog that cancels native runs; throws a stop as one clear message.
-  package func callChunk(nargs: Int32, nresults: Int32) throws(ScriptError) {
+  func callChunk(nargs: Int32, nresults: Int32) throws(ScriptError) {
     setChunkEnvironment(at: lua_gettop(L) - nargs)
     let limits = context.limits
     let lim = limitsPointer
@@ -56,7 +56,7 @@ extension LuaState {
   }
 
   /// `reason`, prefixed with the `chunk:line:` the Lua message starts with, if any.
-  package static func located(_ reason: String, in message: String) -> String {
+  static func located(_ reason: String, in message: String) -> String {
     let first = message.prefix { $0 != "\n" }
     guard let r = first.range(of: #"^.*?:[0-9]+:"#, options: .regularExpression) else {
       return reason
@@ -77,7 +77,7 @@ extension LuaState {
   }
 
   /// [-1, +0, m] pops a value into the chunk environment as `name`.
-  package func setChunkGlobal(_ name: String) {
+  func setChunkGlobal(_ name: String) {
     pushChunkEnvironment()
     lua_pushstring(L, name)
     lua_pushvalue(L, -3)
@@ -87,7 +87,7 @@ extension LuaState {
 
   /// [-0, +0, -] makes the chunk at `index` see the chunk environment (only
   /// a sandbox changes it: a main chunk's first upvalue is `_ENV`).
-  package func setChunkEnvironment(at index: Int32) {
+  func setChunkEnvironment(at index: Int32) {
     guard context.limits.sandbox else { return }
     pushChunkEnvironment()
     if lua_setupvalue(L, index, 1) == nil { capscript_pop(L, 1) }

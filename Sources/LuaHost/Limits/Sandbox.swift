@@ -10,12 +10,12 @@ internal import CLua
 /// (no C modules; `package.path` is for reading only).
 /// A denied name (`os.execute`, `io.popen`, `debug`, `dofile`...) raises an
 /// error that says so, rather than reading as nil.
-package enum Sandbox {
+enum Sandbox {
   /// Registry field holding the environment table.
-  package static let registryKey = "capscript.sandbox"
+  static let registryKey = "capscript.sandbox"
 
   /// Builds the environment and stores it in the registry.
-  package static func install(_ state: LuaState, libraryPaths: [String]) throws(ScriptError) {
+  static func install(_ state: LuaState, libraryPaths: [String]) throws(ScriptError) {
     let L = state.L
     let top = lua_gettop(L)
     defer { lua_settop(L, top) }
@@ -32,7 +32,7 @@ package enum Sandbox {
     lua_setfield(L, -2, registryKey)
   }
 
-  package static let source = """
+  static let source = """
     local path = ...
     local G, cap, io, os = _G, cap, io, os
     local error, type, tostring, select = error, type, tostring, select

@@ -23,10 +23,10 @@ public struct ScriptLimits: Sendable, Equatable {
   }
 
   /// The count hook is needed to stop Lua code.
-  package var needsHook: Bool { maxMemory != nil || timeout != nil || interruptible }
+  var needsHook: Bool { maxMemory != nil || timeout != nil || interruptible }
 
   /// A watchdog is needed to stop native runs.
-  package var needsWatchdog: Bool { timeout != nil || interruptible }
+  var needsWatchdog: Bool { timeout != nil || interruptible }
 
   /// The smallest `--max-memory` accepted: the libraries alone take a few hundred KB.
   public static let minimumMemory = 1 << 20
@@ -54,7 +54,7 @@ public struct ScriptLimits: Sendable, Equatable {
   }
 
   /// "2" for whole seconds, "0.5" otherwise, as the stop messages print them.
-  package static func seconds(_ t: Double) -> String {
+  static func seconds(_ t: Double) -> String {
     t == t.rounded() && abs(t) < 1e15 ? String(Int(t)) : String(t)
   }
 }
