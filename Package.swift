@@ -22,11 +22,18 @@ let package = Package(
     .systemLibrary(name: "CEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "SimCore", swiftSettings: settings),
     .target(name: "CapscriptIO", dependencies: ["SimCore"], swiftSettings: settings),
-    .target(name: "ScriptHost", dependencies: ["SimCore", "CapscriptIO", "CLua", "CEdit"], swiftSettings: settings),
+    // The Lua host: the only target that imports CLua (state, typed stack layer, boxed objects, limits).
+    .target(name: "LuaHost", dependencies: ["SimCore", "CapscriptIO", "CLua"], swiftSettings: settings),
+    // The `cap` bindings and the one API table.
+    .target(name: "ScriptHost", dependencies: ["LuaHost", "SimCore", "CapscriptIO"], swiftSettings: settings),
+    // The REPL engine and its terminal loop (libedit).
+    .target(
+      name: "CapscriptREPL", dependencies: ["ScriptHost", "LuaHost", "CEdit", "CapscriptIO", "SimCore"],
+      swiftSettings: settings),
     .executableTarget(
       name: "capscript",
       dependencies: [
-        "ScriptHost", "CapscriptIO", "SimCore",
+        "ScriptHost", "CapscriptREPL", "LuaHost", "CapscriptIO", "SimCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: settings),
@@ -36,7 +43,8 @@ let package = Package(
       name: "SimCoreTests", dependencies: ["SimCore", "CapscriptIO", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: settings),
     .testTarget(
-      name: "ScriptHostTests", dependencies: ["ScriptHost", "CapscriptIO", "SimCore", "TestSupport"],
+      name: "ScriptHostTests",
+      dependencies: ["ScriptHost", "CapscriptREPL", "LuaHost", "CapscriptIO", "SimCore", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: settings),
     .testTarget(
       name: "CapscriptEndToEndTests", dependencies: ["SimCore", "CapscriptIO", "TestSupport", "capscript"],

@@ -1,5 +1,5 @@
-internal import CLua
 import CapscriptIO
+import LuaHost
 import SimCore
 
 /// The `cap` module: a Lua call becomes a SimCore call. No model logic here.
@@ -15,27 +15,11 @@ enum CapModule {
     ResultObject.register(L)
     SweepObject.register(L)
     let functions = CapAPI.module.members.compactMap { m in m.function.map { (m.name, $0) } }
-    lua_createtable(L, 0, Int32(CapAPI.module.members.count))
-    for (name, f) in functions {
-      capscript_pushswiftfunction(L, f)
-      lua_setfield(L, -2, name)
-    }
-    lua_pushstring(L, version)
-    lua_setfield(L, -2, "version")
-    lua_pushvalue(L, -1)
-    lua_setglobal(L, "cap")
-    lua_getglobal(L, "package")
-    lua_getfield(L, -1, "loaded")
-    lua_pushvalue(L, -3)
-    lua_setfield(L, -2, "capscript")
-    capscript_pop(L, 3)
-    let status = Prelude.source.withCString { capscript_loadstring(L, $0, strlen($0), "=capscript.prelude") }
-    guard status == LUA_OK else {
-      capscript_pop(L, 1)
-      return
-    }
-    LuaStack.push(L, .array(CapAPI.shock.memberNames.map(ConfigValue.string)))
-    if capscript_pcall(L, 1, 0) != LUA_OK { capscript_pop(L, 1) }
+    LuaStack.registerModule(
+      L, name: "cap", loadedName: "capscript", functions: functions, fields: [("version", version)])
+    LuaStack.runChunk(
+      L, Prelude.source, name: "=capscript.prelude",
+      argument: .array(CapAPI.shock.memberNames.map(ConfigValue.string)))
   }
 
   /// cap.run(scenario [, {threads = n, bands = true | paths}]) -> result; `bands`
@@ -47,7 +31,7 @@ enum CapModule {
     }
     let context = LuaState.context(L)
     var options = context.runOptions
-    if lua_type(L, 2) == LUA_TTABLE {
+    if LuaStack.isTable(L, 2) {
       let opts = try ConfigReader(LuaStack.configValue(L, 2, field: ""), file: "cap.run options")
       options.threads = try opts.integer("threads", default: options.threads, in: 1...1024)
       switch opts.raw("bands") {
@@ -58,7 +42,7 @@ enum CapModule {
         throw BindingError("cap.run: bands must be true, false or a number of paths, got \(other.typeNameWithArticle)")
       }
       try opts.finish()
-    } else if capscript_isnoneornil(L, 2) == 0 {
+    } else if !LuaStack.isNoneOrNil(L, 2) {
       throw BindingError.argument(2, "run", expected: "table or nil", L)
     }
     let result = try Runner.run(scenario, options: options)
@@ -89,11 +73,11 @@ enum CapModule {
       throw BindingError.argument(1, "calibrate", expected: "result", L)
     }
     var options = LuaState.context(L).runOptions
-    if lua_type(L, 2) == LUA_TTABLE {
+    if LuaStack.isTable(L, 2) {
       let opts = try ConfigReader(LuaStack.configValue(L, 2, field: ""), file: "cap.calibrate options")
       options.threads = try opts.integer("threads", default: options.threads, in: 1...1024)
       try opts.finish()
-    } else if capscript_isnoneornil(L, 2) == 0 {
+    } else if !LuaStack.isNoneOrNil(L, 2) {
       throw BindingError.argument(2, "calibrate", expected: "table or nil", L)
     }
     let calibration = try Calibration.fit(result, options: options)
@@ -145,7 +129,7 @@ enum CapModule {
     var options = context.runOptions
     var names: [String]?
     var overrides: [(key: String, value: ConfigValue)] = []
-    if lua_type(L, 1) == LUA_TTABLE {
+    if LuaStack.isTable(L, 1) {
       let opts = try ConfigReader(LuaStack.configValue(L, 1, field: ""), file: "cap.validate options")
       options.threads = try opts.integer("threads", default: options.threads, in: 1...1024)
       if let paths = try opts.optionalNumber("paths", in: 1...1e7) { overrides.append(("paths", .number(paths))) }
@@ -158,7 +142,7 @@ enum CapModule {
         }
       }
       try opts.finish()
-    } else if capscript_isnoneornil(L, 1) == 0 {
+    } else if !LuaStack.isNoneOrNil(L, 1) {
       throw BindingError.argument(1, "validate", expected: "table or nil", L)
     }
     let suite = try ScenarioSuite(library: context.library(), names: names, overrides: overrides)
@@ -187,16 +171,16 @@ enum CapModule {
     }
     if let sweep = LuaObject.get(L, 1, tname: SweepObject.resultTname, as: SweepResult.self) {
       switch format {
-      case .json: lua_pushstring(L, SweepOutput.json(sweep))
-      case .csv: lua_pushstring(L, SweepOutput.csv(sweep))
-      case .table, .markdown: lua_pushstring(L, sweep.table() + "\n")
+      case .json: LuaStack.push(L, string: SweepOutput.json(sweep))
+      case .csv: LuaStack.push(L, string: SweepOutput.csv(sweep))
+      case .table, .markdown: LuaStack.push(L, string: sweep.table() + "\n")
       }
       return 1
     }
     guard let result = LuaObject.get(L, 1, tname: resultType, as: RunResult.self) else {
       throw BindingError.argument(1, "format", expected: "result or sweep result", L)
     }
-    lua_pushstring(L, format.render(result))
+    LuaStack.push(L, string: format.render(result))
     return 1
   }
 }

@@ -1,5 +1,5 @@
-internal import CLua
 import CapscriptIO
+import LuaHost
 import SimCore
 
 /// Run results in Lua: fields by scorecard name, `tostring`, `save`, `paths`.
@@ -16,7 +16,7 @@ enum ResultObject {
           let r = try ResultObject.get(L, 1, "tostring")
           // Block charts only on a terminal; piped output stays plain text.
           let chart = TerminalChart.stdoutIsTerminal ? TerminalChart.run(r) : ""
-          lua_pushstring(L, r.scorecard.table + (chart.isEmpty ? "" : "\n" + chart))
+          LuaStack.push(L, string: r.scorecard.table + (chart.isEmpty ? "" : "\n" + chart))
           return 1
         }
       })
@@ -32,7 +32,7 @@ enum ResultObject {
   /// [-0, +1, m] pushes the scalar scorecard field `name`; nil when the run
   /// does not define it (the capital fields of a routing-only run).
   static func pushScalar(_ L: OpaquePointer?, _ name: String) throws {
-    if let x = try get(L, 1, "index").scorecard.scalar(name) { lua_pushnumber(L, x) } else { lua_pushnil(L) }
+    if let x = try get(L, 1, "index").scorecard.scalar(name) { LuaStack.push(L, float: x) } else { LuaStack.pushNil(L) }
   }
 
   /// [-0, +1, m] pushes the capital block `name` of the scorecard tree
@@ -40,11 +40,11 @@ enum ResultObject {
   static func pushCapitalTree(_ L: OpaquePointer?, _ name: String) throws {
     let card = try get(L, 1, "index").scorecard
     guard card.hasCapital else {
-      lua_pushnil(L)
+      LuaStack.pushNil(L)
       return
     }
     if name == "roi_mean_stderr" {
-      lua_pushnumber(L, card.roiMeanStderr)
+      LuaStack.push(L, float: card.roiMeanStderr)
     } else {
       LuaStack.push(L, card.tree[name] ?? .null)
     }
@@ -60,11 +60,11 @@ enum ResultObject {
       throw BindingError("cannot tell the format of \"\(path)\": use .json, .csv, .md or .txt")
     }
     var perPath = false
-    if lua_type(L, 3) == LUA_TTABLE {
+    if LuaStack.isTable(L, 3) {
       let opts = try ConfigReader(LuaStack.configValue(L, 3, field: ""), file: "save options")
       perPath = try opts.bool("paths", default: false)
       try opts.finish()
-    } else if capscript_isnoneornil(L, 3) == 0 {
+    } else if !LuaStack.isNoneOrNil(L, 3) {
       throw BindingError.argument(3, "save", expected: "table or nil", L)
     }
     try LuaState.context(L).checkWritable(path)
@@ -88,7 +88,7 @@ enum ResultObject {
   /// [-0, +1, m] pushes {paths = n, p05 = {...}, ..., p95 = {...}}, or nil when the run kept no bands.
   static func pushBands(_ L: OpaquePointer?, _ bands: EpochBands?) {
     guard let bands else {
-      lua_pushnil(L)
+      LuaStack.pushNil(L)
       return
     }
     var fields: [String: ConfigValue] = ["paths": .number(Double(bands.paths))]
@@ -105,11 +105,7 @@ enum ResultObject {
     guard let column = r.column(name) else {
       throw BindingError("no per-path array \"\(name)\"; known: " + RunResult.columnNames.joined(separator: ", "))
     }
-    lua_createtable(L, Int32(column.count), 0)
-    for (i, x) in column.enumerated() {
-      lua_pushnumber(L, x)
-      lua_rawseti(L, -2, lua_Integer(i + 1))
-    }
+    LuaStack.push(L, floats: column)
     return 1
   }
 }

@@ -1,5 +1,5 @@
-internal import CLua
 import CapscriptIO
+import LuaHost
 import SimCore
 
 /// Scenarios in Lua: immutable userdata; `s:with{...}` derives a new one.
@@ -27,7 +27,7 @@ enum ScenarioObject {
     let scenario: Scenario
     if let name = LuaStack.string(L, 1) {
       scenario = try context.library().scenario(name)
-    } else if lua_type(L, 1) == LUA_TTABLE {
+    } else if LuaStack.isTable(L, 1) {
       let tree = try LuaStack.configValue(L, 1, field: "")
       scenario = try context.library().scenario(tree: tree, file: "lua table")
     } else {
@@ -40,7 +40,7 @@ enum ScenarioObject {
   /// scenario:with{field = value, ...} -> a new scenario
   static func with(_ L: OpaquePointer?) throws -> Int32 {
     let base = try get(L, 1, "with")
-    guard lua_type(L, 2) == LUA_TTABLE else { throw BindingError.argument(2, "with", expected: "table", L) }
+    guard LuaStack.isTable(L, 2) else { throw BindingError.argument(2, "with", expected: "table", L) }
     guard case .object(let fields) = try LuaStack.configValue(L, 2, field: "") else {
       throw BindingError("bad argument #2 to 'with' (a table of named fields expected, got a list)")
     }
@@ -55,17 +55,17 @@ enum ScenarioObject {
   static func pushField(_ L: OpaquePointer?, _ name: String) throws {
     let s = try get(L, 1, "index")
     switch s.field(name) {
-    case .value(.number(let x)) where CapitalSchema.names.contains(name): lua_pushnumber(L, x)
+    case .value(.number(let x)) where CapitalSchema.names.contains(name): LuaStack.push(L, float: x)
     case .value(.object(let fields)) where name == "capitalEfficiency":
       // Capital fields are floats, read whole or one by one.
-      lua_createtable(L, 0, Int32(fields.count))
-      for (key, value) in fields {
-        guard case .number(let x) = value else { continue }
-        lua_pushnumber(L, x)
-        lua_setfield(L, -2, key)
-      }
+      LuaStack.push(
+        L,
+        floatFields: fields.compactMap { key, value in
+          guard case .number(let x) = value else { return nil }
+          return (key, x)
+        })
     case .value(let v): LuaStack.push(L, v)
-    case .absent: lua_pushnil(L)
+    case .absent: LuaStack.pushNil(L)
     case .noCapital:
       throw BindingError(
         "scenario \(s.name) is routing-only (no capitalEfficiency block): it has no field \"\(name)\"")
@@ -80,7 +80,7 @@ enum ScenarioObject {
       text +=
         "\n  leverage \(JSONText.number(c.leverage))x, allocation \(JSONText.number(c.allocation)), capital \(JSONText.number(c.capital)) USD, \(s.shocks.count) shock(s)"
     }
-    lua_pushstring(L, text)
+    LuaStack.push(L, string: text)
     return 1
   }
 }

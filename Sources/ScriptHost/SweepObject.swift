@@ -1,5 +1,5 @@
-internal import CLua
 import CapscriptIO
+import LuaHost
 import SimCore
 
 /// Sweeps in Lua: `cap.sweep{base = s, grid = {...}}` -> sweep; `sw:run()` -> ranked result.
@@ -22,9 +22,10 @@ enum SweepObject {
       tostring: { L in
         Binding.call(L) {
           let h = try SweepObject.handle(L, 1, "tostring")
-          lua_pushstring(
+          LuaStack.push(
             L,
-            "sweep of \(h.sweep.base.name): \(h.sweep.candidates.count) candidates, paths per round \(h.sweep.rounds)"
+            string:
+              "sweep of \(h.sweep.base.name): \(h.sweep.candidates.count) candidates, paths per round \(h.sweep.rounds)"
           )
           return 1
         }
@@ -35,7 +36,7 @@ enum SweepObject {
       index: { L in Binding.call(L) { try APIObject.index(L, CapAPI.sweepResult) } },
       tostring: { L in
         Binding.call(L) {
-          lua_pushstring(L, try SweepObject.result(L, 1, "tostring").table())
+          LuaStack.push(L, string: try SweepObject.result(L, 1, "tostring").table())
           return 1
         }
       })
@@ -58,12 +59,11 @@ enum SweepObject {
   /// cap.sweep{base = scenario, grid|random|latinHypercube = {...}, samples, halving,
   /// initialPaths, seed, journal = "out/sweeps/name", resume = false}
   static func make(_ L: OpaquePointer?) throws -> Int32 {
-    guard lua_type(L, 1) == LUA_TTABLE else { throw BindingError.argument(1, "sweep", expected: "table", L) }
-    lua_pushstring(L, "base")
-    lua_rawget(L, 1)
+    guard LuaStack.isTable(L, 1) else { throw BindingError.argument(1, "sweep", expected: "table", L) }
+    LuaStack.pushRawField(L, 1, "base")
     let baseType = LuaStack.typeName(L, -1)
     let base = LuaObject.get(L, -1, tname: ScenarioObject.tname, as: Scenario.self)
-    capscript_pop(L, 1)
+    LuaStack.pop(L)
     guard let base else {
       throw BindingError("cap.sweep: field \"base\" must be a scenario (cap.scenario \"name\"), got \(baseType)")
     }
@@ -76,14 +76,12 @@ enum SweepObject {
     }
     let context = LuaState.context(L)
     let sweep = try Sweep(base: base, spec: spec, evidence: context.library().evidence())
-    lua_pushstring(L, "journal")
-    lua_rawget(L, 1)
+    LuaStack.pushRawField(L, 1, "journal")
     let journal = LuaStack.string(L, -1)
-    capscript_pop(L, 1)
-    lua_pushstring(L, "resume")
-    lua_rawget(L, 1)
-    let resume = lua_toboolean(L, -1) != 0
-    capscript_pop(L, 1)
+    LuaStack.pop(L)
+    LuaStack.pushRawField(L, 1, "resume")
+    let resume = LuaStack.truthy(L, -1)
+    LuaStack.pop(L)
     LuaObject.push(L, Handle(sweep: sweep, journalDirectory: journal, resume: resume), tname: tname)
     return 1
   }
@@ -109,7 +107,7 @@ enum SweepObject {
   static func top(_ L: OpaquePointer?) throws -> Int32 {
     let r = try result(L, 1, "top")
     let n = LuaStack.number(L, 2).map { Int($0) }
-    lua_pushstring(L, r.table(limit: n))
+    LuaStack.push(L, string: r.table(limit: n))
     return 1
   }
 
@@ -117,12 +115,12 @@ enum SweepObject {
   static func best(_ L: OpaquePointer?) throws -> Int32 {
     let r = try result(L, 1, "best")
     var deployable = false
-    if lua_type(L, 2) == LUA_TTABLE {
+    if LuaStack.isTable(L, 2) {
       let opts = try ConfigReader(LuaStack.configValue(L, 2, field: ""), file: "best")
       deployable = try opts.bool("deployable", default: false)
       try opts.finish()
     }
-    if let c = r.best(deployable: deployable) { LuaStack.push(L, c.luaTree) } else { lua_pushnil(L) }
+    if let c = r.best(deployable: deployable) { LuaStack.push(L, c.luaTree) } else { LuaStack.pushNil(L) }
     return 1
   }
 

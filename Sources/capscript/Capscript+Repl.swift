@@ -1,5 +1,7 @@
 import ArgumentParser
+import CapscriptREPL
 import Foundation
+import LuaHost
 import ScriptHost
 
 extension Capscript {
@@ -21,8 +23,8 @@ extension Capscript {
     func run() throws {
       let state = try LuaState(
         context: host.makeContext(interruptible: true), libraryPaths: host.libraryPaths)
-      try ScriptHost.Repl.run(
-        state: state, historyPath: history ?? ScriptHost.Repl.defaultHistoryPath)
+      try CapscriptREPL.Repl.run(
+        state: state, historyPath: history ?? CapscriptREPL.Repl.defaultHistoryPath)
     }
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CapscriptIO
 import Foundation
+import LuaHost
 import ScriptHost
 import SimCore
 

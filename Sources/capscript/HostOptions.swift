@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LuaHost
 import ScriptHost
 
 /// Options of the Lua host, shared by `capscript FILE.lua` and `capscript repl`.

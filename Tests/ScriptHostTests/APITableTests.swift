@@ -3,6 +3,8 @@ import TestSupport
 import Testing
 
 @testable import CapscriptIO
+@testable import CapscriptREPL
+@testable import LuaHost
 @testable import ScriptHost
 @testable import SimCore
 

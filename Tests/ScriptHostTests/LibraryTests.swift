@@ -1,6 +1,7 @@
 import TestSupport
 import Testing
 
+@testable import LuaHost
 @testable import ScriptHost
 
 /// The shipped Lua library in scripts/lib, exercised through the host.

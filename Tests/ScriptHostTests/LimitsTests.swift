@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 
 @testable import CapscriptIO
+@testable import LuaHost
 @testable import ScriptHost
 @testable import SimCore
 

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import CapscriptREPL
+@testable import LuaHost
 @testable import ScriptHost
 
 func makeSession(_ limits: ScriptLimits = ScriptLimits(interruptible: true)) throws -> ReplSession {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CapscriptIO
+@testable import LuaHost
 @testable import ScriptHost
 @testable import SimCore
 

@@ -1,7 +1,5 @@
-internal import CLua
-
 /// A table or object type of the Lua API and its documented members.
-struct APIClass: Sendable {
+package struct APIClass: Sendable {
   /// The LuaLS class name in the editor stub (`cap.Scenario`), or `cap` for the module.
   let luaName: String
   /// How help and completion name its members: `cap.run`, `scenario:with`, `result.roi_mean`.
@@ -9,10 +7,10 @@ struct APIClass: Sendable {
   /// The metatable of userdata of this type (`capscript.Scenario`); nil for plain tables.
   let tname: String?
   let doc: String
-  let members: [APIMember]
+  package let members: [APIMember]
 
   /// The member named `name`, by dictionary look-up.
-  func member(_ name: String) -> APIMember? { index[name] }
+  package func member(_ name: String) -> APIMember? { index[name] }
 
   /// Member names, in table order.
   var memberNames: [String] { members.map(\.name) }

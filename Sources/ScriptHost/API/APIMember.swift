@@ -1,4 +1,4 @@
-internal import CLua
+import LuaHost
 
 /// One parameter of a documented Lua function (help and the editor stub).
 struct APIParam: Sendable {
@@ -19,11 +19,11 @@ struct APIParam: Sendable {
 /// A member of the Lua API: a function of a module table, a method or a field
 /// of an object. The API table (`CapAPI`) is a list of these; registration,
 /// `__index`, completion, `help`, did-you-mean and the editor stub read it.
-struct APIMember: Sendable {
-  enum Kind: Sendable { case function, method, field }
+package struct APIMember: Sendable {
+  package enum Kind: Sendable { case function, method, field }
 
-  let kind: Kind
-  let name: String
+  package let kind: Kind
+  package let name: String
   /// Functions and methods: their parameters (a method's `self` is implied).
   let params: [APIParam]
   /// Functions and methods: their LuaLS return types; fields: the field's type.
@@ -67,7 +67,7 @@ struct APIMember: Sendable {
 
   /// Whether `name` is a Lua identifier (`t.name` works); dotted names such as
   /// `routing.capture` are read as `r["routing.capture"]` and are not completed.
-  var isIdentifier: Bool { !name.contains(".") }
+  package var isIdentifier: Bool { !name.contains(".") }
 
   /// The call as help prints it: `cap.run(scenario [, opts]) -> cap.Result`.
   func signature(owner: String, separator: String) -> String {

@@ -1,5 +1,5 @@
-internal import CLua
 import CapscriptIO
+import LuaHost
 import SimCore
 
 /// Userdata types of the API table: metatables installed once, with their
@@ -14,27 +14,17 @@ enum APIObject {
     _ L: OpaquePointer?, _ api: APIClass, gc: BindingFunction, index: BindingFunction, tostring: BindingFunction
   ) {
     guard let tname = api.tname else { return }
-    capscript_newmetatable(L, tname)
-    for (name, f) in [("__gc", gc), ("__index", index), ("__tostring", tostring)] {
-      capscript_pushswiftfunction(L, f)
-      lua_setfield(L, -2, name)
-    }
-    let methods = api.members.filter { $0.kind == .method }
-    lua_createtable(L, 0, Int32(methods.count))
-    for m in methods {
-      guard let f = m.function else { continue }
-      capscript_pushswiftfunction(L, f)
-      lua_setfield(L, -2, m.name)
-    }
-    lua_setfield(L, -2, methodsField)
-    capscript_pop(L, 1)
+    let methods = api.members.filter { $0.kind == .method }.compactMap { m in m.function.map { (m.name, $0) } }
+    LuaStack.registerMetatable(
+      L, tname: tname, metamethods: [("__gc", gc), ("__index", index), ("__tostring", tostring)],
+      methodsField: methodsField, methods: methods)
   }
 
   /// `__index` of a userdata of `api`: a method from the methods table, a
   /// field from its getter, or an error that names the nearest member.
   static func index(_ L: OpaquePointer?, _ api: APIClass) throws -> Int32 {
     guard let key = LuaStack.string(L, 2) else {
-      lua_pushnil(L)
+      LuaStack.pushNil(L)
       return 1
     }
     guard let member = api.member(key) else {
@@ -44,16 +34,14 @@ enum APIObject {
     }
     switch member.kind {
     case .method, .function:
-      guard lua_getmetatable(L, 1) != 0 else { throw BindingError("\(api.helpName) has lost its metatable") }
-      lua_pushstring(L, methodsField)
-      lua_rawget(L, -2)
-      lua_pushstring(L, key)
-      lua_rawget(L, -2)
+      guard LuaStack.pushMethod(L, of: 1, methodsField: methodsField, name: key) else {
+        throw BindingError("\(api.helpName) has lost its metatable")
+      }
     case .field:
       guard let get = member.get else { throw BindingError("\(api.helpName).\(key) cannot be read") }
-      let top = lua_gettop(L)
+      let top = LuaStack.top(L)
       try get(L)
-      assert(lua_gettop(L) == top + 1, "the getter of \(api.helpName).\(key) must push exactly one value")
+      assert(LuaStack.top(L) == top + 1, "the getter of \(api.helpName).\(key) must push exactly one value")
     }
     return 1
   }

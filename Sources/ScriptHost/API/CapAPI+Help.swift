@@ -1,5 +1,5 @@
-internal import CLua
 import CapscriptIO
+import LuaHost
 import SimCore
 
 extension CapAPI {
@@ -38,37 +38,31 @@ extension CapAPI {
 
   /// [-0, +1, m] pushes `{entries = {{name, signature, doc, fn?, overview}...},
   /// types = {[tname] = class entry name}}` for the REPL's `help`.
-  static func pushHelp(_ L: OpaquePointer?) {
+  package static func pushHelp(_ L: OpaquePointer?) {
     let entries = helpEntries
-    lua_createtable(L, 0, 2)
-    lua_createtable(L, Int32(entries.count), 0)
+    LuaStack.newTable(L, fields: 2)
+    LuaStack.newTable(L, list: entries.count)
     for (i, e) in entries.enumerated() {
-      lua_createtable(L, 0, 5)
+      LuaStack.newTable(L, fields: 5)
       for (k, v) in [("name", e.name), ("signature", e.signature), ("doc", e.doc)] {
-        lua_pushstring(L, v)
-        lua_setfield(L, -2, k)
+        LuaStack.push(L, string: v)
+        LuaStack.setField(L, -2, k)
       }
-      lua_pushboolean(L, e.inOverview ? 1 : 0)
-      lua_setfield(L, -2, "overview")
+      LuaStack.push(L, bool: e.inOverview)
+      LuaStack.setField(L, -2, "overview")
       if let tname = e.tname, let member = e.member {
-        capscript_pushregistry(L)
-        lua_getfield(L, -1, tname)
-        lua_pushstring(L, APIObject.methodsField)
-        lua_rawget(L, -2)
-        lua_pushstring(L, member)
-        lua_rawget(L, -2)
-        lua_setfield(L, -5, "fn")
-        capscript_pop(L, 3)
+        LuaStack.pushMethod(L, tname: tname, methodsField: APIObject.methodsField, name: member)
+        LuaStack.setField(L, -2, "fn")
       }
-      lua_rawseti(L, -2, lua_Integer(i + 1))
+      LuaStack.setItem(L, -2, i + 1)
     }
-    lua_setfield(L, -2, "entries")
-    lua_createtable(L, 0, 4)
+    LuaStack.setField(L, -2, "entries")
+    LuaStack.newTable(L, fields: 4)
     for c in classes {
       guard let tname = c.tname else { continue }
-      lua_pushstring(L, c.helpName)
-      lua_setfield(L, -2, tname)
+      LuaStack.push(L, string: c.helpName)
+      LuaStack.setField(L, -2, tname)
     }
-    lua_setfield(L, -2, "types")
+    LuaStack.setField(L, -2, "types")
   }
 }

@@ -1,17 +1,17 @@
-internal import CLua
 import CapscriptIO
+import LuaHost
 import SimCore
 
 /// The Lua API in one table: every `cap` function, every object type with its
 /// methods and fields, each with its one-line doc and argument shapes.
 /// Registration, `__index`, REPL completion, `help`, did-you-mean and the
 /// editor stub (`editor/cap.lua`) are all derived from it.
-enum CapAPI {
+package enum CapAPI {
   /// Every class, the `cap` module first.
   static let classes: [APIClass] = [module, shock, scenario, result, sweep, sweepResult, candidate]
 
   /// The class whose userdata carry the metatable `tname`.
-  static func `class`(tname: String) -> APIClass? { classes.first { $0.tname == tname } }
+  package static func `class`(tname: String) -> APIClass? { classes.first { $0.tname == tname } }
 
   static let module = APIClass(
     luaName: "cap", helpName: "cap", tname: nil, doc: "the capscript module (preloaded; also require \"capscript\")",
@@ -103,16 +103,16 @@ enum CapAPI {
           + " epochs, seed, shocks) or dotted paths (capitalEfficiency.leverage); unknown fields are errors",
         { L in Binding.call(L) { try ScenarioObject.with(L) } }),
       .field("hash", "string", doc: "content hash (provenance)") { L in
-        lua_pushstring(L, try ScenarioObject.get(L, 1, "index").contentHash)
+        LuaStack.push(L, string: try ScenarioObject.get(L, 1, "index").contentHash)
       },
       .field("file", "string", doc: "where the scenario was read from") { L in
-        lua_pushstring(L, try ScenarioObject.get(L, 1, "index").file)
+        LuaStack.push(L, string: try ScenarioObject.get(L, 1, "index").file)
       },
       .field("source", "table", doc: "the scenario as given (the JSON or Lua table, before defaults)") { L in
         LuaStack.push(L, try ScenarioObject.get(L, 1, "index").source)
       },
       .field("optimizer", "boolean", doc: "whether `capscript run` runs its sweep") { L in
-        lua_pushboolean(L, try ScenarioObject.get(L, 1, "index").optimizerByDefault ? 1 : 0)
+        LuaStack.push(L, bool: try ScenarioObject.get(L, 1, "index").optimizerByDefault)
       },
     ]
       + Scenario.readableFieldNames.map { name in
@@ -175,7 +175,7 @@ enum CapAPI {
           LuaObject.push(L, try ResultObject.get(L, 1, "index").scenario, tname: ScenarioObject.tname)
         },
         .field("elapsed", "number", doc: "seconds the native run took") { L in
-          lua_pushnumber(L, try ResultObject.get(L, 1, "index").elapsedSeconds)
+          LuaStack.push(L, float: try ResultObject.get(L, 1, "index").elapsedSeconds)
         },
       ])
 
@@ -188,7 +188,7 @@ enum CapAPI {
         doc: "runs every candidate on common random numbers; journals them when the sweep names a journal folder",
         { L in Binding.call(L) { try SweepObject.run(L) } }),
       .field("size", "integer", doc: "number of candidates") { L in
-        lua_pushinteger(L, lua_Integer(try SweepObject.handle(L, 1, "index").sweep.candidates.count))
+        LuaStack.push(L, integer: try SweepObject.handle(L, 1, "index").sweep.candidates.count)
       },
       .field("base", "cap.Scenario", doc: "the scenario the candidates derive from") { L in
         LuaObject.push(L, try SweepObject.handle(L, 1, "index").sweep.base, tname: ScenarioObject.tname)

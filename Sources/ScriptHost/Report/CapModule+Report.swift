@@ -1,5 +1,5 @@
-internal import CLua
 import CapscriptIO
+import LuaHost
 import SimCore
 
 extension CapModule {
@@ -31,7 +31,7 @@ extension CapModule {
       throw BindingError.argument(1, "report", expected: "result or sweep result", L)
     }
     try OutputFile.write(html, to: path)
-    lua_pushstring(L, path)
+    LuaStack.push(L, string: path)
     return 1
   }
 }

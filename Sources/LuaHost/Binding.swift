@@ -6,12 +6,12 @@ import SimCore
 /// reported by status, never by longjmp.
 /// The type of a binding function: returns a result count, or -1 with a
 /// message pushed (the trampoline raises it after the Swift frame returns).
-typealias BindingFunction = @convention(c) (OpaquePointer?) -> Int32
+package typealias BindingFunction = @convention(c) (OpaquePointer?) -> Int32
 
-enum Binding {
+package enum Binding {
   /// Pushes `message` (prefixed with the caller's `file:line:`) and returns -1,
   /// so the trampoline raises it once the Swift frame has returned.
-  static func fail(_ L: OpaquePointer?, _ message: String) -> Int32 {
+  package static func fail(_ L: OpaquePointer?, _ message: String) -> Int32 {
     capscript_pusherror(L, message)
     return -1
   }
@@ -20,7 +20,7 @@ enum Binding {
   /// debug builds, asserts that `body` left at least the results it returns
   /// above the arguments it was given (a binding that pops what it does not
   /// own, or returns more than it pushed, stops here, not in Lua).
-  static func call(_ L: OpaquePointer?, _ body: () throws -> Int32) -> Int32 {
+  package static func call(_ L: OpaquePointer?, _ body: () throws -> Int32) -> Int32 {
     #if DEBUG
     let arguments = lua_gettop(L)
     #endif

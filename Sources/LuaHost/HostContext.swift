@@ -29,7 +29,7 @@ public final class HostContext {
     return lib
   }
 
-  var runOptions: RunOptions {
+  package var runOptions: RunOptions {
     RunOptions(threads: threads, cancellation: cancellation, progress: progress)
   }
 }

@@ -1,30 +1,30 @@
 internal import CLua
 import CapscriptIO
-import SimCore
+package import SimCore
 
 /// Reading and pushing values with API calls that do not raise (the manual's
 /// `-` and, where unavoidable, `m`): safe inside Swift frames.
-enum LuaStack {
+package enum LuaStack {
   /// The string at `index` (strings only; numbers are not converted in place).
-  static func string(_ L: OpaquePointer?, _ index: Int32) -> String? {
+  package static func string(_ L: OpaquePointer?, _ index: Int32) -> String? {
     var len = 0
     guard let p = capscript_tostring(L, index, &len) else { return nil }
     return String(decoding: UnsafeRawBufferPointer(start: p, count: len), as: UTF8.self)
   }
 
-  static func number(_ L: OpaquePointer?, _ index: Int32) -> Double? {
+  package static func number(_ L: OpaquePointer?, _ index: Int32) -> Double? {
     guard lua_type(L, index) == LUA_TNUMBER else { return nil }
     return capscript_tonumber(L, index, nil)
   }
 
   /// A readable name of the Lua type at `index`.
-  static func typeName(_ L: OpaquePointer?, _ index: Int32) -> String {
+  package static func typeName(_ L: OpaquePointer?, _ index: Int32) -> String {
     String(cString: lua_typename(L, lua_type(L, index)))
   }
 
   /// Converts the value at `index` to a config tree. Tables whose keys are
   /// 1...n become arrays; tables with string keys become objects.
-  static func configValue(
+  package static func configValue(
     _ L: OpaquePointer?, _ index: Int32, field: String, depth: Int = 0, skipping skipped: Set<String> = []
   ) throws(ConfigError) -> ConfigValue {
     let file = "lua table"
@@ -83,7 +83,7 @@ enum LuaStack {
   }
 
   /// [-0, +1, m] pushes a config tree as Lua values (arrays as 1-based lists).
-  static func push(_ L: OpaquePointer?, _ value: ConfigValue) {
+  package static func push(_ L: OpaquePointer?, _ value: ConfigValue) {
     switch value {
     case .null: lua_pushnil(L)
     case .bool(let b): lua_pushboolean(L, b ? 1 : 0)

@@ -1,5 +1,7 @@
 internal import CEdit
 import Foundation
+public import LuaHost
+import ScriptHost
 
 /// `capscript repl`: the terminal loop around a `ReplSession`.
 public enum Repl {
@@ -22,10 +24,10 @@ public enum Repl {
     let interactive = isatty(STDIN_FILENO) != 0
     let input: any LineInput =
       interactive ? EditLineInput(session: session, historyPath: historyPath) : PlainLineInput()
-    InterruptSignal.prepare(state.limitsPointer)
+    InterruptSignal.prepare(state)
     defer { InterruptSignal.remove() }
     if interactive {
-      print("capscript \(CapModule.version) REPL on Lua 5.4: help() for help, Ctrl-D to exit.")
+      print("capscript \(CapModuleInfo.version) REPL on Lua 5.4: help() for help, Ctrl-D to exit.")
     }
     var chunk: [String] = []
     while true {

@@ -7,12 +7,12 @@ import Foundation
 /// native run, and at the prompt the line reader, which waits on the terminal
 /// and on the pipe, ends the line, even when the signal came just before it
 /// started waiting.
-enum InterruptSignal {
+package enum InterruptSignal {
   /// The limits the handler stops. A signal handler cannot capture context,
   /// so these process-wide slots are how it finds them (one REPL per
   /// process); they are set before the handler is installed.
   nonisolated(unsafe) static var target: UnsafeMutablePointer<capscript_limits>?
-  nonisolated(unsafe) static var wakeRead: Int32 = -1
+  package nonisolated(unsafe) static var wakeRead: Int32 = -1
   nonisolated(unsafe) static var wakeWrite: Int32 = -1
 
   private static let handler: @convention(c) (Int32) -> Void = { _ in
@@ -22,6 +22,9 @@ enum InterruptSignal {
     if InterruptSignal.wakeWrite >= 0 { _ = write(InterruptSignal.wakeWrite, &byte, 1) }
     errno = saved
   }
+
+  /// Points the handler at `limits` and opens the wake-up pipe.
+  package static func prepare(_ state: LuaState) { prepare(state.limitsPointer) }
 
   /// Points the handler at `limits` and opens the wake-up pipe.
   static func prepare(_ limits: UnsafeMutablePointer<capscript_limits>) {
@@ -41,7 +44,7 @@ enum InterruptSignal {
 
   /// Installs the handler. With `restartingReads` false, a blocked read
   /// returns EINTR (the prompt); with true, system calls resume (evaluation).
-  static func install(restartingReads: Bool) {
+  package static func install(restartingReads: Bool) {
     var action = sigaction()
     action.__sigaction_handler.sa_handler = handler
     action.sa_flags = restartingReads ? Int32(SA_RESTART) : 0
@@ -54,23 +57,23 @@ enum InterruptSignal {
   }
 
   /// Whether Ctrl-C was pressed since the stop reason was last cleared.
-  static var isPending: Bool {
+  package static var isPending: Bool {
     guard let target else { return false }
     return Int(capscript_limits_poll(target)) == CAPSCRIPT_STOP_INTERRUPT
   }
 
   /// Forgets earlier Ctrl-Cs: clears the stop reason and empties the pipe.
-  static func clear() {
+  package static func clear() {
     if let target { capscript_limits_clear(target) }
     var buffer = [UInt8](repeating: 0, count: 64)
     while wakeRead >= 0, read(wakeRead, &buffer, buffer.count) > 0 {}
   }
 
   /// Restores the default action (Ctrl-C ends the process).
-  static func uninstall() { signal(SIGINT, SIG_DFL) }
+  package static func uninstall() { signal(SIGINT, SIG_DFL) }
 
   /// Uninstalls the handler and forgets the limits.
-  static func remove() {
+  package static func remove() {
     uninstall()
     target = nil
   }

@@ -4,7 +4,7 @@ extension HostContext {
   /// Refuses a file output outside `writableRoot`, and any file output from a
   /// sandbox that was given no `--out` folder. Every writer in the `cap`
   /// module (`result:save`, reports, journals) calls this first.
-  func checkWritable(_ path: String) throws(BindingError) {
+  package func checkWritable(_ path: String) throws(BindingError) {
     guard let root = writableRoot else {
       if limits.sandbox {
         throw BindingError(

@@ -1,5 +1,6 @@
-internal import CLua
 import CapscriptIO
+import LuaHost
+import ScriptHost
 import SimCore
 
 extension ReplSession {
@@ -11,10 +12,12 @@ extension ReplSession {
   /// of a string. Reads with raw accesses, and runs only capscript's own
   /// `__index` (protected); no script code runs, nothing raises.
   public func completions(for word: String, after before: String = "") -> [String] {
-    let L = state.L
-    let top = lua_gettop(L)
-    defer { lua_settop(L, top) }
     if let names = contextNames(before: before) { return Self.matching(names, partial: word, prefix: "") }
+    return state.restoringStack { memberCompletions(for: word) }
+  }
+
+  /// [-0, +k, -] the completions of a global, or of the members after `a.b.` or `a:`.
+  private func memberCompletions(for word: String) -> [String] {
     state.pushChunkEnvironment()
     guard let sep = word.lastIndex(where: { $0 == "." || $0 == ":" }) else {
       let names = keys(of: -1) + Self.keywords
@@ -23,26 +26,22 @@ extension ReplSession {
     let path = word[..<sep].split(separator: ".", omittingEmptySubsequences: false)
     guard path.allSatisfy({ Self.isName($0) }) else { return [] }
     for part in path {
-      switch lua_type(L, -1) {
-      case LUA_TTABLE:
-        lua_pushstring(L, String(part))
-        lua_rawget(L, -2)
-      case LUA_TUSERDATA:
+      switch state.kind(at: -1) {
+      case .table: state.pushRawField(of: -1, String(part))
+      case .userdata:
         guard pushAPIField(String(part)) else { return [] }
       default: return []
       }
     }
     let names: [String]
-    switch lua_type(L, -1) {
-    case LUA_TTABLE: names = keys(of: -1) + indexKeys(of: -1)
-    case LUA_TUSERDATA:
-      let members = typeName(of: -1).flatMap { CapAPI.class(tname: $0)?.members } ?? []
+    switch state.kind(at: -1) {
+    case .table: names = keys(of: -1) + state.indexTableKeys(of: -1).filter { Self.isName($0[...]) }
+    case .userdata:
+      let members = state.metatableName(of: -1).flatMap { CapAPI.class(tname: $0)?.members } ?? []
       names = members.filter { $0.isIdentifier && (word[sep] == ":" ? $0.kind == .method : true) }.map(\.name)
-    case LUA_TSTRING where word[sep] == ":":
-      state.pushChunkEnvironment()
-      lua_pushstring(L, "string")
-      lua_rawget(L, -2)
-      names = lua_type(L, -1) == LUA_TTABLE ? keys(of: -1) : []
+    case .string where word[sep] == ":":
+      state.pushStringLibrary()
+      names = state.kind(at: -1) == .table ? keys(of: -1) : []
     default: names = []
     }
     return Self.matching(
@@ -71,54 +70,14 @@ extension ReplSession {
   /// (read by the type's own `__index`, protected); false when it is not a
   /// field of a capscript type or the read fails.
   private func pushAPIField(_ name: String) -> Bool {
-    let L = state.L
-    guard let tname = typeName(of: -1), let api = CapAPI.class(tname: tname), api.member(name)?.kind == .field,
-      lua_getmetatable(L, -1) != 0
+    guard let tname = state.metatableName(of: -1), let api = CapAPI.class(tname: tname),
+      api.member(name)?.kind == .field
     else { return false }
-    lua_pushstring(L, "__index")
-    lua_rawget(L, -2)
-    lua_pushvalue(L, -3)
-    lua_pushstring(L, name)
-    guard capscript_pcall(L, 2, 1) == LUA_OK else { return false }
-    lua_copy(L, -1, -3)
-    capscript_pop(L, 2)
-    return true
+    return state.replaceWithIndexedField(name)
   }
 
   /// The name-like string keys of the table at `index`.
-  private func keys(of index: Int32) -> [String] {
-    let L = state.L
-    let t = lua_absindex(L, index)
-    var out: [String] = []
-    lua_pushnil(L)
-    while lua_next(L, t) != 0 {
-      if lua_type(L, -2) == LUA_TSTRING, let k = LuaStack.string(L, -2), Self.isName(k[...]) {
-        out.append(k)
-      }
-      capscript_pop(L, 1)
-    }
-    return out
-  }
-
-  /// The keys of a table's `__index` table (class-like tables), if it has one.
-  private func indexKeys(of index: Int32) -> [String] {
-    let L = state.L
-    guard lua_getmetatable(L, index) != 0 else { return [] }
-    defer { capscript_pop(L, 2) }
-    lua_pushstring(L, "__index")
-    lua_rawget(L, -2)
-    return lua_type(L, -1) == LUA_TTABLE ? keys(of: -1) : []
-  }
-
-  /// The `__name` of a userdata's metatable (`capscript.Result`...).
-  private func typeName(of index: Int32) -> String? {
-    let L = state.L
-    guard lua_getmetatable(L, index) != 0 else { return nil }
-    defer { capscript_pop(L, 2) }
-    lua_pushstring(L, "__name")
-    lua_rawget(L, -2)
-    return LuaStack.string(L, -1)
-  }
+  private func keys(of index: Int32) -> [String] { state.stringKeys(of: index).filter { Self.isName($0[...]) } }
 
   static let keywords = [
     "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in",

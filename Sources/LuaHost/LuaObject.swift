@@ -12,27 +12,27 @@ final class LuaBox<Value> {
   deinit { LuaObject.liveBoxes.subtract(1, ordering: .relaxed) }
 }
 
-enum LuaObject {
+package enum LuaObject {
   static let destructedMetatable = "capscript.destructed"
   /// Boxes alive in this process (for tests of the `__gc` contract).
   static let liveBoxes = Atomic<Int>(0)
 
   /// [-0, +1, m] pushes `value` as a userdata with the metatable `tname`.
-  static func push<Value>(_ L: OpaquePointer?, _ value: Value, tname: String) {
+  package static func push<Value>(_ L: OpaquePointer?, _ value: Value, tname: String) {
     let box = Unmanaged.passRetained(LuaBox(value)).toOpaque()
     capscript_pushpointer(L, box)
     capscript_setmetatable(L, tname)
   }
 
   /// The value at `index` if it is a live userdata of type `tname`.
-  static func get<Value>(_ L: OpaquePointer?, _ index: Int32, tname: String, as: Value.Type) -> Value? {
+  package static func get<Value>(_ L: OpaquePointer?, _ index: Int32, tname: String, as: Value.Type) -> Value? {
     guard let ud = capscript_testudata(L, index, tname), let p = capscript_getpointer(ud) else { return nil }
     return Unmanaged<LuaBox<Value>>.fromOpaque(p).takeUnretainedValue().value
   }
 
   /// `__gc` for boxes of `Value`: releases the box once, then marks the
   /// userdata destructed (a resurrected object then reports a clear error).
-  static func collect<Value>(_ L: OpaquePointer?, tname: String, as: Value.Type) -> Int32 {
+  package static func collect<Value>(_ L: OpaquePointer?, tname: String, as: Value.Type) -> Int32 {
     guard let ud = capscript_testudata(L, 1, tname), let p = capscript_getpointer(ud) else { return 0 }
     capscript_clearpointer(ud)
     Unmanaged<LuaBox<Value>>.fromOpaque(p).release()
@@ -41,27 +41,16 @@ enum LuaObject {
     return 0
   }
 
-  /// [-0, +0, m] registers the metatable `tname` with `__gc`, `__index`,
-  /// `__tostring` and, optionally, `__name`-based type errors.
-  static func register(_ L: OpaquePointer?, tname: String, functions: [(String, BindingFunction)]) {
-    capscript_newmetatable(L, tname)
-    for (name, f) in functions {
-      capscript_pushswiftfunction(L, f)
-      lua_setfield(L, -2, name)
-    }
-    capscript_pop(L, 1)
-  }
-
   /// [-0, +0, m] registers the metatable that collected objects are moved to.
-  static func registerDestructed(_ L: OpaquePointer?) {
-    register(
+  package static func registerDestructed(_ L: OpaquePointer?) {
+    LuaStack.registerMetatable(
       L, tname: destructedMetatable,
-      functions: [
+      metamethods: [
         ("__index", { L in Binding.fail(L, "this object was already collected") }),
         (
           "__tostring",
           { L in
-            lua_pushstring(L, "(collected capscript object)")
+            LuaStack.push(L, string: "(collected capscript object)")
             return 1
           }
         ),

@@ -65,7 +65,7 @@ extension LuaState {
   }
 
   /// [-0, +1, -] pushes the table chunks see as `_ENV`: the sandbox, or the globals.
-  func pushChunkEnvironment() {
+  package func pushChunkEnvironment() {
     capscript_pushregistry(L)
     lua_getfield(L, -1, Sandbox.registryKey)
     if lua_type(L, -1) != LUA_TTABLE {

@@ -9,16 +9,19 @@ public final class LuaState {
   let L: OpaquePointer
   public let context: HostContext
 
-  /// Creates a state with the standard libraries, `cap` preloaded as the
-  /// global `cap` and as `require "capscript"`, and `libraryPaths` on `package.path`.
-  public init(context: HostContext = HostContext(), libraryPaths: [String] = []) throws(ScriptError) {
+  /// Creates a state with the standard libraries, the host's modules that
+  /// `install` registers (ScriptHost's `cap`), and `libraryPaths` on
+  /// `package.path`; then arms the context's limits (the sandbox sees the modules).
+  package init(
+    context: HostContext, libraryPaths: [String], install: (OpaquePointer?) -> Void
+  ) throws(ScriptError) {
     guard let L = capscript_newstate() else { throw ScriptError(.memory, "cannot create a Lua state") }
     self.L = L
     self.context = context
     capscript_checkversion(L)
     capscript_extraspace(L).pointee = Unmanaged.passUnretained(context).toOpaque()
     guard capscript_openlibs(L) == LUA_OK else { throw popError(.memory) }
-    CapModule.register(L)
+    install(L)
     setLibraryPaths(libraryPaths)
     try installLimits(libraryPaths: libraryPaths)
   }
@@ -40,7 +43,7 @@ public final class LuaState {
   }
 
   /// The host context of the state `L` (set at creation).
-  static func context(_ L: OpaquePointer?) -> HostContext {
+  package static func context(_ L: OpaquePointer?) -> HostContext {
     guard let slot = capscript_extraspace(L), let context = slot.pointee else {
       preconditionFailure("every capscript Lua state carries its host context")
     }

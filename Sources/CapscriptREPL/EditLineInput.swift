@@ -1,5 +1,6 @@
 internal import CEdit
 import Foundation
+import LuaHost
 
 /// Lines from the terminal through libedit: editing, history saved to
 /// `historyPath` after every chunk, Tab completion from the session.

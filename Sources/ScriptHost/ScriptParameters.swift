@@ -1,4 +1,4 @@
-internal import CLua
+public import LuaHost
 
 /// The `params` convention: a script declares its parameters in a global
 /// table, `params = { name = {"description", default}, ... }`, and
@@ -81,14 +81,7 @@ public enum ScriptParameters {
 extension LuaState {
   /// Runs `ScriptParameters.prepareSource` over the chunk environment.
   func prepareParameterListing() throws(ScriptError) {
-    let top = lua_gettop(L)
-    defer { lua_settop(L, top) }
-    let status = ScriptParameters.prepareSource.withCString {
-      capscript_loadstring(L, $0, strlen($0), "=capscript.params")
-    }
-    guard status == LUA_OK else { throw popError(.syntax) }
-    pushChunkEnvironment()
-    lua_pushstring(L, ScriptParameters.stopMarker)
-    guard capscript_pcall(L, 2, 0) == LUA_OK else { throw popError(.runtime) }
+    try runHostChunk(
+      ScriptParameters.prepareSource, name: "=capscript.params", environmentAnd: ScriptParameters.stopMarker)
   }
 }

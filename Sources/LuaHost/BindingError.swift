@@ -1,10 +1,10 @@
 /// An error inside a binding function, raised in Lua as its message.
-struct BindingError: Error {
-  let message: String
-  init(_ message: String) { self.message = message }
+package struct BindingError: Error {
+  package let message: String
+  package init(_ message: String) { self.message = message }
 
   /// "bad argument #n to 'f' (expected T, got U)", as Lua's own functions say it.
-  static func argument(_ n: Int, _ function: String, expected: String, _ L: OpaquePointer?) -> BindingError {
+  package static func argument(_ n: Int, _ function: String, expected: String, _ L: OpaquePointer?) -> BindingError {
     BindingError("bad argument #\(n) to '\(function)' (\(expected) expected, got \(LuaStack.typeName(L, Int32(n))))")
   }
 }
