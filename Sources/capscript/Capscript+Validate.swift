@@ -10,7 +10,12 @@ extension Capscript {
     static let configuration = CommandConfiguration(
       abstract:
         "Check every config file, run every scenario, hold each against the policy gates and its own expectations.",
-      discussion: "Prints a pass/fail table; exits 1 when anything fails, 65 when a config does not validate.")
+      discussion: """
+        Prints a pass/fail table. Gates are decided on intervals: a gate passes when its whole interval is on
+        the safe side of the limit, fails when the whole interval is beyond it, and is inconclusive otherwise
+        (the table says about how many paths would decide it). Exits 0 when everything passes, 1 when anything
+        fails, 3 when nothing fails but a gate is inconclusive, 65 when a config does not validate.
+        """)
 
     @OptionGroup var common: CommonOptions
 
@@ -20,7 +25,9 @@ extension Capscript {
       let suite = try ScenarioSuite(library: library, overrides: common.overrides)
       let entries = try suite.run(options: common.runOptions)
       print(ScenarioSuite.validationText(entries))
-      if entries.contains(where: { !$0.check.passed }) { throw ExitCode.failure }
+      // 1: something failed; 3: nothing failed, but a gate is undecided (its interval straddles the limit).
+      if entries.contains(where: { !$0.check.passed && !$0.check.inconclusive }) { throw ExitCode.failure }
+      if entries.contains(where: { $0.check.inconclusive }) { throw ExitCode(3) }
     }
   }
 }

@@ -30,7 +30,8 @@ let blockCharacters = Set("▁▂▃▄▅▆▇█")
     let dir = try temporaryFolder("report-e2e")
     defer { removeFolder(dir) }
     let r = try capscript([
-      "run", "leverage_sweep_1x_to_4x", "--paths", "300", "--out", dir, "--report", dir + "/sweep.html",
+      // 1000 paths: enough for the 1% liquidation gate to be decided for the low-leverage candidates.
+      "run", "leverage_sweep_1x_to_4x", "--paths", "1000", "--out", dir, "--report", dir + "/sweep.html",
     ])
     #expect(r.status == 0, "\(r.stderr)")
     let html = try String(contentsOfFile: dir + "/sweep.html", encoding: .utf8)

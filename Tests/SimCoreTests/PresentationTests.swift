@@ -98,8 +98,29 @@ import Testing
     let text = ScenarioSuite.validationText(entries)
     #expect(text.hasPrefix("scenario "))
     #expect(text.contains("\nhub_only_11 "))
-    let failed = entries.filter { !$0.check.passed }.count
-    #expect(text.hasSuffix(failed == 0 ? "validate: 2 scenario(s) pass" : "validate: \(failed) of 2 scenario(s) FAIL"))
+    let failed = entries.filter { !$0.check.passed && !$0.check.inconclusive }.count
+    let undecided = entries.filter(\.check.inconclusive).count
+    var closing =
+      failed == 0 ? "validate: \(2 - undecided) scenario(s) pass" : "validate: \(failed) of 2 scenario(s) FAIL"
+    if undecided > 0 { closing += ", \(undecided) INCONCLUSIVE (more paths would decide them)" }
+    #expect(text.hasSuffix(closing))
+  }
+
+  @Test func zeroLiquidationsInFewPathsAreInconclusiveNotAPass() throws {
+    // 0 of 32 paths: the Wilson upper bound 3.84/35.84 = 10.7% straddles the 1% gate.
+    let suite = try ScenarioSuite(library: projectLibrary, names: ["crash_40pct_external_asset"], overrides: overrides)
+    let entry = try #require(try suite.run(options: RunOptions(threads: 1)).first)
+    let run = try #require(entry.run)
+    #expect(run.scorecard.liquidationProbability == 0)
+    let gate = try #require(
+      GateReport(run.scorecard, policy: run.scenario.policy).checks.first {
+        $0.gate == "liquidation_probability"
+      })
+    #expect(gate.verdict == .inconclusive)
+    // With no event the Wilson bound falls below 1% once z²(1 - t)/t paths have run: 381 at 95%.
+    #expect(gate.pathsToDecide == 381)
+    #expect(entry.check.inconclusive && !entry.check.passed)
+    #expect(ScenarioSuite.validationText([entry]).contains("UNDECIDED"))
   }
 
   @Test func aRoutingOnlyScenarioShowsDashesForTheCapitalFigures() throws {

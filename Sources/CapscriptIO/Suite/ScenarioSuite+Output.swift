@@ -4,11 +4,14 @@ extension ScenarioSuite {
   /// The pass/fail table of `capscript validate` and its closing line.
   public static func validationText(_ entries: [Entry]) -> String {
     let rows = [["scenario", "result", "roi_mean", "liq_prob", "dd_p95", "notes"]] + entries.map(\.validationRow)
-    let failed = entries.filter { !$0.check.passed }.count
-    return TextTable(rows, trimsLines: true).text + "\n"
-      + (failed == 0
-        ? "validate: \(entries.count) scenario(s) pass"
-        : "validate: \(failed) of \(entries.count) scenario(s) FAIL")
+    let failed = entries.filter { !$0.check.passed && !$0.check.inconclusive }.count
+    let undecided = entries.filter(\.check.inconclusive).count
+    var closing =
+      failed == 0
+      ? "validate: \(entries.count - undecided) scenario(s) pass"
+      : "validate: \(failed) of \(entries.count) scenario(s) FAIL"
+    if undecided > 0 { closing += ", \(undecided) INCONCLUSIVE (more paths would decide them)" }
+    return TextTable(rows, trimsLines: true).text + "\n" + closing
   }
 
   /// The "latest local run" Markdown table of `capscript table`, with the
@@ -25,7 +28,7 @@ extension ScenarioSuite.Entry {
   /// The row of `capscript validate`: result, headline figures, notes.
   public var validationRow: [String] {
     let name = scenario.name
-    let verdict = check.passed ? "pass" : "FAIL"
+    let verdict = check.passed ? "pass" : check.inconclusive ? "UNDECIDED" : "FAIL"
     let failures = check.failures.joined(separator: "; ")
     switch outcome {
     case .sweep(let result):

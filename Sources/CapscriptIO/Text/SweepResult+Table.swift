@@ -22,7 +22,8 @@ extension SweepResult {
   /// A ranked text table of the first `limit` candidates.
   public func table(limit: Int? = nil) -> String {
     let header = ["rank", "candidate", "score", "roi_mean", "liq_prob", "dd_p95", "deployable", "failed gates"]
-    var out = TextTable([header] + rankingRows(limit: limit, failed: \.gate, separator: ", ")).text
+    let name: (GateReport.Failure) -> String = { $0.inconclusive ? $0.gate + " (inconclusive)" : $0.gate }
+    var out = TextTable([header] + rankingRows(limit: limit, failed: name, separator: ", ")).text
     out += "\n(* on the Pareto front of ROI vs liquidation probability and p95 drawdown; score = roi_mean"
     let w = base.policy.weights
     out +=

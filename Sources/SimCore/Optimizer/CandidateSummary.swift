@@ -44,7 +44,12 @@ extension CandidateSummary {
       "assignments": .array(assignments.map { .array([.string($0.key), $0.value]) }),
       "leverage": .number(leverage), "metrics": .object(metrics.mapValues(ConfigValue.number)),
       "score": .number(score),
-      "failed_gates": .array(failedGates.map { .object(["gate": .string($0.gate), "detail": .string($0.detail)]) }),
+      "failed_gates": .array(
+        failedGates.map { f in
+          var fields: [String: ConfigValue] = ["gate": .string(f.gate), "detail": .string(f.detail)]
+          if f.inconclusive { fields["inconclusive"] = .bool(true) }
+          return .object(fields)
+        }),
       "deployable": .bool(deployable),
     ])
   }
@@ -71,7 +76,8 @@ extension CandidateSummary {
     failedGates = []
     for item in try r.array("failed_gates") {
       if case .string(let g)? = item["gate"], case .string(let d)? = item["detail"] {
-        failedGates.append(GateReport.Failure(gate: g, detail: d))
+        let undecided = item["inconclusive"] == .bool(true)
+        failedGates.append(GateReport.Failure(gate: g, detail: d, inconclusive: undecided))
       }
     }
     _ = try r.bool("deployable", default: false)

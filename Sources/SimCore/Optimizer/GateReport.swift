@@ -1,18 +1,49 @@
 /// A scorecard held against the policy gates (MODEL.md section 5).
 public struct GateReport: Sendable, Equatable {
-  /// One failed gate: its name and a sentence saying by how much.
+  /// A gate that did not pass: its name, a sentence saying by how much, and
+  /// whether it is undecided (its interval straddles the limit) rather than failed.
   public struct Failure: Sendable, Equatable {
     public let gate: String
     public let detail: String
+    public let inconclusive: Bool
+
+    public init(gate: String, detail: String, inconclusive: Bool = false) {
+      self.gate = gate
+      self.detail = detail
+      self.inconclusive = inconclusive
+    }
+  }
+
+  /// How a gate is decided: on the whole interval of its field.
+  public enum Verdict: String, Sendable, Equatable {
+    /// The whole interval is at or below the limit.
+    case pass
+    /// The whole interval is above the limit.
+    case fail
+    /// The interval straddles the limit: more paths would decide it.
+    case inconclusive
   }
 
   /// One run-quality gate held against the scorecard: the field it limits,
-  /// the field's value and the limit it may not exceed.
+  /// the field's value, its interval, and the limit it may not exceed.
   public struct Check: Sendable, Equatable {
     public let gate: String
     public let value: Double
     public let limit: Double
-    public var passed: Bool { !(value > limit) }
+    /// The field's interval at the scorecard's confidence (nil: decided on the value alone).
+    public let interval: Interval?
+    /// About how many paths would decide an inconclusive gate (nil when decided).
+    public let pathsToDecide: Int?
+
+    public var verdict: Verdict {
+      guard let interval else { return value > limit ? .fail : .pass }
+      if !(interval.upper > limit) { return .pass }
+      if interval.lower > limit { return .fail }
+      return .inconclusive
+    }
+
+    /// Only a pass counts: a failed or inconclusive gate is not passed.
+    public var passed: Bool { verdict == .pass }
   }
 
   /// Every run-quality gate, passed or not, in policy order.
@@ -25,16 +56,28 @@ public struct GateReport: Sendable, Equatable {
   public init(_ card: Scorecard, policy: Policy, leverage: Double? = nil, leverageCap: Double? = nil) {
     let g = policy.gates
     checks = [
-      Check(gate: "max_drawdown_p95", value: card.maxDrawdownP95, limit: g.maxDrawdownP95),
-      Check(gate: "liquidation_probability", value: card.liquidationProbability, limit: g.liquidationProbability),
-      Check(gate: "peg_deviation_frequency", value: card.pegDeviationFrequency, limit: g.pegDeviationFrequency),
-      Check(
-        gate: "external_liquidity_floor_violations", value: card.externalLiquidityFloorViolations,
-        limit: g.externalLiquidityFloorViolations),
-    ]
-    var f = checks.filter { !$0.passed }.map {
-      Failure(
-        gate: $0.gate, detail: "\($0.gate) \(formatFixed($0.value, digits: 4)) > \(formatFixed($0.limit, digits: 4))")
+      ("max_drawdown_p95", card.maxDrawdownP95, g.maxDrawdownP95),
+      ("liquidation_probability", card.liquidationProbability, g.liquidationProbability),
+      ("peg_deviation_frequency", card.pegDeviationFrequency, g.pegDeviationFrequency),
+      (
+        "external_liquidity_floor_violations", card.externalLiquidityFloorViolations, g.externalLiquidityFloorViolations
+      ),
+    ].map { gate, value, limit in Self.check(card, gate: gate, value: value, limit: limit) }
+    var f: [Failure] = checks.compactMap { c in
+      switch c.verdict {
+      case .pass: return nil
+      case .fail:
+        return Failure(
+          gate: c.gate, detail: "\(c.gate) \(formatFixed(c.value, digits: 4)) > \(formatFixed(c.limit, digits: 4))")
+      case .inconclusive:
+        let ci = c.interval ?? .unbounded
+        let more = c.pathsToDecide.map { "; about \($0) paths would decide it" } ?? ""
+        return Failure(
+          gate: c.gate,
+          detail:
+            "\(c.gate) inconclusive: \(formatFixed(c.value, digits: 4)) [\(formatFixed(ci.lower, digits: 4)), \(formatFixed(ci.upper, digits: 4))] straddles \(formatFixed(c.limit, digits: 4))\(more)",
+          inconclusive: true)
+      }
     }
     if let leverage, let leverageCap, leverage > leverageCap {
       f.append(
@@ -45,6 +88,26 @@ public struct GateReport: Sendable, Equatable {
         ))
     }
     failures = f
+  }
+
+  /// Whether every gate that did not pass is only undecided (none failed).
+  public var onlyInconclusive: Bool { !failures.isEmpty && failures.allSatisfy(\.inconclusive) }
+
+  /// The check of one gate, with its interval and, when it is undecided, the paths that would decide it.
+  static func check(_ card: Scorecard, gate: String, value: Double, limit: Double) -> Check {
+    let interval = card.intervals[gate]
+    var paths: Int?
+    if let interval, interval.upper > limit, !(interval.lower > limit) {
+      let n = card.provenance.paths
+      if gate == "liquidation_probability" {
+        let events = Int((value * Double(n)).rounded())
+        paths = ProportionEstimate(events: events, trials: n).pathsToDecide(
+          threshold: limit, confidence: card.confidence)
+      } else {
+        paths = PathsToDecide.scaling(estimate: value, interval: interval, threshold: limit, paths: n)
+      }
+    }
+    return Check(gate: gate, value: value, limit: limit, interval: interval, pathsToDecide: paths)
   }
 
   /// The penalised objective: roi_mean - wLiq*liq - wDD*dd_p95 - wPeg*peg.

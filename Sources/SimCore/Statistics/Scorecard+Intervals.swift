@@ -12,9 +12,13 @@ extension Scorecard {
     records: [PathRecord], sortedRoi: [Double], sortedLosses: [Double], epochs: Int, capital: Double
   ) {
     let c = confidence
-    func mean(_ name: String, _ values: [Double]) {
+    /// A mean's normal interval; counts and shares cannot be negative, so
+    /// `nonNegative` clips the lower bound at 0.
+    func mean(_ name: String, _ values: [Double], nonNegative: Bool = false) {
       let m = MeanEstimate(values: values)
-      intervals[name] = m.interval(c)
+      var ci = m.interval(c)
+      if nonNegative { ci.lower = max(ci.lower, 0) }
+      intervals[name] = ci
       standardErrors[name] = m.standardError
     }
     mean("roi_mean", records.map(\.roi))
@@ -26,11 +30,11 @@ extension Scorecard {
     intervals["liquidation_probability"] = ProportionEstimate(events: liquidated, trials: records.count)
       .wilsonInterval(c)
     // Epochs of one path are not independent: the frequency is a mean of per-path shares.
-    mean("peg_deviation_frequency", records.map { Double($0.pegDeviationEpochs) / Double(epochs) })
-    mean("external_liquidity_floor_violations", records.map { Double($0.floorViolations) })
-    mean("volatility_throttle_events", records.map { Double($0.throttleEvents) })
-    mean("spread_adjustment_events", records.map { Double($0.spreadAdjustments) })
-    mean("deleverage_events", records.map { Double($0.deleverageEvents) })
+    mean("peg_deviation_frequency", records.map { Double($0.pegDeviationEpochs) / Double(epochs) }, nonNegative: true)
+    mean("external_liquidity_floor_violations", records.map { Double($0.floorViolations) }, nonNegative: true)
+    mean("volatility_throttle_events", records.map { Double($0.throttleEvents) }, nonNegative: true)
+    mean("spread_adjustment_events", records.map { Double($0.spreadAdjustments) }, nonNegative: true)
+    mean("deleverage_events", records.map { Double($0.deleverageEvents) }, nonNegative: true)
     for level in TailRisk.scorecardLevels {
       let t = TailRisk(sortedLosses: sortedLosses, level: level)
       let l = TailRisk.label(level)
