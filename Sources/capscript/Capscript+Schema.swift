@@ -1,4 +1,5 @@
 import ArgumentParser
+import CapscriptIO
 import SimCore
 
 extension Capscript {

@@ -1,3 +1,5 @@
+public import SimCore
+
 /// The schema tables as one machine-readable document and as reference tables:
 /// what `capscript schema` prints, docs/REFERENCE.md holds, and the NumPy bench reads.
 public enum SchemaExport {
