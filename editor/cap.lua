@@ -121,6 +121,11 @@ local Result = {}
 ---@param opts? {paths?: boolean}
 function Result:save(path, opts) end
 
+--- the interval of a scorecard field at the policy's gateConfidence: lo, hi (-math.huge or math.huge for a side the sample cannot bound); docs/INTERVALS.md names each estimator
+---@param field string
+---@return number, number
+function Result:ci(field) end
+
 --- a per-path array in path order: roi, pnl, max_drawdown, liquidated, external_liquidity_floor_violations, volatility_throttle_events, spread_adjustment_events, deleverage_events, peg_deviation_epochs
 ---@param name string
 ---@return number[]
@@ -218,9 +223,9 @@ function cap.format(result, format) end
 ---@return cap.Sweep
 function cap.sweep(spec) end
 
---- the policy gates held against a result
+--- the policy gates held against a result, decided on intervals: failed (the whole interval beyond the limit), inconclusive (it straddles the limit; the paths that would decide it); passed only when neither
 ---@param result cap.Result
----@return {passed: boolean, failed: string[]}
+---@return {passed: boolean, failed: string[], inconclusive: string[]}
 function cap.gates(result) end
 
 --- the policy gates and the scenario's own expectations, as `capscript validate` holds them

@@ -96,7 +96,8 @@ enum CapModule {
       L,
       .object([
         "passed": .bool(report.passed),
-        "failed": .array(report.failures.map { .string($0.detail) }),
+        "failed": .array(report.failures.filter { !$0.inconclusive }.map { .string($0.detail) }),
+        "inconclusive": .array(report.failures.filter(\.inconclusive).map { .string($0.detail) }),
       ]))
     return 1
   }

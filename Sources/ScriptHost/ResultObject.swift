@@ -99,6 +99,21 @@ enum ResultObject {
   }
 
   /// result:paths(name) -> list of per-path values in path order
+  static func ci(_ L: OpaquePointer?) throws -> Int32 {
+    let r = try get(L, 1, "ci")
+    let name = LuaStack.string(L, 2) ?? ""
+    guard let interval = r.scorecard.intervals[name] else {
+      let known = r.scorecard.intervals.keys.sorted().joined(separator: ", ")
+      throw BindingError(
+        r.scorecard.hasCapital
+          ? "no interval for \"\(name)\"; fields with one: \(known)"
+          : "\(r.scenario.name) is routing-only: its scorecard has no capital fields and no intervals")
+    }
+    LuaStack.push(L, float: interval.lower)
+    LuaStack.push(L, float: interval.upper)
+    return 2
+  }
+
   static func paths(_ L: OpaquePointer?) throws -> Int32 {
     let r = try get(L, 1, "paths")
     let name = LuaStack.string(L, 2) ?? ""

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@Suite struct ReplOnATerminal {
+@Suite(.serialized) struct ReplOnATerminal {
   /// Keystrokes through a pseudo-terminal: a multi-line function and a
   /// multi-line scenario, Tab completion, Ctrl-C during a long native run and
   /// during a Lua loop, Ctrl-C at the prompt, then the same variables, Ctrl-D.

@@ -79,8 +79,9 @@ final class TerminalSession {
     data.withUnsafeBytes { _ = write(master, $0.baseAddress, $0.count) }
   }
 
-  /// Waits until `text` shows after the previous match; moves past it.
-  func expect(_ text: String, within seconds: Double = 20) throws {
+  /// Waits until `text` shows after the previous match; moves past it. The
+  /// generous default wait is for a loaded 2-core machine running the suite in parallel.
+  func expect(_ text: String, within seconds: Double = 60) throws {
     let needle = Array(text.utf8)
     let deadline = Date().addingTimeInterval(seconds)
     while true {
@@ -102,7 +103,7 @@ final class TerminalSession {
   }
 
   /// Waits for the child to exit; returns its exit status.
-  func exitStatus(within seconds: Double = 20) throws -> Int32 {
+  func exitStatus(within seconds: Double = 60) throws -> Int32 {
     let deadline = Date().addingTimeInterval(seconds)
     var st: Int32 = 0
     while Date() < deadline {

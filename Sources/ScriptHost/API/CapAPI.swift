@@ -55,8 +55,10 @@ package enum CapAPI {
           + " initialPaths?, seed?, journal?, resume?}; sw:run() runs it on common random numbers",
         { L in Binding.call(L) { try SweepObject.make(L) } }),
       .function(
-        "gates", [APIParam("result", "cap.Result")], returns: ["{passed: boolean, failed: string[]}"],
-        doc: "the policy gates held against a result",
+        "gates", [APIParam("result", "cap.Result")],
+        returns: ["{passed: boolean, failed: string[], inconclusive: string[]}"],
+        doc: "the policy gates held against a result, decided on intervals: failed (the whole interval beyond the"
+          + " limit), inconclusive (it straddles the limit; the paths that would decide it); passed only when neither",
         { L in Binding.call(L) { try CapModule.gates(L) } }),
       .function(
         "check", [APIParam("result", "cap.Result|cap.SweepResult")],
@@ -131,6 +133,11 @@ package enum CapAPI {
         doc: "writes the scorecard: .json, .csv, .md or .txt by extension, whole or not at all;"
           + " with {paths = true}, the per-path arrays instead (.csv or .json, one row per path)",
         { L in Binding.call(L) { try ResultObject.save(L) } }),
+      .method(
+        "ci", [APIParam("field", "string")], returns: ["number", "number"],
+        doc: "the interval of a scorecard field at the policy's gateConfidence: lo, hi (-math.huge or math.huge"
+          + " for a side the sample cannot bound); docs/INTERVALS.md names each estimator",
+        { L in Binding.call(L) { try ResultObject.ci(L) } }),
       .method(
         "paths", [APIParam("name", "string")], returns: ["number[]"],
         doc: "a per-path array in path order: " + RunResult.columnNames.joined(separator: ", "),
