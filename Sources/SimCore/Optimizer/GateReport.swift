@@ -95,18 +95,15 @@ public struct GateReport: Sendable, Equatable {
 
   /// The check of one gate, with its interval and, when it is undecided, the paths that would decide it.
   static func check(_ card: Scorecard, gate: String, value: Double, limit: Double) -> Check {
-    let interval = card.intervals[gate]
-    var paths: Int?
-    if let interval, interval.upper > limit, !(interval.lower > limit) {
-      let n = card.provenance.paths
-      if gate == "liquidation_probability" {
-        let events = Int((value * Double(n)).rounded())
-        paths = ProportionEstimate(events: events, trials: n).pathsToDecide(
-          threshold: limit, confidence: card.confidence)
-      } else {
-        paths = PathsToDecide.scaling(estimate: value, interval: interval, threshold: limit, paths: n)
-      }
-    }
+    let decided = Check(gate: gate, value: value, limit: limit, interval: card.intervals[gate], pathsToDecide: nil)
+    guard decided.verdict == .inconclusive, let interval = decided.interval else { return decided }
+    let n = card.provenance.paths
+    let paths =
+      gate == "liquidation_probability"
+      // A Wilson interval: the events are the probability times the paths, exactly.
+      ? ProportionEstimate(events: Int((value * Double(n)).rounded()), trials: n).pathsToDecide(
+        threshold: limit, confidence: card.confidence)
+      : PathsToDecide.scaling(estimate: value, interval: interval, threshold: limit, paths: n)
     return Check(gate: gate, value: value, limit: limit, interval: interval, pathsToDecide: paths)
   }
 

@@ -6,10 +6,10 @@ extension Scorecard {
   ///   standard deviation, with their standard errors;
   /// - the liquidation probability: Wilson score interval (exact at zero events);
   /// - quantiles (ROI p05/p95, drawdown p95): distribution-free order-statistic intervals;
-  /// - VaR: the order-statistic interval of its level; ES: normal, from the tail's variance.
-  /// Fractions of capital scale the USD intervals. Deterministic: no resampling.
+  /// (the tail fields' intervals are set with them, by `setTailRisk`).
+  /// Deterministic: no resampling.
   mutating func setIntervals(
-    records: [PathRecord], sortedRoi: [Double], sortedLosses: [Double], epochs: Int, capital: Double
+    records: [PathRecord], sortedRoi: [Double], sortedDrawdown: [Double], liquidated: Int, epochs: Int
   ) {
     let c = confidence
     /// A mean's normal interval; counts and shares cannot be negative, so
@@ -21,12 +21,14 @@ extension Scorecard {
       intervals[name] = ci
       standardErrors[name] = m.standardError
     }
-    mean("roi_mean", records.map(\.roi))
+    // The same standard error the scorecard reports as roi_mean_stderr.
+    let h = c.z * roiMeanStderr
+    intervals["roi_mean"] = records.count > 1 ? Interval(lower: roiMean - h, upper: roiMean + h) : .unbounded
+    standardErrors["roi_mean"] = roiMeanStderr
     intervals["roi_p05"] = OrderStatisticInterval.interval(sorted: sortedRoi, quantile: 0.05, confidence: c)
     intervals["roi_p95"] = OrderStatisticInterval.interval(sorted: sortedRoi, quantile: 0.95, confidence: c)
     intervals["max_drawdown_p95"] = OrderStatisticInterval.interval(
-      sorted: records.map(\.maxDrawdown).sorted(), quantile: 0.95, confidence: c)
-    let liquidated = records.reduce(0) { $0 + ($1.liquidated ? 1 : 0) }
+      sorted: sortedDrawdown, quantile: 0.95, confidence: c)
     intervals["liquidation_probability"] = ProportionEstimate(events: liquidated, trials: records.count)
       .wilsonInterval(c)
     // Epochs of one path are not independent: the frequency is a mean of per-path shares.
@@ -35,20 +37,32 @@ extension Scorecard {
     mean("volatility_throttle_events", records.map { Double($0.throttleEvents) }, nonNegative: true)
     mean("spread_adjustment_events", records.map { Double($0.spreadAdjustments) }, nonNegative: true)
     mean("deleverage_events", records.map { Double($0.deleverageEvents) }, nonNegative: true)
-    for level in TailRisk.scorecardLevels {
-      let t = TailRisk(sortedLosses: sortedLosses, level: level)
-      let l = TailRisk.label(level)
-      let v = t.valueAtRiskInterval(sortedLosses: sortedLosses, c)
-      let e = t.expectedShortfallInterval(c)
-      intervals["pnl_var_" + l] = v
-      intervals["pnl_es_" + l] = e
-      standardErrors["pnl_es_" + l] = t.expectedShortfallStandardError
-      intervals["pnl_var_" + l + "_of_capital"] = Interval(lower: v.lower / capital, upper: v.upper / capital)
-      intervals["pnl_es_" + l + "_of_capital"] = Interval(lower: e.lower / capital, upper: e.upper / capital)
-    }
     let perPath = records.map { $0.attribution.terms.map(\.value) }
     for (i, term) in Attribution().terms.enumerated() {
       attributionIntervals[term.name] = MeanEstimate(values: perPath.map { $0[i] }).interval(c)
+    }
+  }
+
+  /// Sets the tail fields (`TailRisk.scorecardFieldNames`) of ascending sorted
+  /// `losses` with their intervals: VaR with the order-statistic interval of its
+  /// level, ES with the normal interval from the tail's variance (and its
+  /// standard error), and both again as fractions of `capital`.
+  mutating func setTailRisk(sortedLosses losses: [Double], capital: Double) {
+    for level in TailRisk.scorecardLevels {
+      let t = TailRisk(sortedLosses: losses, level: level)
+      let v = "pnl_var_" + TailRisk.label(level)
+      let e = "pnl_es_" + TailRisk.label(level)
+      let vi = t.valueAtRiskInterval(sortedLosses: losses, confidence)
+      let ei = t.expectedShortfallInterval(confidence)
+      tailRisk[v] = t.valueAtRisk
+      tailRisk[e] = t.expectedShortfall
+      tailRisk[v + "_of_capital"] = t.valueAtRisk / capital
+      tailRisk[e + "_of_capital"] = t.expectedShortfall / capital
+      intervals[v] = vi
+      intervals[e] = ei
+      standardErrors[e] = t.expectedShortfallStandardError
+      intervals[v + "_of_capital"] = Interval(lower: vi.lower / capital, upper: vi.upper / capital)
+      intervals[e + "_of_capital"] = Interval(lower: ei.lower / capital, upper: ei.upper / capital)
     }
   }
 }

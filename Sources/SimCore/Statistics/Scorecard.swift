@@ -75,8 +75,10 @@ public struct Scorecard: Sendable {
     roiMeanStderr = (variance / n).squareRoot()
     pnlQuantiles = Self.pnlQuantileLevels.map { ($0.0, Quantiles.sorted(sortedPnl, $0.1)) }
     pnlHistogram = Histogram(sorted: sortedPnl, bins: 40)
-    maxDrawdownP95 = Quantiles.sorted(records.map(\.maxDrawdown).sorted(), 0.95)
-    liquidationProbability = Double(records.reduce(0) { $0 + ($1.liquidated ? 1 : 0) }) / n
+    let sortedDrawdown = records.map(\.maxDrawdown).sorted()
+    maxDrawdownP95 = Quantiles.sorted(sortedDrawdown, 0.95)
+    let liquidated = records.reduce(0) { $0 + ($1.liquidated ? 1 : 0) }
+    liquidationProbability = Double(liquidated) / n
     pegDeviationFrequency =
       Double(records.reduce(0) { $0 + Int($1.pegDeviationEpochs) }) / (n * Double(scenario.epochs))
     func meanCount(_ f: (PathRecord) -> Int32) -> Double {
@@ -106,12 +108,11 @@ public struct Scorecard: Sendable {
     pnlAttribution = att
     provenance = Provenance(scenario: scenario, paths: records.count)
     guard hasCapital, !records.isEmpty else { return }
-    let losses = sortedPnl.reversed().map { -$0 }
-    tailRisk = TailRisk.scorecardFields(sortedLosses: losses, capital: scenario.capital?.capital ?? .nan)
     confidence = ConfidenceLevel(scenario.policy.gateConfidence) ?? .standard
+    setTailRisk(sortedLosses: sortedPnl.reversed().map { -$0 }, capital: scenario.capital?.capital ?? .nan)
     setIntervals(
-      records: records, sortedRoi: sortedRoi, sortedLosses: losses, epochs: scenario.epochs,
-      capital: scenario.capital?.capital ?? .nan)
+      records: records, sortedRoi: sortedRoi, sortedDrawdown: sortedDrawdown, liquidated: liquidated,
+      epochs: scenario.epochs)
   }
 
   /// A scalar field by its scorecard name: a capital field (nil in a

@@ -10,18 +10,4 @@ extension TailRisk {
   static func label(_ level: Double) -> String {
     level == 0.999 ? "999" : String(Int((level * 100).rounded()))
   }
-
-  /// The tail fields of ascending sorted `losses` and their fractions of `capital`.
-  static func scorecardFields(sortedLosses losses: [Double], capital: Double) -> [String: Double] {
-    var out: [String: Double] = [:]
-    for level in scorecardLevels {
-      let t = TailRisk(sortedLosses: losses, level: level)
-      let l = label(level)
-      out["pnl_var_" + l] = t.valueAtRisk
-      out["pnl_es_" + l] = t.expectedShortfall
-      out["pnl_var_" + l + "_of_capital"] = t.valueAtRisk / capital
-      out["pnl_es_" + l + "_of_capital"] = t.expectedShortfall / capital
-    }
-    return out
-  }
 }
