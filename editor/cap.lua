@@ -114,6 +114,7 @@ function Scenario:with(fields) end
 ---@field bands {paths: integer, p05: number[], p25: number[], p50: number[], p75: number[], p95: number[]}? per-epoch ROI quantiles, when the run kept them (cap.run(s, {bands = true}))
 ---@field scenario cap.Scenario the scenario that ran
 ---@field elapsed number seconds the native run took
+---@field precision {targets: {target: string, value: number?, met: boolean}[], met: boolean, paths: integer, max_paths: integer}? a precision run (cap.run(s, {precision = ...})): each target's last measure and whether it was met
 local Result = {}
 
 --- writes the scorecard: .json, .csv, .md or .txt by extension, whole or not at all; with {paths = true}, the per-path arrays instead (.csv or .json, one row per path)
@@ -195,7 +196,7 @@ function cap.scenario(name_or_table) end
 
 --- runs a scenario natively on all cores; Ctrl-C cancels it and keeps your variables; the thread count never changes the numbers
 ---@param scenario cap.Scenario
----@param opts? {threads?: integer, bands?: boolean|integer} bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many
+---@param opts? {threads?: integer, bands?: boolean|integer, precision?: string|string[], max_paths?: integer} bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many; precision: run until targets hold ("liquidation_probability:rse<0.1", "roi_mean:halfwidth<0.001", "gates"), adding paths in fixed blocks up to max_paths (default 1,000,000)
 ---@return cap.Result
 function cap.run(scenario, opts) end
 

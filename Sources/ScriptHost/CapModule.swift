@@ -31,6 +31,7 @@ enum CapModule {
     }
     let context = LuaState.context(L)
     var options = context.runOptions
+    var precision: PrecisionSpec?
     if LuaStack.isTable(L, 2) {
       let opts = try ConfigReader(LuaStack.configValue(L, 2, field: ""), file: "cap.run options")
       options.threads = try opts.integer("threads", default: options.threads, in: 1...1024)
@@ -41,13 +42,46 @@ enum CapModule {
       case let other?:
         throw BindingError("cap.run: bands must be true, false or a number of paths, got \(other.typeNameWithArticle)")
       }
+      precision = try precisionSpec(opts)
       try opts.finish()
     } else if !LuaStack.isNoneOrNil(L, 2) {
       throw BindingError.argument(2, "run", expected: "table or nil", L)
     }
-    let result = try Runner.run(scenario, options: options)
+    let result =
+      try precision.map { spec throws(RunError) in try Runner.run(scenario, precision: spec, options: options) }
+      ?? Runner.run(scenario, options: options)
     LuaObject.push(L, result, tname: resultType)
     return 1
+  }
+
+  /// The `precision` and `max_paths` options of cap.run: targets as one string
+  /// (joined by ",") or a list of strings; nil when neither is given.
+  static func precisionSpec(_ opts: ConfigReader) throws -> PrecisionSpec? {
+    let maxPaths = try opts.integer(
+      "max_paths", default: PrecisionSpec.defaultMaxPaths, in: 1...Scenario.maxPaths)
+    let origin = "cap.run options: precision"
+    let targets: [PrecisionTarget]
+    switch opts.raw("precision") {
+    case nil:
+      if opts.raw("max_paths") != nil {
+        throw BindingError("cap.run: max_paths is the budget of a precision run; give precision too")
+      }
+      return nil
+    case .string(let text)?: targets = try PrecisionTarget.parseList(text, origin: origin)
+    case .array(let items)?:
+      targets = try items.flatMap { item throws in
+        guard case .string(let text) = item else {
+          throw BindingError(
+            "cap.run: precision must be a string or a list of strings, got \(item.typeNameWithArticle)")
+        }
+        return try PrecisionTarget.parseList(text, origin: origin)
+      }
+    case let other?:
+      throw BindingError("cap.run: precision must be a string or a list of strings, got \(other.typeNameWithArticle)")
+    }
+    let spec = PrecisionSpec(targets: targets, maxPaths: maxPaths)
+    try spec.validate(origin: origin)
+    return spec
   }
 
   /// cap.policy() -> table of the policy in force

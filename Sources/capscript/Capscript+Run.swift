@@ -25,6 +25,14 @@ extension Capscript {
     var report: String?
     @Flag(help: "With --format csv or json: print the per-path arrays, one row per path, instead of the scorecard.")
     var perPath = false
+    @Option(
+      help: ArgumentHelp(
+        "Run until targets hold: FIELD:rse<X, FIELD:halfwidth<X or gates, joined by \",\".",
+        discussion:
+          "Paths are added in fixed blocks in path order (the scenario's paths are ignored), up to --max-paths; the result says whether each target was met."
+      ))
+    var until: String?
+    @Option(help: "The path budget of --until (default 1000000).") var maxPaths: Int?
 
     func validate() throws {
       if let report, !(report.hasSuffix(".html") || report.hasSuffix(".htm")) {
@@ -33,6 +41,10 @@ extension Capscript {
       if perPath && format != .csv && format != .json {
         throw ValidationError("--per-path needs --format csv or --format json")
       }
+      if maxPaths != nil && until == nil {
+        throw ValidationError("--max-paths is the budget of --until; give --until too")
+      }
+      _ = try precision()
     }
 
     func run() throws {
@@ -40,6 +52,9 @@ extension Capscript {
       var s = try library.scenario(scenario)
       if !common.overrides.isEmpty { s = try s.with(common.overrides, origin: "command line") }
       if optimizer || s.optimizerByDefault {
+        if until != nil {
+          throw ValidationError("--until applies to a plain run; a sweep runs its candidates at fixed paths")
+        }
         if perPath {
           throw ValidationError("--per-path applies to a plain run; a sweep saves its candidates (--format csv)")
         }
@@ -54,8 +69,15 @@ extension Capscript {
       options.progress = progress.callback
       // Terminal charts only when stdout is a terminal; piped output stays plain.
       let charts = format == .table && TerminalChart.stdoutIsTerminal
-      if report != nil || charts { options.bandPaths = min(s.paths, HTMLReport.bandPathLimit) }
-      let result = try Runner.run(s, options: options)
+      if report != nil || charts { options.bandPaths = HTMLReport.bandPathLimit }  // at most the paths run
+      let result: RunResult
+      if let precision = try precision() {
+        result = try Runner.run(s, precision: precision, options: options) { report, card in
+          progress.setStatus(report.progressText(card))
+        }
+      } else {
+        result = try Runner.run(s, options: options)
+      }
       progress.finish()
       if perPath {
         print(format == .csv ? PathTable.csv(result) : PathTable.json(result), terminator: "")
@@ -71,10 +93,25 @@ extension Capscript {
         if !common.quiet { Capscript.note("report written to \(report)") }
       }
       if !common.quiet {
-        let rate = Double(s.paths * s.epochs) / max(result.elapsedSeconds, 1e-9)
+        let ran = result.scenario
+        let rate = Double(ran.paths * ran.epochs) / max(result.elapsedSeconds, 1e-9)
         Capscript.note(
-          "seed \(s.seed), \(s.paths) paths × \(s.epochs) epochs on \(result.threads) thread(s) in \(formatFixed(result.elapsedSeconds, digits: 3)) s (\(formatFixed(rate / 1e6, digits: 1)) M path-epochs/s)"
+          "seed \(ran.seed), \(ran.paths) paths × \(ran.epochs) epochs on \(result.threads) thread(s) in \(formatFixed(result.elapsedSeconds, digits: 3)) s (\(formatFixed(rate / 1e6, digits: 1)) M path-epochs/s)"
         )
+      }
+    }
+
+    /// The precision run `--until` and `--max-paths` ask for, nil without `--until`.
+    func precision() throws -> PrecisionSpec? {
+      guard let until else { return nil }
+      do {
+        let spec = PrecisionSpec(
+          targets: try PrecisionTarget.parseList(until, origin: "--until"),
+          maxPaths: maxPaths ?? PrecisionSpec.defaultMaxPaths)
+        try spec.validate(origin: "--max-paths")
+        return spec
+      } catch {
+        throw ValidationError("\(error)")
       }
     }
 

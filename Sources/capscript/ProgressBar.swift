@@ -9,10 +9,15 @@ final class ProgressBar: Sendable {
   private let lastDraw = Mutex<Double>(0)
   private let shown = Atomic<Bool>(false)
   private let enabled = isatty(STDERR_FILENO) == 1
+  /// Text shown after the bar (a precision run's current interval).
+  private let status = Mutex<String>("")
 
   init(label: String) { self.label = label }
 
   var callback: @Sendable (Int, Int) -> Void { { [self] done, total in self.update(done, total) } }
+
+  /// Sets the text shown after the bar from the next redraw on.
+  func setStatus(_ text: String) { status.withLock { $0 = text } }
 
   func update(_ done: Int, _ total: Int) {
     guard enabled else { return }
@@ -30,7 +35,9 @@ final class ProgressBar: Sendable {
     let rate = Double(done) / elapsed
     let eta = rate > 0 ? Double(total - done) / rate : 0
     let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-    let line = "\r\(label) [\(bar)] \(Int(fraction * 100))%  \(formatRate(rate))/s  ETA \(Int(eta.rounded())) s  "
+    let note = status.withLock { $0 }
+    let line =
+      "\r\(label) [\(bar)] \(Int(fraction * 100))%  \(formatRate(rate))/s  ETA \(Int(eta.rounded())) s  \(note)\u{1B}[K"
     FileHandle.standardError.write(Data(line.utf8))
     shown.store(true, ordering: .relaxed)
   }

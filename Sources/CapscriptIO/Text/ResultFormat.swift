@@ -23,8 +23,8 @@ public enum ResultFormat: String, CaseIterable, Sendable {
   public func render(_ result: RunResult) -> String {
     let card = result.scorecard
     switch self {
-    case .table: return card.table + "\n"
-    case .json: return JSONText.pretty(card.tree) + "\n"
+    case .table: return card.table + "\n" + (result.precision?.text ?? "")
+    case .json: return JSONText.pretty(result.tree) + "\n"
     case .csv:
       let scalars = card.definedScalarNames + (card.hasCapital ? ["roi_mean_stderr"] : [])
       let p = card.provenance

@@ -25,8 +25,11 @@ package enum CapAPI {
         [
           APIParam("scenario", "cap.Scenario"),
           APIParam(
-            "opts", "{threads?: integer, bands?: boolean|integer}", optional: true,
-            doc: "bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many"),
+            "opts", "{threads?: integer, bands?: boolean|integer, precision?: string|string[], max_paths?: integer}",
+            optional: true,
+            doc: "bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many;"
+              + " precision: run until targets hold (\"liquidation_probability:rse<0.1\", \"roi_mean:halfwidth<0.001\","
+              + " \"gates\"), adding paths in fixed blocks up to max_paths (default 1,000,000)"),
         ], returns: ["cap.Result"],
         doc: "runs a scenario natively on all cores; Ctrl-C cancels it and keeps your variables;"
           + " the thread count never changes the numbers",
@@ -184,6 +187,12 @@ package enum CapAPI {
         .field("elapsed", "number", doc: "seconds the native run took") { L in
           LuaStack.push(L, float: try ResultObject.get(L, 1, "index").elapsedSeconds)
         },
+        .field(
+          "precision",
+          "{targets: {target: string, value: number?, met: boolean}[], met: boolean, paths: integer,"
+            + " max_paths: integer}?",
+          doc: "a precision run (cap.run(s, {precision = ...})): each target's last measure and whether it was met"
+        ) { L in LuaStack.push(L, try ResultObject.get(L, 1, "index").precision?.tree ?? .null) },
       ])
 
   static let sweep = APIClass(

@@ -9,6 +9,8 @@ public struct RunResult: Sendable {
   public let bands: EpochBands?
   /// Every path's pool statistics, for runs that step a pool graph.
   public let routing: RoutingRecords?
+  /// How a precision run (`--until`) ended; nil for a run of fixed paths.
+  public var precision: PrecisionReport?
 
   public init(
     scenario: Scenario, records: [PathRecord], elapsedSeconds: Double, threads: Int, bands: EpochBands? = nil,

@@ -11,21 +11,32 @@ public enum Runner {
   /// - Complexity: O(paths × epochs) work spread over `options.threads` threads.
   public static func run(_ scenario: Scenario, options: RunOptions = RunOptions()) throws(RunError) -> RunResult {
     let start = DispatchTime.now().uptimeNanoseconds
-    // Parametric: the overlay alone; coupled: the overlay stepping the pools;
-    // routing-only (no capital block): the pools alone.
-    let kernel = scenario.capital.map { _ in CapitalKernel(scenario: scenario) }
-    let model = scenario.routing.map { RoutingModel(scenario: scenario, spec: $0) }
-    let routingKernel = kernel == nil ? model.map { RoutingKernel(scenario: scenario, model: $0) } : nil
-    let routingStride = model?.stride ?? 0
-    let paths = scenario.paths
-    var records = [PathRecord](repeating: PathRecord(), count: paths)
-    var routingValues = [Double](repeating: 0, count: paths * routingStride)
-    let blocks = (paths + options.blockSize - 1) / options.blockSize
-    let threads = min(options.threads, blocks)
+    let kernels = Kernels(scenario: scenario)
+    var batch = PathBatch(kernels: kernels, bandPaths: kernels.bandPaths(options, paths: scenario.paths))
+    let threads = try simulate(
+      kernels, paths: 0..<scenario.paths, total: scenario.paths, into: &batch, options: options)
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return batch.result(scenario: scenario, elapsedSeconds: elapsed, threads: threads)
+  }
+
+  /// Simulates the paths `range` and appends their outputs to `batch`, in path
+  /// order; `total` is what progress reports count towards. Returns the threads used.
+  static func simulate(
+    _ kernels: Kernels, paths range: Range<Int>, total: Int, into batch: inout PathBatch, options: RunOptions
+  ) throws(RunError) -> Int {
+    let count = range.count
+    let first = range.lowerBound
+    let routingStride = kernels.routingStride
+    let epochs = kernels.epochs
+    let bandPaths = batch.bandPaths
+    var records = [PathRecord](repeating: PathRecord(), count: count)
+    var routingValues = [Double](repeating: 0, count: count * routingStride)
+    // Band rows of the paths of this range below `bandPaths`.
+    let bandRows = max(0, min(range.upperBound, bandPaths) - first)
+    var bandValues = [Float](repeating: 0, count: bandRows * epochs)
+    let blocks = (count + options.blockSize - 1) / options.blockSize
+    let threads = max(1, min(options.threads, blocks))
     let done = Atomic<Int>(0)
-    let bandPaths = kernel == nil ? 0 : min(options.bandPaths, paths)
-    var bandValues = [Float](repeating: 0, count: bandPaths * scenario.epochs)
-    let epochs = scenario.epochs
     records.withUnsafeMutableBufferPointer { buffer in
       bandValues.withUnsafeMutableBufferPointer { bandBuffer in
         routingValues.withUnsafeMutableBufferPointer { routingBuffer in
@@ -33,38 +44,96 @@ public enum Runner {
           let bandOut = SendableBuffer(bandBuffer)
           let routingOut = SendableBuffer(routingBuffer)
           DispatchQueue.concurrentPerform(iterations: threads) { worker in
-            var pathWorker = PathWorker(capital: kernel, model: model, routing: routingKernel)
+            var pathWorker = kernels.worker()
             for b in stride(from: worker, to: blocks, by: threads) {
               if options.cancellation?.isCancelled == true { return }
               let lo = b * options.blockSize
-              let hi = min(lo + options.blockSize, paths)
-              for path in lo..<hi {
-                if path < bandPaths {
-                  let row = UnsafeMutableBufferPointer(rebasing: bandOut.base[(path * epochs)..<((path + 1) * epochs)])
-                  out.base[path] = pathWorker.simulate(path: path, band: row)
+              let hi = min(lo + options.blockSize, count)
+              for i in lo..<hi {
+                let path = first + i
+                if i < bandRows {
+                  let row = UnsafeMutableBufferPointer(rebasing: bandOut.base[(i * epochs)..<((i + 1) * epochs)])
+                  out.base[i] = pathWorker.simulate(path: path, band: row)
                 } else {
-                  out.base[path] = pathWorker.simulate(path: path, band: nil)
+                  out.base[i] = pathWorker.simulate(path: path, band: nil)
                 }
                 if routingStride > 0 {
-                  let row = path * routingStride
+                  let row = i * routingStride
                   pathWorker.writeRouting(
                     into: UnsafeMutableBufferPointer(rebasing: routingOut.base[row..<(row + routingStride)]))
                 }
               }
               let finished = done.add(hi - lo, ordering: .relaxed).newValue
-              options.progress?(finished, paths)
+              options.progress?(first + finished, total)
             }
           }
         }
       }
     }
     if options.cancellation?.isCancelled == true { throw .cancelled }
-    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    let bands = bandPaths > 0 ? EpochBands(values: bandValues, paths: bandPaths, epochs: epochs) : nil
-    let routing = scenario.routing.map {
-      RoutingRecords(graph: $0.graph, graphMode: $0.graphMode, paths: paths, epochs: epochs, values: routingValues)
+    batch.records += records
+    batch.routingValues += routingValues
+    batch.bandValues += bandValues
+    return threads
+  }
+}
+
+/// What a scenario simulates, compiled once: the parametric overlay, the
+/// coupled overlay and pools, or the pools alone (routing-only).
+struct Kernels: Sendable {
+  let capital: CapitalKernel?
+  let model: RoutingModel?
+  let routing: RoutingKernel?
+  let routingStride: Int
+  let epochs: Int
+
+  init(scenario: Scenario) {
+    capital = scenario.capital.map { _ in CapitalKernel(scenario: scenario) }
+    model = scenario.routing.map { RoutingModel(scenario: scenario, spec: $0) }
+    routing = capital == nil ? model.map { RoutingKernel(scenario: scenario, model: $0) } : nil
+    routingStride = model?.stride ?? 0
+    epochs = scenario.epochs
+  }
+
+  /// A worker's kernels and scratch.
+  func worker() -> PathWorker { PathWorker(capital: capital, model: model, routing: routing) }
+
+  /// How many of the first paths keep per-epoch ROI bands (none without a capital overlay).
+  func bandPaths(_ options: RunOptions, paths: Int) -> Int { capital == nil ? 0 : min(options.bandPaths, paths) }
+}
+
+/// The per-path outputs of the paths simulated so far, in path order.
+struct PathBatch {
+  let epochs: Int
+  let bandPaths: Int
+  var records: [PathRecord] = []
+  var routingValues: [Double] = []
+  var bandValues: [Float] = []
+
+  init(kernels: Kernels, bandPaths: Int) {
+    epochs = kernels.epochs
+    self.bandPaths = bandPaths
+  }
+
+  /// The pool statistics of every path simulated, for runs that step a pool graph.
+  func routing(_ scenario: Scenario) -> RoutingRecords? {
+    scenario.routing.map {
+      RoutingRecords(
+        graph: $0.graph, graphMode: $0.graphMode, paths: records.count, epochs: epochs, values: routingValues)
     }
+  }
+
+  /// The scorecard of `scenario` over every path simulated (no bands: cheaper than `result`).
+  func scorecard(scenario: Scenario) -> Scorecard {
+    Scorecard(scenario: scenario, records: records, routing: routing(scenario))
+  }
+
+  /// The run of `scenario` over every path simulated.
+  func result(scenario: Scenario, elapsedSeconds: Double, threads: Int) -> RunResult {
+    let bands = min(bandPaths, records.count)
+    let routing = routing(scenario)
     return RunResult(
-      scenario: scenario, records: records, elapsedSeconds: elapsed, threads: threads, bands: bands, routing: routing)
+      scenario: scenario, records: records, elapsedSeconds: elapsedSeconds, threads: threads,
+      bands: bands > 0 ? EpochBands(values: bandValues, paths: bands, epochs: epochs) : nil, routing: routing)
   }
 }

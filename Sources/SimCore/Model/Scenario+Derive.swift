@@ -27,3 +27,16 @@ extension Scenario {
     return try Scenario(tree, file: file == origin ? file : "\(file) (\(origin))", policy: policy)
   }
 }
+
+extension Scenario {
+  /// The scenario with `paths` paths (1 ... `maxPaths`): what `--paths` and
+  /// the checkpoints of a precision run ask for.
+  public func withPaths(_ paths: Int) -> Scenario {
+    precondition((1...Self.maxPaths).contains(paths), "paths outside 1...\(Self.maxPaths)")
+    // `paths` is the only field changed, and it is in range, so the scenario validates.
+    guard let s = try? with([("paths", .number(Double(paths)))], origin: "paths") else {
+      preconditionFailure("a scenario with \(paths) paths must validate")
+    }
+    return s
+  }
+}

@@ -34,7 +34,7 @@ public struct Scenario: Sendable {
   public var optimizerByDefault: Bool
 
   public static let topLevelFields = ScenarioSchema.fields.map(\.name)
-  static let maxPaths = 10_000_000
+  public static let maxPaths = 10_000_000
   static let maxEpochs = 100_000
 
   /// Decodes and validates `value` against the schema and `policy`.
