@@ -105,6 +105,10 @@ function Scenario:with(fields) end
 ---@field pnl_es_99_of_capital number expected shortfall of the loss (-PnL) at 99%, as a fraction of the starting capital T0
 ---@field pnl_var_999_of_capital number value at risk of the loss (-PnL) at 99.9%, as a fraction of the starting capital T0
 ---@field pnl_es_999_of_capital number expected shortfall of the loss (-PnL) at 99.9%, as a fraction of the starting capital T0
+---@field bad_debt_probability number share of paths with bad debt (debt the collateral did not cover at liquidation)
+---@field bad_debt_mean number mean bad debt per path, max(0, D - C*S) at liquidation, in USD
+---@field bad_debt_var_95 number value at risk of the per-path bad debt at 95%, in USD
+---@field bad_debt_es_99 number expected shortfall of the per-path bad debt at 99%, in USD
 ---@field roi_mean_stderr number standard error of roi_mean
 ---@field pnl_distribution {quantiles: table<string, number>, histogram: {edges: number[], counts: integer[]}} PnL quantiles and histogram (USD)
 ---@field pnl_attribution table<string, number> mean USD per PnL term
@@ -127,7 +131,7 @@ function Result:save(path, opts) end
 ---@return number, number
 function Result:ci(field) end
 
---- a per-path array in path order: roi, pnl, max_drawdown, liquidated, external_liquidity_floor_violations, volatility_throttle_events, spread_adjustment_events, deleverage_events, peg_deviation_epochs
+--- a per-path array in path order: roi, pnl, max_drawdown, liquidated, external_liquidity_floor_violations, volatility_throttle_events, spread_adjustment_events, deleverage_events, peg_deviation_epochs, bad_debt
 ---@param name string
 ---@return number[]
 function Result:paths(name) end

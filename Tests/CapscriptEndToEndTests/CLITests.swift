@@ -22,6 +22,20 @@ import Testing
     #expect(tree["provenance"]?["paths"] == .number(500))
   }
 
+  @Test func jsonScorecardHasTheBadDebtBlockWithItsIntervals() throws {
+    let r = try capscript(["run", "crash_40pct_external_asset", "--format", "json", "--paths", "400"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let tree = try JSONText.parse(r.stdout, file: "stdout")
+    for name in ["bad_debt_probability", "bad_debt_mean", "bad_debt_var_95", "bad_debt_es_99"] {
+      guard case .number? = tree[name], case .array(let ci)? = tree[name + "_ci"] else {
+        Issue.record("\(name) or \(name)_ci missing")
+        continue
+      }
+      #expect(ci.count == 2, "\(name)_ci")
+    }
+    for name in ["bad_debt_mean_se", "bad_debt_es_99_se"] { #expect(tree[name] != nil, "missing \(name)") }
+  }
+
   @Test func threadCountNeverChangesTheNumbers() throws {
     let args = ["run", "bank_run_redemption_spike", "--format", "json", "--paths", "700"]
     let one = try capscript(args + ["--threads", "1"])

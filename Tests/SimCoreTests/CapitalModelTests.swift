@@ -12,6 +12,7 @@ import Testing
     #expect(r.liquidated)
     #expect(r.pnl == -0.05 * 500_000)
     #expect(r.attribution.liquidationLoss == -25_000)
+    #expect(r.badDebt == 0)  // the collateral covers the debt exactly
     #expect(abs(r.roi - -0.025) < 1e-15)
   }
 
@@ -20,6 +21,7 @@ import Testing
     let r = try onePath(quietScenario(shocks: [shock("asset_crash", ["at": 0, "drop": 0.6])]))
     #expect(r.liquidated)
     #expect(abs(r.pnl - -(0.05 * 400_000 + 100_000)) < 1e-6)
+    #expect(abs(r.badDebt - 100_000) < 1e-6)
   }
 
   @Test func ltvBetweenMaxAndThresholdDeleveragesToTarget() throws {

@@ -96,6 +96,7 @@ extension HTMLReport {
     let checks = Dictionary(uniqueKeysWithValues: report.checks.map { ($0.gate, $0) })
     let fractions: Set<String> = [
       "roi_mean", "roi_p05", "roi_p95", "max_drawdown_p95", "liquidation_probability", "peg_deviation_frequency",
+      "bad_debt_probability",
     ]
     var rows: [[String]] = []
     for name in Scorecard.scalarFieldNames {

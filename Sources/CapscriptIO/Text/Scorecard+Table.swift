@@ -35,6 +35,9 @@ extension Scorecard {
       ],
       ["pnl_var_99 / pnl_es_99 (USD loss)", usd("pnl_var_99") + " / " + usd("pnl_es_99")],
       ["pnl_es_999 (USD loss)", usd("pnl_es_999")],
+      ["bad_debt_probability", pct("bad_debt_probability")],
+      ["bad_debt_mean (USD)", usd("bad_debt_mean")],
+      ["bad_debt_var_95 / _es_99 (USD)", usd("bad_debt_var_95") + " / " + usd("bad_debt_es_99")],
     ]
     for term in pnlAttribution.terms { rows.append(["  pnl_attribution." + term.name, formatUSD(term.value)]) }
     let note = "[\(formatFixed(confidence.value * 100, digits: 0))% intervals; figures to the digits they support]\n"

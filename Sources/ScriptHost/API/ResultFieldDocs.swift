@@ -11,6 +11,10 @@ enum ResultFieldDocs {
     "volatility_throttle_events": "mean per path",
     "spread_adjustment_events": "mean per path",
     "deleverage_events": "mean per path",
+    "bad_debt_probability": "share of paths with bad debt (debt the collateral did not cover at liquidation)",
+    "bad_debt_mean": "mean bad debt per path, max(0, D - C*S) at liquidation, in USD",
+    "bad_debt_var_95": "value at risk of the per-path bad debt at 95%, in USD",
+    "bad_debt_es_99": "expected shortfall of the per-path bad debt at 99%, in USD",
   ]
 
   static func doc(_ name: String) -> String {

@@ -186,7 +186,10 @@ struct CapitalKernel: Sendable {
         let value = C * S
         let ltv = D / value
         if ltv >= p.liquidationThreshold {
-          liquidationLoss = p.liquidationPenalty * value + max(0, D - value)
+          // Bad debt: the part of the debt the seized collateral does not cover.
+          let unpaid = max(0, D - value)
+          liquidationLoss = p.liquidationPenalty * value + unpaid
+          out.badDebt += unpaid
           C = 0
           D = 0
           liquidated = true

@@ -5,6 +5,10 @@ public struct PathRecord: Sendable, Equatable {
   public var pnl: Double = 0
   public var maxDrawdown: Double = 0
   public var liquidated: Bool = false
+  /// Debt the collateral did not cover at liquidation, max(0, D - C·S) in USD,
+  /// summed over the path's liquidations (at most one: the book is not
+  /// re-levered after one); 0 on a path never liquidated.
+  public var badDebt: Double = 0
   public var floorViolations: Int32 = 0
   public var throttleEvents: Int32 = 0
   public var spreadAdjustments: Int32 = 0

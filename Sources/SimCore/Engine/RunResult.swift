@@ -28,7 +28,7 @@ public struct RunResult: Sendable {
   /// Names of the per-path arrays `column(_:)` serves.
   public static let columnNames = [
     "roi", "pnl", "max_drawdown", "liquidated", "external_liquidity_floor_violations",
-    "volatility_throttle_events", "spread_adjustment_events", "deleverage_events", "peg_deviation_epochs",
+    "volatility_throttle_events", "spread_adjustment_events", "deleverage_events", "peg_deviation_epochs", "bad_debt",
   ]
 
   /// One per-path array by name, in path order; nil for an unknown name.
@@ -43,6 +43,7 @@ public struct RunResult: Sendable {
     case "spread_adjustment_events": records.map { Double($0.spreadAdjustments) }
     case "deleverage_events": records.map { Double($0.deleverageEvents) }
     case "peg_deviation_epochs": records.map { Double($0.pegDeviationEpochs) }
+    case "bad_debt": records.map(\.badDebt)
     default: nil
     }
   }

@@ -12,15 +12,6 @@ extension Scorecard {
     records: [PathRecord], sortedRoi: [Double], sortedDrawdown: [Double], liquidated: Int, epochs: Int
   ) {
     let c = confidence
-    /// A mean's normal interval; counts and shares cannot be negative, so
-    /// `nonNegative` clips the lower bound at 0.
-    func mean(_ name: String, _ values: [Double], nonNegative: Bool = false) {
-      let m = MeanEstimate(values: values)
-      var ci = m.interval(c)
-      if nonNegative { ci.lower = max(ci.lower, 0) }
-      intervals[name] = ci
-      standardErrors[name] = m.standardError
-    }
     // The same standard error the scorecard reports as roi_mean_stderr.
     let h = c.z * roiMeanStderr
     intervals["roi_mean"] = records.count > 1 ? Interval(lower: roiMean - h, upper: roiMean + h) : .unbounded
@@ -32,15 +23,29 @@ extension Scorecard {
     intervals["liquidation_probability"] = ProportionEstimate(events: liquidated, trials: records.count)
       .wilsonInterval(c)
     // Epochs of one path are not independent: the frequency is a mean of per-path shares.
-    mean("peg_deviation_frequency", records.map { Double($0.pegDeviationEpochs) / Double(epochs) }, nonNegative: true)
-    mean("external_liquidity_floor_violations", records.map { Double($0.floorViolations) }, nonNegative: true)
-    mean("volatility_throttle_events", records.map { Double($0.throttleEvents) }, nonNegative: true)
-    mean("spread_adjustment_events", records.map { Double($0.spreadAdjustments) }, nonNegative: true)
-    mean("deleverage_events", records.map { Double($0.deleverageEvents) }, nonNegative: true)
+    setMean(
+      "peg_deviation_frequency", records.map { Double($0.pegDeviationEpochs) / Double(epochs) }, nonNegative: true)
+    setMean("external_liquidity_floor_violations", records.map { Double($0.floorViolations) }, nonNegative: true)
+    setMean("volatility_throttle_events", records.map { Double($0.throttleEvents) }, nonNegative: true)
+    setMean("spread_adjustment_events", records.map { Double($0.spreadAdjustments) }, nonNegative: true)
+    setMean("deleverage_events", records.map { Double($0.deleverageEvents) }, nonNegative: true)
     let perPath = records.map { $0.attribution.terms.map(\.value) }
     for (i, term) in Attribution().terms.enumerated() {
       attributionIntervals[term.name] = MeanEstimate(values: perPath.map { $0[i] }).interval(c)
     }
+  }
+
+  /// Sets the normal interval and standard error of the mean of per-path
+  /// `values` under `name`, and returns the estimate. Counts, shares and amounts
+  /// cannot be negative, so `nonNegative` clips the lower bound at 0.
+  @discardableResult
+  mutating func setMean(_ name: String, _ values: [Double], nonNegative: Bool = false) -> MeanEstimate {
+    let m = MeanEstimate(values: values)
+    var ci = m.interval(confidence)
+    if nonNegative { ci.lower = max(ci.lower, 0) }
+    intervals[name] = ci
+    standardErrors[name] = m.standardError
+    return m
   }
 
   /// Sets the tail fields (`TailRisk.scorecardFieldNames`) of ascending sorted

@@ -26,6 +26,16 @@ public struct Scorecard: Sendable {
   /// Value at risk and expected shortfall of the loss (-PnL, USD) at 95, 99 and
   /// 99.9%, by field name (`pnl_var_99`, `pnl_es_99`, and `_of_capital` as a fraction of T0).
   public var tailRisk: [String: Double] = [:]
+  // The bad-debt block, set by `setBadDebt`: of the per-path bad debt
+  // (`PathRecord.badDebt`, debt the collateral did not cover at liquidation, USD).
+  /// The share of paths with any bad debt.
+  public var badDebtProbability: Double = .nan
+  /// The mean bad debt per path, USD.
+  public var badDebtMean: Double = .nan
+  /// The 95% value at risk of the per-path bad debt, USD (`TailRisk`'s convention).
+  public var badDebtVaR95: Double = .nan
+  /// The 99% expected shortfall of the per-path bad debt, USD (`TailRisk`'s estimator).
+  public var badDebtES99: Double = .nan
   /// The confidence level of `intervals` (the policy's `gateConfidence`).
   public var confidence: ConfidenceLevel = .standard
   /// The interval of every scalar field at `confidence` (docs/INTERVALS.md says which estimator).
@@ -46,7 +56,7 @@ public struct Scorecard: Sendable {
       "roi_mean", "roi_p05", "roi_p95", "max_drawdown_p95", "liquidation_probability",
       "peg_deviation_frequency", "external_liquidity_floor_violations", "volatility_throttle_events",
       "spread_adjustment_events", "deleverage_events",
-    ] + TailRisk.scorecardFieldNames
+    ] + TailRisk.scorecardFieldNames + badDebtFieldNames
 
   public struct Provenance: Sendable {
     public var scenario: String
@@ -113,6 +123,7 @@ public struct Scorecard: Sendable {
     setIntervals(
       records: records, sortedRoi: sortedRoi, sortedDrawdown: sortedDrawdown, liquidated: liquidated,
       epochs: scenario.epochs)
+    setBadDebt(records: records)
   }
 
   /// A scalar field by its scorecard name: a capital field (nil in a
@@ -132,6 +143,10 @@ public struct Scorecard: Sendable {
     case "volatility_throttle_events": volatilityThrottleEvents
     case "spread_adjustment_events": spreadAdjustmentEvents
     case "deleverage_events": deleverageEvents
+    case "bad_debt_probability": badDebtProbability
+    case "bad_debt_mean": badDebtMean
+    case "bad_debt_var_95": badDebtVaR95
+    case "bad_debt_es_99": badDebtES99
     default: tailRisk[name]
     }
   }

@@ -84,6 +84,13 @@ public struct TailRisk: Sendable, Hashable {
     OrderStatisticInterval.interval(sorted: losses, quantile: level, confidence: confidence)
   }
 
+  /// VaR alone, L_(k) with k = ⌈nα⌉ as in `valueAtRisk`, without the tail's
+  /// ES and moments; NaN for no losses.
+  /// - Complexity: O(1).
+  static func valueAtRisk(sortedLosses losses: [Double], level: Double) -> Double {
+    losses.isEmpty ? .nan : losses[rank(count: losses.count, level: level).rank - 1]
+  }
+
   /// k = ⌈nα⌉ clamped to 1 ... n, and the atom's weight w = k - nα (0 when nα is
   /// within 1e-9 relative of an integer).
   static func rank(count n: Int, level: Double) -> (rank: Int, atomWeight: Double) {
