@@ -152,5 +152,9 @@ import Testing
     let cut = try ContributionFile(path: path, fresh: false)
     #expect(cut.load(Sweep.Key(index: 0, round: 0)) == a)
     #expect(cut.load(Sweep.Key(index: 1, round: 2)) == nil)
+    // The cut record is dropped on reopening, so a record saved after it is found on the next reopening.
+    try cut.save(Sweep.Key(index: 2, round: 1), b)
+    let again = try ContributionFile(path: path, fresh: false)
+    #expect(again.load(Sweep.Key(index: 2, round: 1)) == b && again.load(Sweep.Key(index: 0, round: 0)) == a)
   }
 }

@@ -10,7 +10,8 @@ import SimCore
 /// a 32-byte header of four little-endian UInt64 (candidate index, round, value
 /// count, FNV-1a 64 of the payload), then the values as little-endian IEEE 754
 /// bit patterns. A record cut short or damaged is ignored (the candidate is run
-/// again); when a key has several records, the last sound one is used.
+/// again, and the file is cut back to its last sound record when it is
+/// reopened); when a key has several records, the last one is used.
 final class ContributionFile {
   let path: String
   /// Byte offset of each key's payload and its value count.
@@ -37,6 +38,10 @@ final class ContributionFile {
       else { break }
       index[Sweep.Key(index: Int(words[0]), round: Int(words[1]))] = (offset + UInt64(Self.headerBytes), count)
       offset += UInt64(Self.headerBytes + count * 8)
+    }
+    // Drop a record cut short, so that new records follow the last sound one.
+    guard truncate(path, off_t(offset)) == 0 else {
+      throw OutputError("cannot truncate \(path): \(String(cString: strerror(errno)))")
     }
   }
 
