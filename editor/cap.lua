@@ -143,6 +143,8 @@ function Result:paths(name) end
 ---@field deployable boolean passes every gate within the deployable leverage cap
 ---@field paths integer paths of the round it finished in
 ---@field failed_gates string[] the gates it failed, with values
+---@field score_diff_ci number[] paired interval {lo, hi} of the leader's score minus this one's, on the paths of its last round
+---@field tied boolean whether score_diff_ci includes zero (statistically tied with the leader)
 ---@field roi_mean number mean ROI over the horizon
 ---@field liquidation_probability number share of paths liquidated
 ---@field max_drawdown_p95 number 95th percentile of the maximum drawdown
@@ -151,6 +153,7 @@ function Result:paths(name) end
 --- a finished sweep: candidates ranked best first
 ---@field candidates cap.Candidate[] every candidate, ranked best first
 ---@field pareto cap.Candidate[] the Pareto front of ROI against liquidation probability
+---@field tied cap.Candidate[] the final round's candidates whose paired interval to the leader (best deployable, else best) includes zero, leader included
 local SweepResult = {}
 
 --- the ranking table of the best n candidates (all by default)

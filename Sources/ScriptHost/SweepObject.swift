@@ -95,7 +95,9 @@ enum SweepObject {
       try context.checkWritable(dir + "/" + h.sweep.base.name + ".jsonl")
       let (journal, done) = try SweepJournal.open(
         directory: dir, name: h.sweep.base.name, sweep: h.sweep, resume: h.resume)
-      result = try h.sweep.run(options: context.runOptions, done: done) { try journal.append($0) }
+      result = try h.sweep.run(options: context.runOptions, done: done, store: journal.store) {
+        try journal.append($0)
+      }
     } else {
       result = try h.sweep.run(options: context.runOptions)
     }

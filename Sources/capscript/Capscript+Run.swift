@@ -128,7 +128,7 @@ extension Capscript {
       let total = sweep.rounds.count == 1 ? sweep.candidates.count : nil
       var finished = done.count
       let progress = ProgressBar(label: "sweep \(s.name)")
-      let result = try sweep.run(options: common.runOptions, done: done) { summary in
+      let result = try sweep.run(options: common.runOptions, done: done, store: journal.store) { summary in
         try journal.append(summary)
         finished += 1
         progress.callback(finished, total ?? finished)

@@ -31,6 +31,9 @@ func configCopy(keeping scenarios: [String]? = nil) throws -> String {
     // 2.5x and above by the liquidation gate too. Rows: rank, label, [*], score, ..., deployable, failed gates.
     let rows = r.stdout.split(separator: "\n").map { $0.split(separator: " ") }.filter { Int($0.first ?? "") != nil }
     #expect(rows.count == 7)
+    // The leader's row says so; tied candidates carry "=" and the footer names the leader.
+    #expect(rows.filter { $0.contains("leader") }.count == 1)
+    #expect(r.stdout.contains("= tied with the leader leverage="))
     for row in rows {
       let leverage = try #require(Double(row[1].dropFirst("leverage=".count)))
       let gates = row.drop { $0 != "yes" && $0 != "no" }.dropFirst().joined(separator: " ")
@@ -50,6 +53,7 @@ func configCopy(keeping scenarios: [String]? = nil) throws -> String {
     let args = ["run", "leverage_sweep_1x_to_4x", "--format", "json", "--paths", "1500", "--threads", "1", "--quiet"]
     let straight = try capscript(args + ["--out", straightDir])
     #expect(straight.status == 0)
+    #expect(straight.stdout.contains("\"tied\": [") && straight.stdout.contains("\"score_diff_ci\": ["))
 
     let p = Process()
     p.executableURL = URL(fileURLWithPath: capscriptBinary)

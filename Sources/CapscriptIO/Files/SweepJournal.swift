@@ -3,10 +3,17 @@ public import SimCore
 
 /// The results file of a long sweep: one JSON line per finished candidate
 /// (JSONL) and the same rows as CSV, appended as each candidate completes, so
-/// a sweep stopped by Ctrl-C or `kill -9` resumes where it stopped.
+/// a sweep stopped by Ctrl-C or `kill -9` resumes where it stopped. Beside
+/// them, `NAME.contributions` keeps each candidate's per-path score
+/// contributions (`ContributionFile`), which the paired intervals of a resumed
+/// sweep need.
 public struct SweepJournal {
   public let jsonlPath: String
   public let csvPath: String
+  let contributionFile: ContributionFile
+
+  /// Where the sweep keeps and finds the per-path score contributions (`Sweep.run(store:)`).
+  public var store: Sweep.ContributionStore { contributionFile.store }
 
   /// Opens the journal of `sweep` in `directory`. Without `resume` it starts
   /// afresh; with it, returns the results already recorded. A journal of a
@@ -14,7 +21,10 @@ public struct SweepJournal {
   public static func open(directory: String, name: String, sweep: Sweep, resume: Bool) throws
     -> (SweepJournal, [Sweep.Key: CandidateSummary])
   {
-    let journal = SweepJournal(jsonlPath: "\(directory)/\(name).jsonl", csvPath: "\(directory)/\(name).csv")
+    let resuming = resume && FileManager.default.fileExists(atPath: "\(directory)/\(name).jsonl")
+    let journal = SweepJournal(
+      jsonlPath: "\(directory)/\(name).jsonl", csvPath: "\(directory)/\(name).csv",
+      contributionFile: try ContributionFile(path: "\(directory)/\(name).contributions", fresh: !resuming))
     var fields: [String: ConfigValue] = [
       "journal": .string("capscript sweep"), "candidates": .number(Double(sweep.candidates.count)),
       "rounds": .array(sweep.rounds.map { .number(Double($0)) }),

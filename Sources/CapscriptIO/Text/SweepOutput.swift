@@ -2,11 +2,20 @@ public import SimCore
 
 /// Sweep results as files and text, shared by Lua and the CLI.
 public enum SweepOutput {
+  /// The ranked candidates with the sweep's provenance; `leader` and `tied` are
+  /// ranks (each candidate's `rank`): the leader of the final round and the
+  /// candidates whose paired interval to it includes zero.
   public static func json(_ r: SweepResult) -> String {
+    let tied = Set(r.tied.map(\.index))
+    let rank = { (index: Int) -> ConfigValue in
+      .number(Double((r.candidates.firstIndex { $0.index == index } ?? 0) + 1))
+    }
     let tree = ConfigValue.object([
       "scenario": .string(r.base.name), "scenario_hash": .string(r.base.contentHash),
       "policy_hash": .string(r.base.policy.contentHash), "seed": .number(Double(r.base.seed)),
-      "model_version": .string(Scorecard.modelVersion),
+      "model_version": .string(Scorecard.modelVersion), "confidence": .number(r.base.policy.gateConfidence),
+      "leader": r.leader.map { rank($0.index) } ?? .null,
+      "tied": .array(r.candidates.filter { tied.contains($0.index) }.map { rank($0.index) }),
       "candidates": .array(
         r.candidates.enumerated().map { i, c in
           var t = c.luaTree

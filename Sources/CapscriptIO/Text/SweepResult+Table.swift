@@ -19,15 +19,37 @@ extension SweepResult {
     }
   }
 
-  /// A ranked text table of the first `limit` candidates.
+  /// A ranked text table of the first `limit` candidates: the ranking rows with,
+  /// after the score, its paired interval of leader - candidate ("leader" on the
+  /// leader's row) and "=" for a candidate tied with the leader.
   public func table(limit: Int? = nil) -> String {
-    let header = ["rank", "candidate", "score", "roi_mean", "liq_prob", "dd_p95", "deployable", "failed gates"]
+    let header = [
+      "rank", "candidate", "score", "leader - score", "tied", "roi_mean", "liq_prob", "dd_p95", "deployable",
+      "failed gates",
+    ]
     let name: (GateReport.Failure) -> String = { $0.inconclusive ? $0.gate + " (inconclusive)" : $0.gate }
-    var out = TextTable([header] + rankingRows(limit: limit, failed: name, separator: ", ")).text
+    let lead = leader
+    let rows = zip(candidates, rankingRows(limit: limit, failed: name, separator: ", ")).map { c, row in
+      var row = row
+      // The interval is symmetric about the difference of the scores.
+      let difference =
+        c.index == lead?.index
+        ? "leader"
+        : c.scoreDifference.map { IntervalFormat.number(($0.lower + $0.upper) / 2, $0, fallback: 4) } ?? "-"
+      row.insert(contentsOf: [difference, c.tied ? "=" : ""], at: 3)
+      return row
+    }
+    var out = TextTable([header] + rows).text
     out += "\n(* on the Pareto front of ROI vs liquidation probability and p95 drawdown; score = roi_mean"
     let w = base.policy.weights
     out +=
       " - \(JSONText.number(w.liquidation))*liq - \(JSONText.number(w.drawdown))*dd_p95 - \(JSONText.number(w.peg))*peg)"
+    if let lead {
+      let level = JSONText.number(base.policy.gateConfidence * 100)
+      out +=
+        "\n(leader - score: the paired \(level)% interval of the leader's score minus the candidate's, on the same paths"
+      out += " of the round it last ran; = tied with the leader \(lead.label): \(tied.count) candidate(s))"
+    }
     if let b = best(deployable: true) {
       out += "\ntop deployable: \(b.label) (score \(formatFixed(b.score, digits: 4)))"
     } else {

@@ -233,6 +233,13 @@ package enum CapAPI {
       .field("pareto", "cap.Candidate[]", doc: "the Pareto front of ROI against liquidation probability") { L in
         LuaStack.push(L, .array(try SweepObject.result(L, 1, "index").paretoFront.map(\.luaTree)))
       },
+      .field(
+        "tied", "cap.Candidate[]",
+        doc:
+          "the final round's candidates whose paired interval to the leader (best deployable, else best) includes zero, leader included"
+      ) { L in
+        LuaStack.push(L, .array(try SweepObject.result(L, 1, "index").tied.map(\.luaTree)))
+      },
     ])
 
   /// A sweep candidate: a plain table (no methods).
@@ -245,6 +252,10 @@ package enum CapAPI {
       .field("deployable", "boolean", doc: "passes every gate within the deployable leverage cap"),
       .field("paths", "integer", doc: "paths of the round it finished in"),
       .field("failed_gates", "string[]", doc: "the gates it failed, with values"),
+      .field(
+        "score_diff_ci", "number[]",
+        doc: "paired interval {lo, hi} of the leader's score minus this one's, on the paths of its last round"),
+      .field("tied", "boolean", doc: "whether score_diff_ci includes zero (statistically tied with the leader)"),
       .field("roi_mean", "number", doc: "mean ROI over the horizon"),
       .field("liquidation_probability", "number", doc: "share of paths liquidated"),
       .field("max_drawdown_p95", "number", doc: "95th percentile of the maximum drawdown"),

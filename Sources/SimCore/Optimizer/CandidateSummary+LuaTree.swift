@@ -1,6 +1,8 @@
 extension CandidateSummary {
   /// The candidate as Lua and the sweep JSON show it: its field values,
-  /// metrics by scorecard name, label, score, deployable, paths and failed gates.
+  /// metrics by scorecard name, label, score, deployable, paths and failed gates;
+  /// once paired, `score_diff_ci` (leader - candidate, [lo, hi], null for an
+  /// unbounded side) and `tied`.
   public var luaTree: ConfigValue {
     var fields = metrics.mapValues(ConfigValue.number)
     for (k, v) in assignments { fields[k] = v }
@@ -9,6 +11,10 @@ extension CandidateSummary {
     fields["deployable"] = .bool(deployable)
     fields["paths"] = .number(Double(paths))
     fields["failed_gates"] = .array(failedGates.map { .string($0.detail) })
+    if let d = scoreDifference {
+      fields["score_diff_ci"] = Scorecard.tree(d)
+      fields["tied"] = .bool(tied)
+    }
     return .object(fields)
   }
 }

@@ -12,10 +12,17 @@ public struct CandidateSummary: Sendable, Equatable {
   public var score: Double
   public var failedGates: [GateReport.Failure]
   public var deployable: Bool { failedGates.isEmpty }
+  /// The paired interval of score(leader) - score(this candidate) at the policy's
+  /// `gateConfidence`, on the paths of the last round it ran, against that round's
+  /// leader (`SweepResult.leader(of:)`); nil until its round is paired. Not journaled.
+  public var scoreDifference: Interval? = nil
+  /// Whether its paired interval to the leader includes zero (statistically tied).
+  public var tied: Bool { scoreDifference?.contains(0) ?? false }
 
   public static func == (a: Self, b: Self) -> Bool {
     a.index == b.index && a.round == b.round && a.paths == b.paths && a.leverage == b.leverage
       && a.metrics == b.metrics && a.score == b.score && a.failedGates == b.failedGates
+      && a.scoreDifference == b.scoreDifference
       && a.assignments.map(\.key) == b.assignments.map(\.key)
       && a.assignments.map(\.value) == b.assignments.map(\.value)
   }

@@ -51,6 +51,14 @@ public struct Sweep: Sendable {
 
   /// Evaluates one candidate at one round.
   public func evaluate(_ index: Int, round: Int, options: RunOptions) throws(RunError) -> CandidateSummary {
+    try evaluation(index, round: round, options: options).summary
+  }
+
+  /// Evaluates one candidate at one round: its summary and its per-path score
+  /// contributions (the run's records are dropped once they are summarised).
+  public func evaluation(_ index: Int, round: Int, options: RunOptions) throws(RunError) -> (
+    summary: CandidateSummary, contributions: [Double]
+  ) {
     let paths = rounds[round]
     var s = candidates[index]
     if paths != s.paths {
@@ -60,43 +68,78 @@ public struct Sweep: Sendable {
       }
       s = round
     }
-    let card = try Runner.run(s, options: options).scorecard
+    let run = try Runner.run(s, options: options)
+    let card = run.scorecard
     let leverage = s.capital?.leverage ?? 1
     let gates = GateReport(
       card, policy: base.policy, leverage: leverage, leverageCap: evidence.deployableLeverageCap(base.policy))
     var metrics: [String: Double] = [:]
     for name in Scorecard.scalarFieldNames + ["roi_mean_stderr"] { metrics[name] = card.scalar(name) }
-    return CandidateSummary(
+    let summary = CandidateSummary(
       index: index, round: round, paths: paths, assignments: assignments[index], leverage: leverage, metrics: metrics,
       score: GateReport.score(card, weights: base.policy.weights), failedGates: gates.failures)
+    let contributions = ScoreContributions(
+      records: run.records, epochs: s.epochs, weights: base.policy.weights, confidence: confidence)
+    return (summary, contributions.values)
+  }
+
+  /// The level of the paired intervals: the policy's `gateConfidence`.
+  public var confidence: ConfidenceLevel { ConfidenceLevel(base.policy.gateConfidence) ?? .standard }
+
+  /// Where a journaled sweep keeps each evaluation's per-path score
+  /// contributions, so that a resumed sweep pairs its rounds as an
+  /// uninterrupted one does without running them again.
+  public struct ContributionStore {
+    /// The stored contributions of a finished evaluation, or nil (it is then run again).
+    public var load: (Key) -> [Double]?
+    /// Stores the contributions of a new evaluation, before `finished` journals its summary.
+    public var save: (Key, [Double]) throws -> Void
+
+    public init(load: @escaping (Key) -> [Double]?, save: @escaping (Key, [Double]) throws -> Void) {
+      self.load = load
+      self.save = save
+    }
   }
 
   /// Runs the sweep. `done` holds results already journaled (a resumed run
-  /// skips them); `finished` is called after each new candidate, in order.
-  /// The result is the same whether or not the sweep was interrupted.
+  /// skips them, reading their contributions from `store`, or running them
+  /// again when it has none); `finished` is called after each new candidate, in
+  /// order. Each round is paired against its leader (`pairRound`); halving
+  /// keeps the better half plus every candidate not significantly worse than
+  /// the leader (`promoted`). The result is the same whether or not the sweep
+  /// was interrupted.
+  /// - Complexity: memory of one Double per path per candidate of the current round.
   public func run(
-    options: RunOptions, done: [Key: CandidateSummary] = [:], finished: (CandidateSummary) throws -> Void = { _ in }
+    options: RunOptions, done: [Key: CandidateSummary] = [:], store: ContributionStore? = nil,
+    finished: (CandidateSummary) throws -> Void = { _ in }
   ) throws -> SweepResult {
     var alive = Array(candidates.indices)
     var latest: [Int: CandidateSummary] = [:]
     let schedule = rounds
     for round in schedule.indices {
       var results: [CandidateSummary] = []
+      var contributions: [Int: [Double]] = [:]
       for index in alive {
-        let summary: CandidateSummary
-        if let d = done[Key(index: index, round: round)] {
-          summary = d
-        } else {
-          summary = try evaluate(index, round: round, options: options)
-          try finished(summary)
+        let key = Key(index: index, round: round)
+        if let d = done[key], let stored = store?.load(key), stored.count == schedule[round] {
+          results.append(d)
+          contributions[index] = stored
+          continue
         }
-        results.append(summary)
-        latest[index] = summary
+        let (summary, values) = try evaluation(index, round: round, options: options)
+        try store?.save(key, values)
+        if let d = done[key] {
+          // Journaled without its contributions: run again for them; the journaled summary stands.
+          results.append(d)
+        } else {
+          try finished(summary)
+          results.append(summary)
+        }
+        contributions[index] = values
       }
-      if round + 1 < schedule.count {
-        let keep = (alive.count + 1) / 2
-        alive = SweepResult.ranked(results).prefix(keep).map(\.index).sorted()
-      }
+      results = Self.pairRound(results, contributions: contributions, confidence: confidence)
+      for r in results { latest[r.index] = r }
+      if round + 1 < schedule.count { alive = Self.promoted(results) }
     }
     return SweepResult(base: base, candidates: SweepResult.ranked(Array(latest.values)))
   }

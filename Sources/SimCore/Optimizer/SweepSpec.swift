@@ -7,7 +7,8 @@
 ///   candidates, drawn from the design seed (never from the market paths).
 /// - `halving`: successive halving over the design's candidates: all on
 ///   `initialPaths`, the better half again on twice as many, up to the
-///   scenario's paths.
+///   scenario's paths; a round also keeps every candidate that is not
+///   significantly worse than its leader (`Sweep.promoted`, paired intervals).
 public struct SweepSpec: Sendable {
   public enum Design: Sendable {
     case grid([(field: String, values: [ConfigValue])])
