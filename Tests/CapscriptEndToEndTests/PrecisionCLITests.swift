@@ -40,6 +40,33 @@ import Testing
     #expect(abs(paths / implied - 1) < 0.25, "stopped at \(paths), implied \(implied) at p = \(truth)")
   }
 
+  /// The issue's acceptance: a 1,000,000-path run with no liquidation reports a
+  /// 95% upper bound between 2.9e-6 and 3.9e-6 (the two-sided Wilson bound
+  /// z²/(n + z²) = 3.8414e-6), never 0. The crash scenario unlevered (no debt, so
+  /// no liquidation) over 40 epochs keeps it fast.
+  @Test func millionPathsWithoutLiquidationBoundTheProbability() throws {
+    let dir = try temporaryFolder("million")
+    defer { removeFolder(dir) }
+    let text = try String(
+      contentsOfFile: packageRoot + "/config/scenarios/crash_40pct_external_asset.json", encoding: .utf8)
+    let path = dir + "/crash_unlevered.json"
+    try text.replacingOccurrences(of: "\"leverage\": 1.5", with: "\"leverage\": 1")
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let r = try capscript(["run", path, "--paths", "1000000", "--epochs", "40", "--format", "json", "--quiet"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let tree = try JSONText.parse(r.stdout, file: "stdout")
+    #expect(number(tree["liquidation_probability"]) == 0)
+    guard case .array(let ci)? = tree["liquidation_probability_ci"], ci.count == 2 else {
+      Issue.record("no liquidation_probability_ci")
+      return
+    }
+    let z = 1.959963984540054
+    #expect(number(ci[0]) == 0)
+    let upper = try #require(number(ci[1]))
+    #expect(upper > 2.9e-6 && upper < 3.9e-6)
+    #expect(abs(upper - z * z / (1e6 + z * z)) < 1e-15)
+  }
+
   /// The table says for each target whether it was met, and at how many paths.
   @Test func tableReportsEachTarget() throws {
     let r = try capscript([
