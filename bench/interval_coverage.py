@@ -91,6 +91,7 @@ def parse_args():
     p.add_argument("--scenario", default="crash_40pct_external_asset", help="base scenario in config/scenarios")
     p.add_argument("--leverage", type=float, default=1.7, help="leverage override (1.7: p(liquidation) ~ 1%%)")
     p.add_argument("--paths", type=int, default=2000, help="paths of each seed's run (N)")
+    p.add_argument("--epochs", type=int, help="epochs override (default: the scenario's 365)")
     p.add_argument("--seeds", type=int, default=1000, help="number of seeds (at least 200)")
     p.add_argument("--truth-ratio", type=int, default=200, help="truth paths = ratio x N (at least 100)")
     p.add_argument("--truth-seed", type=int, default=1, help="seed of the truth run")
@@ -122,6 +123,8 @@ def scenario_file(a, folder):
 def run(a, scenario, seed, paths):
     args = [a.bin, "run", scenario, "--config", a.config, "--paths", str(paths), "--seed", str(seed)]
     args += ["--threads", str(a.threads), "--format", "json", "--quiet"]
+    if a.epochs is not None:
+        args += ["--epochs", str(a.epochs)]
     out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
     return json.loads(out)
 
@@ -141,7 +144,8 @@ def main():
         start = time.monotonic()
         truth = run(a, scenario, a.truth_seed, truth_paths)
         truth_seconds = time.monotonic() - start
-        print(f"scenario {a.scenario} with leverage {a.leverage:g}; {a.seeds} seeds x {a.paths} paths "
+        epochs = f", {a.epochs} epochs" if a.epochs is not None else ""
+        print(f"scenario {a.scenario} with leverage {a.leverage:g}{epochs}; {a.seeds} seeds x {a.paths} paths "
               f"(seeds {a.first_seed}..{a.first_seed + a.seeds - 1}), truth {truth_paths} paths "
               f"(seed {a.truth_seed}, {truth_seconds:.1f} s)")
         for f in FIELDS:
