@@ -46,21 +46,15 @@ import Testing
   }
 
   /// Runs the truth and every seed once, for all the fields.
-  static let runs: (truth: Scorecard, seeds: [Scorecard])? = {
-    guard let truth = try? Runner.run(scenario(seed: truthSeed, paths: truthRatio * paths)).scorecard else {
-      return nil
-    }
-    var cards: [Scorecard] = []
-    for i in 0..<seeds {
-      guard let run = try? Runner.run(scenario(seed: firstSeed + UInt64(i), paths: paths)) else { return nil }
-      cards.append(run.scorecard)
-    }
+  static let runs = Result { () throws -> (truth: Scorecard, seeds: [Scorecard]) in
+    let truth = try Runner.run(scenario(seed: truthSeed, paths: truthRatio * paths)).scorecard
+    let cards = try (0..<seeds).map { try Runner.run(scenario(seed: firstSeed + UInt64($0), paths: paths)).scorecard }
     return (truth, cards)
-  }()
+  }
 
   @Test(arguments: ["roi_mean", "liquidation_probability", "roi_p05"])
   func ninetyFivePercentIntervalsCoverALargeRunsValue(field: String) throws {
-    let (truthCard, cards) = try #require(Self.runs, "the scenario did not run")
+    let (truthCard, cards) = try Self.runs.get()
     let truth = try #require(truthCard.scalar(field))
     let truthPaths = Self.truthRatio * Self.paths
     #expect(!cards.contains { $0.provenance.seed == truthCard.provenance.seed })
