@@ -3,6 +3,8 @@
 # libedit (headers and pkg-config files). As root it runs apt-get; otherwise
 # it prints the command to run and stops.
 #
+# Python: pandas, pinned, when `import pandas` fails (pip, as any user).
+#
 # Also, as root and best effort, the tools the report and export tests use:
 # `promtool` (package prometheus) and `chromium` (headless rendering of the
 # HTML report). About 40 s together on a fresh machine. These never fail the
@@ -14,6 +16,13 @@ missing=()
 pkg-config --exists lua5.4 2>/dev/null || missing+=(liblua5.4-dev)
 pkg-config --exists libedit 2>/dev/null || missing+=(libedit-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+# pandas (pinned, with the NumPy pin of bench/run.sh) for Tests/Python/tail_risk_check.py, which the
+# end-to-end test TailRiskPandasCheck runs; that test fails, naming this command, when the import fails.
+if ! python3 -c 'import pandas' >/dev/null 2>&1; then
+  echo "setup: installing pandas==3.1.1 numpy==2.4.6 (Tests/Python/tail_risk_check.py)" >&2
+  python3 -m pip install -q --root-user-action=ignore pandas==3.1.1 numpy==2.4.6 >&2 ||
+    echo "setup: could not install pandas; the pandas tail-risk test will fail" >&2
+fi
 optional=()
 if [[ ${CAPSCRIPT_SETUP_OPTIONAL:-1} != 0 ]]; then
   command -v promtool >/dev/null 2>&1 || optional+=(prometheus)
