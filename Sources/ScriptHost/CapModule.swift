@@ -26,7 +26,7 @@ enum CapModule {
   /// keeps per-epoch ROI quantiles (fan chart) over the first min(paths, 5000)
   /// paths, or over the given number of paths.
   static func run(_ L: OpaquePointer?) throws -> Int32 {
-    guard let scenario = LuaObject.get(L, 1, tname: scenarioType, as: Scenario.self) else {
+    guard var scenario = LuaObject.get(L, 1, tname: scenarioType, as: Scenario.self) else {
       throw BindingError.argument(1, "run", expected: "scenario", L)
     }
     let context = LuaState.context(L)
@@ -43,6 +43,9 @@ enum CapModule {
         throw BindingError("cap.run: bands must be true, false or a number of paths, got \(other.typeNameWithArticle)")
       }
       precision = try precisionSpec(opts)
+      if let policy = opts.raw("policy") {
+        scenario = try scenario.with([("policy", policy)], origin: "cap.run policy")
+      }
       try opts.finish()
     } else if !LuaStack.isNoneOrNil(L, 2) {
       throw BindingError.argument(2, "run", expected: "table or nil", L)

@@ -25,6 +25,14 @@ struct CommonOptions: ParsableArguments {
   @Option(help: "Epochs per path (overrides the scenario).") var epochs: Int?
   @Option(help: "Random seed (overrides the scenario).") var seed: UInt64?
   @Option(help: "Worker threads (default: all cores). Never changes the numbers.") var threads: Int?
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp(
+      "Set a scenario or policy field for this run: FIELD=VALUE (repeatable).",
+      discussion:
+        "FIELD as in s:with{...}: leverage, capitalEfficiency.allocation, paths, policy.externalLiquidityFloor, ...; VALUE is JSON (2, true, \"text\", [1, 2]) or a bare word taken as text.",
+      valueName: "field=value"))
+  var settings: [String] = []
   @OptionGroup var configFolder: ConfigFolder
   @Flag(help: "Print nothing but errors and the requested output.") var quiet = false
 
@@ -32,6 +40,7 @@ struct CommonOptions: ParsableArguments {
     if let paths, paths < 1 { throw ValidationError("--paths must be at least 1, got \(paths)") }
     if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    _ = try settingOverrides()
   }
 
   /// The scenario overrides these options ask for, as `with` fields.
@@ -40,7 +49,22 @@ struct CommonOptions: ParsableArguments {
     if let paths { out.append(("paths", .number(Double(paths)))) }
     if let epochs { out.append(("epochs", .number(Double(epochs)))) }
     if let seed { out.append(("seed", .number(Double(seed)))) }
-    return out
+    // `settingOverrides` was checked by `validate`.
+    return out + ((try? settingOverrides()) ?? [])
+  }
+
+  /// The `--set FIELD=VALUE` overrides, in order: VALUE as JSON, or a bare word as text.
+  func settingOverrides() throws -> [(key: String, value: ConfigValue)] {
+    try settings.map { text in
+      guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
+        throw ValidationError("--set expects FIELD=VALUE (e.g. --set leverage=2), got \"\(text)\"")
+      }
+      let key = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
+      let raw = String(text[text.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+      guard !raw.isEmpty else { throw ValidationError("--set \(key)= has no value") }
+      let value = (try? JSONText.parse(raw, file: "--set")) ?? .string(raw)
+      return (key, value)
+    }
   }
 
   var runOptions: RunOptions {

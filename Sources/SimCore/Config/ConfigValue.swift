@@ -43,6 +43,20 @@ public enum ConfigValue: Sendable, Equatable {
     return node
   }
 
+  /// Returns a copy with `newValue` merged in at `path`: an object into an
+  /// object field by field (recursively), anything else stored as `setting` does.
+  /// `with{capitalEfficiency = {leverage = 2}}` changes the leverage alone.
+  public func merging(_ newValue: ConfigValue, atPath path: ArraySlice<String>) -> ConfigValue {
+    guard case .object(let fields) = newValue, case .object? = value(atPath: Array(path)) else {
+      return setting(newValue, atPath: path)
+    }
+    var out = self
+    for key in fields.keys.sorted() {
+      if let field = fields[key] { out = out.merging(field, atPath: path + [key]) }
+    }
+    return out
+  }
+
   /// Returns a copy with `newValue` stored at `path`, creating objects on the way.
   public func setting(_ newValue: ConfigValue, atPath path: ArraySlice<String>) -> ConfigValue {
     guard let key = path.first else { return newValue }

@@ -22,6 +22,8 @@ public struct Policy: Sendable, Equatable {
   public var weights = ObjectiveWeights()
   /// FNV-1a hash of the canonical JSON the policy was read from.
   public var contentHash = "default"
+  /// The tree the policy was read from, so a scenario can derive it with overrides.
+  public var source: ConfigValue = .object([:])
 
   public struct Gates: Sendable, Equatable {
     public var maxDrawdownP95 = 0.0
@@ -126,5 +128,6 @@ extension Policy {
     try r.read(PolicySchema.fields, into: &self)
     try r.finish()
     contentHash = ContentHash.fnv1a(JSONText.canonical(value))
+    source = value
   }
 }

@@ -16,15 +16,29 @@ extension Scenario {
 
   /// A new scenario with `overrides` applied (in order) and validated again.
   /// The original is unchanged; an override's errors name the field it set.
+  /// An object value merges into the object it names field by field
+  /// (`capitalEfficiency = {leverage = 2}` keeps the other capital fields).
+  /// `policy.FIELD` (or `policy = {...}`) overrides the policy for this scenario
+  /// alone: the policy is validated again, and its hash in the provenance changes.
   public func with(_ overrides: [(key: String, value: ConfigValue)], origin: String = "with") throws(ConfigError)
     -> Scenario
   {
     var tree = source
+    var policyTree: ConfigValue?
     for (key, value) in overrides {
+      if key == "policy" || key.hasPrefix("policy.") {
+        let path = key.split(separator: ".", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        policyTree = (policyTree ?? policy.source).merging(value, atPath: path[...])
+        continue
+      }
       let path = try Self.resolve(field: key, file: origin)
-      tree = tree.setting(value, atPath: path[...])
+      tree = tree.merging(value, atPath: path[...])
     }
-    return try Scenario(tree, file: file == origin ? file : "\(file) (\(origin))", policy: policy)
+    let name = file.hasSuffix("(\(origin))") ? file : "\(file) (\(origin))"
+    let derivedPolicy = try policyTree.map { tree throws(ConfigError) in try Policy(tree, file: "\(name) policy") }
+    var derived = try Scenario(tree, file: name, policy: derivedPolicy ?? policy)
+    derived.overrides = self.overrides + overrides.map { "\($0.key)=\(JSONText.canonical($0.value))" }
+    return derived
   }
 }
 

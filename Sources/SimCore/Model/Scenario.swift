@@ -25,6 +25,9 @@ public struct Scenario: Sendable {
   /// Where the scenario was read from (a file path, or "lua table").
   public var file: String
   public var source: ConfigValue
+  /// The overrides this scenario was derived with (`with`, `--set`, `--paths`), in
+  /// order, as `FIELD=JSON`; the provenance records them.
+  public var overrides: [String] = []
   /// FNV-1a hash of the canonical JSON of `source`.
   public var contentHash: String
   public var policy: Policy

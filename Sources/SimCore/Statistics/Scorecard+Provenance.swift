@@ -11,7 +11,8 @@ extension Scorecard.Provenance {
   public init(scenario: Scenario, paths: Int) {
     self.init(
       scenario: scenario.name, scenarioHash: scenario.contentHash, policyHash: scenario.policy.contentHash,
-      seed: scenario.seed, paths: paths, epochs: scenario.epochs, modelVersion: Scorecard.modelVersion)
+      seed: scenario.seed, paths: paths, epochs: scenario.epochs, modelVersion: Scorecard.modelVersion,
+      overrides: scenario.overrides)
   }
 
   /// The names of `fields`, in order.
@@ -40,7 +41,11 @@ extension Scorecard.Provenance {
   }
 
   /// The fields as a tree keyed by name.
+  /// The fields by name, with `overrides` (a list of `FIELD=JSON`) when the
+  /// scenario was derived from its file.
   public var tree: [String: ConfigValue] {
-    Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0.value) })
+    var out = Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0.value) })
+    if !overrides.isEmpty { out["overrides"] = .array(overrides.map(ConfigValue.string)) }
+    return out
   }
 }

@@ -66,6 +66,8 @@ public struct Scorecard: Sendable {
     public var paths: Int
     public var epochs: Int
     public var modelVersion: String
+    /// The overrides the scenario was derived with (`FIELD=JSON`), in order.
+    public var overrides: [String] = []
   }
 
   /// Summarises per-path records, always in path order (deterministic sums).
