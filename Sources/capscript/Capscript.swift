@@ -25,6 +25,11 @@ struct CommonOptions: ParsableArguments {
   @Option(help: "Epochs per path (overrides the scenario).") var epochs: Int?
   @Option(help: "Random seed (overrides the scenario).") var seed: UInt64?
   @Option(help: "Worker threads (default: all cores). Never changes the numbers.") var threads: Int?
+  @Option(
+    help:
+      "Confidence level of every interval and gate verdict, two-sided (overrides the policy's gateConfidence, e.g. 0.99)."
+  )
+  var confidence: Double?
   @OptionGroup var configFolder: ConfigFolder
   @Flag(help: "Print nothing but errors and the requested output.") var quiet = false
 
@@ -32,6 +37,21 @@ struct CommonOptions: ParsableArguments {
     if let paths, paths < 1 { throw ValidationError("--paths must be at least 1, got \(paths)") }
     if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    let range = ConfigLibrary.gateConfidenceRange
+    if let confidence, !range.contains(confidence) {
+      throw ValidationError(
+        "--confidence must be between \(JSONText.number(range.lowerBound)) and \(JSONText.number(range.upperBound)) (the policy's gateConfidence range), got \(JSONText.number(confidence))"
+      )
+    }
+  }
+
+  /// The config library, with the policy's `gateConfidence` overridden by
+  /// `--confidence`, so that every scenario it loads (runs, sweeps, validate,
+  /// table, export and the alert rules) uses that level.
+  func library() throws(ConfigError) -> ConfigLibrary {
+    let library = try configFolder.library()
+    guard let confidence else { return library }
+    return try library.settingGateConfidence(confidence, origin: "--confidence")
   }
 
   /// The scenario overrides these options ask for, as `with` fields.

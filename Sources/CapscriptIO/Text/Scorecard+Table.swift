@@ -37,7 +37,7 @@ extension Scorecard {
       ["pnl_es_999 (USD loss)", usd("pnl_es_999")],
     ]
     for term in pnlAttribution.terms { rows.append(["  pnl_attribution." + term.name, formatUSD(term.value)]) }
-    let note = "[\(formatFixed(confidence.value * 100, digits: 0))% intervals; figures to the digits they support]\n"
+    let note = "[\(IntervalFormat.level(confidence.value))% intervals; figures to the digits they support]\n"
     return head + TextTable(rows, padsLastColumn: false).text + "\n" + note
   }
 }

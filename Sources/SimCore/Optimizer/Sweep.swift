@@ -68,7 +68,8 @@ public struct Sweep: Sendable {
     for name in Scorecard.scalarFieldNames + ["roi_mean_stderr"] { metrics[name] = card.scalar(name) }
     return CandidateSummary(
       index: index, round: round, paths: paths, assignments: assignments[index], leverage: leverage, metrics: metrics,
-      score: GateReport.score(card, weights: base.policy.weights), failedGates: gates.failures)
+      score: GateReport.score(card, weights: base.policy.weights), failedGates: gates.failures
+    ).withIntervals(of: card)
   }
 
   /// Runs the sweep. `done` holds results already journaled (a resumed run
