@@ -91,7 +91,7 @@ struct FrontierChart {
         + "\(IntervalFormat.percent(c["liquidation_probability"], c.intervals["liquidation_probability"])), "
         + (c.deployable ? "deployable" : "blocked by " + c.failedGates.map(\.gate).joined(separator: ", "))
       out +=
-        "<circle class=\"point candidate \(verdict.rawValue)\" cx=\"\(SVG.n(px))\" cy=\"\(SVG.n(py))\" r=\"6\"><title>\(SVG.escape(tip))</title></circle>"
+        "<circle class=\"point candidate \(verdict.rawValue)\" data-candidate=\"\(c.index)\" cx=\"\(SVG.n(px))\" cy=\"\(SVG.n(py))\" r=\"6\"><title>\(SVG.escape(tip))</title></circle>"
       var ly = py + 4
       while placed.contains(where: { abs($0.x - px) < 130 && abs($0.y - ly) < 13 }) { ly += 13 }
       placed.append((px, ly))

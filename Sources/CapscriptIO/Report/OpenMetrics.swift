@@ -47,8 +47,8 @@ public enum OpenMetrics {
       let samples = samples
       return Family(
         name: OpenMetrics.boundName(name, unit: unit, side),
-        help: "\(side == .lower ? "Lower" : "Upper") bound of the two-sided confidence interval "
-          + "(level: capscript_interval_confidence_ratio) of: \(help)",
+        help: "\(side == .lower ? "Lower" : "Upper") bound of the confidence interval of \(name) "
+          + "(two-sided, level in capscript_interval_confidence_ratio). \(help)",
         unit: unit
       ) { e in
         zip(samples(e), bounds(e)).compactMap { sample, interval in
