@@ -115,8 +115,11 @@ extension HTMLReport {
     for name in Scorecard.scalarFieldNames {
       let v = card.scalar(name) ?? .nan
       let ci = card.intervals[name]
+      // USD tail losses to the dollar when a side is unbounded, other figures to 3 decimals.
+      let usd = name.hasPrefix("pnl_") && !name.hasSuffix("_of_capital")
       let text =
-        fractions.contains(name) ? IntervalFormat.percent(v, ci) : IntervalFormat.number(v, ci, fallback: 3)
+        fractions.contains(name)
+        ? IntervalFormat.percent(v, ci) : IntervalFormat.number(v, ci, fallback: usd ? 0 : 3)
       var gate = "-"
       var verdict = "-"
       if let check = checks[name] {

@@ -75,7 +75,7 @@ public struct HTMLReport: Sendable {
     rect.band{fill-opacity:.22;stroke:none}rect.band.pass{fill:#2e9e5b}rect.band.inconclusive{fill:#e0a526}\
     rect.band.fail{fill:#c0392b}
     table{border-collapse:collapse;font-size:13px;margin:4px 0}
-    th,td{border-bottom:1px solid #e3e7ee;padding:3px 10px;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
+    th,td{border-bottom:1px solid #e3e7ee;padding:3px 10px;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     th{background:#f1f4f8}
     .verdict-pass{color:#1f7a44;font-weight:600}.verdict-fail{color:#c0392b;font-weight:600}
     footer{margin-top:24px;border-top:2px solid #1d2430;font-size:12px}
