@@ -46,6 +46,7 @@ extension FrontierChart {
     return out + "</g>"
   }
 
+  /// One SVG line of the class `className` from (x1, y1) to (x2, y2).
   func line(_ className: String, _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) -> String {
     "<line class=\"\(className)\" x1=\"\(SVG.n(x1))\" y1=\"\(SVG.n(y1))\" x2=\"\(SVG.n(x2))\" y2=\"\(SVG.n(y2))\"/>"
   }

@@ -33,6 +33,7 @@ public enum OpenMetrics {
     /// The intervals of the samples, exported as the `_lower` and `_upper` families.
     var bounds: Bounds?
 
+    /// A family; with `bounds`, its `_lower` and `_upper` families follow it in the text.
     init(name: String, help: String, unit: String? = nil, samples: @escaping Samples, bounds: Bounds? = nil) {
       self.name = name
       self.help = help
