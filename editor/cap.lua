@@ -203,7 +203,7 @@ function cap.scenario(name_or_table) end
 
 --- runs a scenario natively on all cores; Ctrl-C cancels it and keeps your variables; the thread count never changes the numbers
 ---@param scenario cap.Scenario
----@param opts? {threads?: integer, bands?: boolean|integer, precision?: string|string[], max_paths?: integer} bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many; precision: run until targets hold ("liquidation_probability:rse<0.1", "roi_mean:halfwidth<0.001", "gates"), adding paths in fixed blocks up to max_paths (default 1,000,000)
+---@param opts? {threads?: integer, bands?: boolean|integer, precision?: string|string[], max_paths?: integer, policy?: table} bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many; precision: run until targets hold ("liquidation_probability:rse<0.1", "roi_mean:halfwidth<0.001", "gates"), adding paths in fixed blocks up to max_paths (default 1,000,000); policy: policy fields for this run ({externalLiquidityFloor = 0.1}), as s:with{policy = ...}
 ---@return cap.Result
 function cap.run(scenario, opts) end
 

@@ -25,7 +25,7 @@ extension Capscript {
     var alertRules: String?
 
     func run() throws {
-      let library = try common.configFolder.library()
+      let library = try common.library()
       if let alertRules {
         let cap = try library.evidence().deployableLeverageCap(library.policy)
         try OutputFile.write(AlertRules.yaml(policy: library.policy, leverageCap: cap), to: alertRules)

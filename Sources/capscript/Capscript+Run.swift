@@ -48,7 +48,7 @@ extension Capscript {
     }
 
     func run() throws {
-      let library = try common.configFolder.library()
+      let library = try common.library()
       var s = try library.scenario(scenario)
       if !common.overrides.isEmpty { s = try s.with(common.overrides, origin: "command line") }
       if optimizer || s.optimizerByDefault {

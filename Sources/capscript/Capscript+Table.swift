@@ -13,11 +13,21 @@ extension Capscript {
     )
 
     @OptionGroup var common: CommonOptions
+    @Option(help: "Output format: markdown, or csv (one row per scenario, with the interval columns).")
+    var format: ResultFormat = .markdown
+
+    func validate() throws {
+      guard format == .markdown || format == .csv else {
+        throw ValidationError("--format: capscript table prints markdown or csv, got \(format.rawValue)")
+      }
+    }
 
     func run() throws {
       let suite = try ScenarioSuite(
-        library: common.configFolder.library(), overrides: common.overrides, including: { $0.capital != nil })
-      print(ScenarioSuite.summaryMarkdown(try suite.run(options: common.runOptions)), terminator: "")
+        library: common.library(), overrides: common.overrides, including: { $0.capital != nil })
+      let entries = try suite.run(options: common.runOptions)
+      print(
+        format == .csv ? ScenarioSuite.summaryCSV(entries) : ScenarioSuite.summaryMarkdown(entries), terminator: "")
     }
   }
 }

@@ -20,7 +20,7 @@ extension Capscript {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-      let library = try common.configFolder.library()
+      let library = try common.library()
       _ = try library.evidence()
       let suite = try ScenarioSuite(library: library, overrides: common.overrides)
       let entries = try suite.run(options: common.runOptions)

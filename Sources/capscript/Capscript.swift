@@ -33,6 +33,11 @@ struct CommonOptions: ParsableArguments {
         "FIELD as in s:with{...}: leverage, capitalEfficiency.allocation, paths, policy.externalLiquidityFloor, ...; VALUE is JSON (2, true, \"text\", [1, 2]) or a bare word taken as text.",
       valueName: "field=value"))
   var settings: [String] = []
+  @Option(
+    help:
+      "Confidence level of every interval and gate verdict, two-sided (overrides the policy's gateConfidence, e.g. 0.99)."
+  )
+  var confidence: Double?
   @OptionGroup var configFolder: ConfigFolder
   @Flag(help: "Print nothing but errors and the requested output.") var quiet = false
 
@@ -41,6 +46,21 @@ struct CommonOptions: ParsableArguments {
     if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
     _ = try settingOverrides()
+    let range = ConfigLibrary.gateConfidenceRange
+    if let confidence, !range.contains(confidence) {
+      throw ValidationError(
+        "--confidence must be between \(JSONText.number(range.lowerBound)) and \(JSONText.number(range.upperBound)) (the policy's gateConfidence range), got \(JSONText.number(confidence))"
+      )
+    }
+  }
+
+  /// The config library, with the policy's `gateConfidence` overridden by
+  /// `--confidence`, so that every scenario it loads (runs, sweeps, validate,
+  /// table, export and the alert rules) uses that level.
+  func library() throws(ConfigError) -> ConfigLibrary {
+    let library = try configFolder.library()
+    guard let confidence else { return library }
+    return try library.settingGateConfidence(confidence, origin: "--confidence")
   }
 
   /// The scenario overrides these options ask for, as `with` fields.

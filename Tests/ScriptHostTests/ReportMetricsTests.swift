@@ -83,6 +83,50 @@ func sampleExposition() throws -> (text: String, results: [RunResult]) {
       }.count == hub.pools.count)
   }
 
+  @Test func boundsBracketEveryPointWithThePointsLabels() throws {
+    let (text, results) = try sampleExposition()
+    var samples: [String: Double] = [:]
+    for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+      let parts = line.split(separator: " ")
+      samples[String(parts[0])] = parts[1] == "+Inf" ? .infinity : parts[1] == "-Inf" ? -.infinity : Double(parts[1])
+    }
+    let bank = results[0].scorecard
+    let scenario = "scenario=\"bank_run_redemption_spike\""
+    // Every exported figure with an interval, by its series and its scorecard interval.
+    let expected: [(String, String, Interval?)] = [
+      ("capscript_roi_ratio", scenario + ",statistic=\"mean\"", bank.intervals["roi_mean"]),
+      ("capscript_roi_ratio", scenario + ",statistic=\"p05\"", bank.intervals["roi_p05"]),
+      ("capscript_roi_ratio", scenario + ",statistic=\"p95\"", bank.intervals["roi_p95"]),
+      ("capscript_max_drawdown_p95_ratio", scenario, bank.intervals["max_drawdown_p95"]),
+      ("capscript_liquidation_probability_ratio", scenario, bank.intervals["liquidation_probability"]),
+      ("capscript_peg_deviation_frequency_ratio", scenario, bank.intervals["peg_deviation_frequency"]),
+      ("capscript_intervention_drag_usd", scenario, bank.attributionIntervals["intervention_drag"]),
+      (
+        "capscript_external_liquidity_floor_violations", scenario, bank.intervals["external_liquidity_floor_violations"]
+      ),
+      ("capscript_volatility_throttle_events", scenario, bank.intervals["volatility_throttle_events"]),
+      ("capscript_spread_adjustment_events", scenario, bank.intervals["spread_adjustment_events"]),
+      ("capscript_deleverage_events", scenario, bank.intervals["deleverage_events"]),
+    ]
+    for (name, labels, interval) in expected {
+      let ci = try #require(interval, "\(name) has no interval")
+      let lowerName = try #require(OpenMetrics.boundMetric(name, "lower"))
+      let upperName = try #require(OpenMetrics.boundMetric(name, "upper"))
+      let point = try #require(samples["\(name){\(labels)}"], "no \(name){\(labels)}")
+      let lower = try #require(samples["\(lowerName){\(labels)}"], "no \(lowerName){\(labels)}")
+      let upper = try #require(samples["\(upperName){\(labels)}"], "no \(upperName){\(labels)}")
+      #expect(lower == ci.lower && upper == ci.upper, "\(name)")
+      #expect(lower <= point && point <= upper, "\(name): \(lower) <= \(point) <= \(upper)")
+    }
+    // The bound goes before the unit, which must end the name.
+    #expect(OpenMetrics.boundMetric("capscript_roi_ratio", "upper") == "capscript_roi_upper_ratio")
+    #expect(OpenMetrics.boundMetric("capscript_deleverage_events", "lower") == "capscript_deleverage_events_lower")
+    #expect(OpenMetrics.boundMetric("capscript_leverage", "lower") == nil)
+    #expect(samples["capscript_interval_confidence_ratio{\(scenario)}"] == 0.95)
+    // A routing-only run has no intervals, so no bound series.
+    #expect(!text.contains("_lower_ratio{scenario=\"hub_only_11\""))
+  }
+
   @Test func labelValuesAndSpecialNumbersAreEscaped() {
     #expect(OpenMetrics.escape("a\"b\\c\nd") == "a\\\"b\\\\c\\nd")
     #expect(OpenMetrics.number(.nan) == "NaN")
@@ -106,11 +150,25 @@ func sampleExposition() throws -> (text: String, results: [RunResult]) {
     policy.gates.liquidationProbability = 0.02
     policy.gates.maxDrawdownP95 = 0.3
     let rules = AlertRules.rules(policy: policy, leverageCap: 3)
+    // A gate with an interval fails on its lower bound and is inconclusive on its upper one;
+    // the peg pool's deviation has no interval and alerts on the figure.
     #expect(
       rules.map(\.expr) == [
-        "capscript_max_drawdown_p95_ratio > 0.3", "capscript_liquidation_probability_ratio > 0.02",
-        "capscript_peg_deviation_frequency_ratio > 0.05", "capscript_pmm_peg_deviation_frequency_ratio > 0.05",
-        "capscript_external_liquidity_floor_violations > 30", "capscript_leverage > 3",
+        "capscript_max_drawdown_p95_lower_ratio > 0.3",
+        "capscript_max_drawdown_p95_upper_ratio > 0.3 and capscript_max_drawdown_p95_lower_ratio <= 0.3",
+        "capscript_liquidation_probability_lower_ratio > 0.02",
+        "capscript_liquidation_probability_upper_ratio > 0.02 and capscript_liquidation_probability_lower_ratio <= 0.02",
+        "capscript_peg_deviation_frequency_lower_ratio > 0.05",
+        "capscript_peg_deviation_frequency_upper_ratio > 0.05 and capscript_peg_deviation_frequency_lower_ratio <= 0.05",
+        "capscript_pmm_peg_deviation_frequency_ratio > 0.05",
+        "capscript_external_liquidity_floor_violations_lower > 30",
+        "capscript_external_liquidity_floor_violations_upper > 30 and capscript_external_liquidity_floor_violations_lower <= 30",
+        "capscript_leverage > 3",
+      ])
+    #expect(
+      rules.map(\.severity) == [
+        "critical", "warning", "critical", "warning", "critical", "warning", "critical",
+        "critical", "warning", "warning",
       ])
     let yaml = AlertRules.yaml(policy: policy, leverageCap: 3)
     #expect(yaml.components(separatedBy: "\n      - alert: ").count - 1 == rules.count)
@@ -120,8 +178,9 @@ func sampleExposition() throws -> (text: String, results: [RunResult]) {
   @Test func everyRuleNamesAMetricTheExportWrites() throws {
     let (text, _) = try sampleExposition()
     for rule in AlertRules.rules(policy: Policy(), leverageCap: 1.5) {
-      let metric = String(rule.expr.prefix { $0 != " " })
-      #expect(text.contains("# TYPE \(metric) gauge"), "\(rule.alert) watches \(metric), which is not exported")
+      for metric in rule.expr.split(separator: " ").filter({ $0.hasPrefix("capscript_") }) {
+        #expect(text.contains("# TYPE \(metric) gauge"), "\(rule.alert) watches \(metric), which is not exported")
+      }
     }
   }
 
@@ -134,28 +193,48 @@ func sampleExposition() throws -> (text: String, results: [RunResult]) {
       toFile: dir + "/rules.yml", atomically: true, encoding: .utf8)
     let check = try runProcess(executable("promtool")!, ["check", "rules", dir + "/rules.yml"])
     #expect(check.status == 0, "\(check.output)")
-    #expect(check.output.contains("SUCCESS: 6 rules found"))
-    // A unit test for promtool: the liquidation alert fires for a scenario above
-    // the 1% gate and stays silent for one below it.
-    let rule = AlertRules.rules(policy: policy, leverageCap: 1.5)[1]
+    #expect(check.output.contains("SUCCESS: 10 rules found"))
+    // A unit test for promtool, on the verdict GateReport gives against the 1% gate: the
+    // critical alert fires when the whole interval is above it (risky), the warning when the
+    // interval straddles it (undecided, though its point is below the gate), neither when
+    // the whole interval is below it (safe).
+    let rules = AlertRules.rules(policy: policy, leverageCap: 1.5)
+    let fail = rules[2]
+    let undecided = rules[3]
+    #expect(fail.alert == "CapscriptLiquidationProbabilityAboveGate")
+    #expect(undecided.alert == "CapscriptLiquidationProbabilityGateInconclusive")
+    func series(_ scenario: String, point: Double, lower: Double, upper: Double) -> String {
+      [("", point), ("_lower", lower), ("_upper", upper)].map { suffix, v in
+        """
+              - series: 'capscript_liquidation_probability\(suffix)_ratio{scenario="\(scenario)"}'
+                values: '\(v)x3'
+        """
+      }.joined(separator: "\n")
+    }
     let test = """
       rule_files: [rules.yml]
       evaluation_interval: 1m
       tests:
         - interval: 1m
           input_series:
-            - series: 'capscript_liquidation_probability_ratio{scenario="risky"}'
-              values: '0.02x3'
-            - series: 'capscript_liquidation_probability_ratio{scenario="safe"}'
-              values: '0.005x3'
+      \(series("risky", point: 0.03, lower: 0.02, upper: 0.04))
+      \(series("undecided", point: 0.009, lower: 0.005, upper: 0.015))
+      \(series("safe", point: 0.002, lower: 0.001, upper: 0.008))
           alert_rule_test:
             - eval_time: 2m
-              alertname: \(rule.alert)
+              alertname: \(fail.alert)
               exp_alerts:
                 - exp_labels: {severity: critical, policy_hash: "\(policy.contentHash)", scenario: risky}
                   exp_annotations:
                     summary: "liquidation probability above the policy gate for risky"
-                    description: "capscript_liquidation_probability_ratio is 0.02; the policy gate is 0.01 (gates.liquidationProbability)."
+                    description: "capscript_liquidation_probability_lower_ratio is 0.02: the whole confidence interval is above the policy gate of 0.01 (gates.liquidationProbability)."
+            - eval_time: 2m
+              alertname: \(undecided.alert)
+              exp_alerts:
+                - exp_labels: {severity: warning, policy_hash: "\(policy.contentHash)", scenario: undecided}
+                  exp_annotations:
+                    summary: "liquidation probability undecided against the policy gate for undecided"
+                    description: "capscript_liquidation_probability_upper_ratio is 0.015: the confidence interval straddles the policy gate of 0.01 (gates.liquidationProbability); more paths would decide it."
 
       """
     try test.write(toFile: dir + "/test.yml", atomically: true, encoding: .utf8)

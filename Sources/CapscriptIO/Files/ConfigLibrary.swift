@@ -4,7 +4,7 @@ public import SimCore
 /// Reads the project's configuration folder: the policy and named scenarios.
 public struct ConfigLibrary: Sendable {
   public let directory: String
-  public let policy: Policy
+  public private(set) var policy: Policy
 
   public static let policyFile = "capital-efficiency-policy.json"
   public static let evidenceFile = "deployment-evidence.json"
@@ -21,6 +21,25 @@ public struct ConfigLibrary: Sendable {
     self.directory = directory
     let path = directory + "/" + Self.policyFile
     policy = try Policy(Self.readJSON(path), file: path)
+  }
+
+  /// This library with the policy's `gateConfidence` set to `level`, the
+  /// confidence of every scorecard interval and gate verdict of the scenarios
+  /// it loads (`--confidence`). The policy file's tree is edited and decoded
+  /// again, so the level is range-checked as in the file and the policy hash
+  /// records the change; a level equal to the policy's changes nothing.
+  public func settingGateConfidence(_ level: Double, origin: String) throws(ConfigError) -> ConfigLibrary {
+    guard level != policy.gateConfidence else { return self }
+    let path = directory + "/" + Self.policyFile
+    let tree = try Self.readJSON(path).setting(.number(level), atPath: ["gateConfidence"][...])
+    var copy = self
+    copy.policy = try Policy(tree, file: "\(path) (\(origin))")
+    return copy
+  }
+
+  /// The range `gateConfidence` may take (the policy schema's).
+  public static var gateConfidenceRange: ClosedRange<Double> {
+    PolicySchema.fields.first { $0.name == "gateConfidence" }?.range ?? 0.5...0.9999
   }
 
   /// Reads and parses a JSON file; a missing file is a `notFound` error.

@@ -14,6 +14,8 @@ public struct SweepJournal {
 
   /// Where the sweep keeps and finds the per-path score contributions (`Sweep.run(store:)`).
   public var store: Sweep.ContributionStore { contributionFile.store }
+  /// The sweep's confidence level (the policy's `gateConfidence`), for the CSV's `confidence` column.
+  public let confidence: Double
 
   /// Opens the journal of `sweep` in `directory`. Without `resume` it starts
   /// afresh; with it, returns the results already recorded. A journal of a
@@ -24,7 +26,8 @@ public struct SweepJournal {
     let resuming = resume && FileManager.default.fileExists(atPath: "\(directory)/\(name).jsonl")
     let journal = SweepJournal(
       jsonlPath: "\(directory)/\(name).jsonl", csvPath: "\(directory)/\(name).csv",
-      contributionFile: try ContributionFile(path: "\(directory)/\(name).contributions", fresh: !resuming))
+      contributionFile: try ContributionFile(path: "\(directory)/\(name).contributions", fresh: !resuming),
+      confidence: sweep.base.policy.gateConfidence)
     var fields: [String: ConfigValue] = [
       "journal": .string("capscript sweep"), "candidates": .number(Double(sweep.candidates.count)),
       "rounds": .array(sweep.rounds.map { .number(Double($0)) }),
@@ -62,29 +65,33 @@ public struct SweepJournal {
     try OutputFile.write(
       ([JSONText.canonical(header)] + entries.map { JSONText.canonical($0.tree) }).map { $0 + "\n" }.joined(),
       to: jsonlPath)
-    try OutputFile.write(([Self.csvHeader(sweep)] + entries.map(Self.csvRow)).map { $0 + "\n" }.joined(), to: csvPath)
+    try OutputFile.write(([Self.csvHeader(sweep)] + entries.map(csvRow)).map { $0 + "\n" }.joined(), to: csvPath)
   }
 
   static let csvMetrics = Scorecard.scalarFieldNames + ["roi_mean_stderr"]
 
   static func csvHeader(_ sweep: Sweep) -> String {
     let fields = sweep.assignments.first?.map(\.key) ?? []
-    return (["index", "round", "paths"] + fields + ["score"] + csvMetrics + ["deployable", "failed_gates"]).joined(
-      separator: ",")
+    return
+      (["index", "round", "paths"] + fields + ["score"] + csvMetrics + ["deployable", "failed_gates"]
+      + IntervalColumns.names).joined(separator: ",")
   }
 
-  static func csvRow(_ s: CandidateSummary) -> String {
+  /// One candidate's CSV row: today's columns, then its intervals (IntervalColumns).
+  func csvRow(_ s: CandidateSummary) -> String {
     let values = s.assignments.map { CandidateSummary.text($0.value) }
     let gates = "\"" + s.failedGates.map(\.gate).joined(separator: ";") + "\""
     return
       ([String(s.index), String(s.round), String(s.paths)] + values + [JSONText.number(s.score)]
-      + csvMetrics.map { JSONText.number(s[$0]) } + [s.deployable ? "true" : "false", gates]).joined(separator: ",")
+      + Self.csvMetrics.map { JSONText.number(s[$0]) } + [s.deployable ? "true" : "false", gates]
+      + IntervalColumns.cells(confidence: confidence, intervals: s.intervals, standardErrors: s.standardErrors))
+      .joined(separator: ",")
   }
 
   /// Appends one finished candidate to both files, one write each.
   public func append(_ s: CandidateSummary) throws {
     try Self.appendLine(JSONText.canonical(s.tree), to: jsonlPath)
-    try Self.appendLine(Self.csvRow(s), to: csvPath)
+    try Self.appendLine(csvRow(s), to: csvPath)
   }
 
   static func appendLine(_ line: String, to path: String) throws {

@@ -1,8 +1,12 @@
 public import SimCore
 
 /// Prometheus alerting rules (YAML) from the policy gates, over the metrics
-/// `OpenMetrics` exports: one rule per gate, and one for leverage above the
-/// deployable cap.
+/// `OpenMetrics` exports, on the verdict `GateReport` gives: a gate whose
+/// figure has an interval fails (critical) when the interval's lower bound is
+/// above the limit (the whole interval beyond it), and is inconclusive
+/// (warning) when only the upper bound is; a gate without an interval (the
+/// peg pool's deviation) alerts on the figure. One more rule warns of leverage
+/// above the deployable cap.
 public enum AlertRules {
   public struct Rule: Sendable, Equatable {
     public var alert: String
@@ -15,11 +19,32 @@ public enum AlertRules {
   /// The rules of `policy`, with the deployable leverage cap the evidence allows.
   public static func rules(policy: Policy, leverageCap: Double) -> [Rule] {
     let g = policy.gates
-    func gate(_ alert: String, _ metric: String, _ limit: Double, _ field: String, _ what: String) -> Rule {
-      Rule(
-        alert: alert, expr: "\(metric) > \(JSONText.number(limit))", severity: "critical",
-        summary: "\(what) above the policy gate for {{ $labels.scenario }}",
-        description: "\(metric) is {{ $value }}; the policy gate is \(JSONText.number(limit)) (gates.\(field)).")
+    func gate(_ alert: String, _ metric: String, _ limit: Double, _ field: String, _ what: String) -> [Rule] {
+      let t = JSONText.number(limit)
+      guard let lower = OpenMetrics.boundMetric(metric, "lower"), let upper = OpenMetrics.boundMetric(metric, "upper")
+      else {
+        return [
+          Rule(
+            alert: alert, expr: "\(metric) > \(t)", severity: "critical",
+            summary: "\(what) above the policy gate for {{ $labels.scenario }}",
+            description: "\(metric) is {{ $value }}; the policy gate is \(t) (gates.\(field)).")
+        ]
+      }
+      return [
+        Rule(
+          alert: alert, expr: "\(lower) > \(t)", severity: "critical",
+          summary: "\(what) above the policy gate for {{ $labels.scenario }}",
+          description:
+            "\(lower) is {{ $value }}: the whole confidence interval is above the policy gate of \(t) (gates.\(field))."
+        ),
+        Rule(
+          alert: alert.replacingSuffix("AboveGate", with: "GateInconclusive"),
+          expr: "\(upper) > \(t) and \(lower) <= \(t)", severity: "warning",
+          summary: "\(what) undecided against the policy gate for {{ $labels.scenario }}",
+          description:
+            "\(upper) is {{ $value }}: the confidence interval straddles the policy gate of \(t) (gates.\(field)); more paths would decide it."
+        ),
+      ]
     }
     return [
       gate(
@@ -38,11 +63,12 @@ public enum AlertRules {
       gate(
         "CapscriptLiquidityFloorViolationsAboveGate", "capscript_external_liquidity_floor_violations",
         g.externalLiquidityFloorViolations, "externalLiquidityFloorViolations", "external liquidity floor violations"),
+    ].flatMap { $0 } + [
       Rule(
         alert: "CapscriptLeverageAboveDeployableCap", expr: "capscript_leverage > \(JSONText.number(leverageCap))",
         severity: "warning", summary: "leverage above the deployable cap for {{ $labels.scenario }}",
         description: "capscript_leverage is {{ $value }}x; the deployable cap is \(JSONText.number(leverageCap))x "
-          + "until the deployment evidence records an audit engagement and a governance approval."),
+          + "until the deployment evidence records an audit engagement and a governance approval.")
     ]
   }
 
@@ -66,5 +92,12 @@ public enum AlertRules {
   /// A YAML double-quoted scalar (the same escapes as an OpenMetrics label value).
   static func quote(_ s: String) -> String {
     "\"" + OpenMetrics.escape(s) + "\""
+  }
+}
+
+extension String {
+  /// The string with `suffix` replaced by `replacement` (unchanged without it).
+  fileprivate func replacingSuffix(_ suffix: String, with replacement: String) -> String {
+    hasSuffix(suffix) ? String(dropLast(suffix.count)) + replacement : self
   }
 }

@@ -2,7 +2,8 @@ import SimCore
 
 /// A sweep's frontier: each candidate's mean ROI against its liquidation
 /// probability, the deployable region shaded (liquidation probability at or
-/// below the gate), each candidate labelled and coloured by its verdict.
+/// below the gate), each candidate labelled and coloured by its verdict, with
+/// error bars for both intervals (`FrontierChart+ErrorBars.swift`).
 struct FrontierChart {
   /// How a candidate stands against the policy.
   enum Verdict: String {
@@ -37,8 +38,10 @@ struct FrontierChart {
   var svg: String {
     let frame = SVG.Frame(width: 1120, height: 420, left: 70, right: 170)
     var out = SVG.open(frame, className: "frontier", title: title)
-    let liq = candidates.map { $0["liquidation_probability"] }.filter(\.isFinite)
-    let roi = candidates.map { $0["roi_mean"] }.filter(\.isFinite)
+    // The axes hold the error bars too (their bounded sides).
+    let liq = candidates.flatMap { [$0["liquidation_probability"]] + Self.bounds($0, "liquidation_probability") }
+      .filter(\.isFinite)
+    let roi = candidates.flatMap { [$0["roi_mean"]] + Self.bounds($0, "roi_mean") }.filter(\.isFinite)
     guard let liqMax = liq.max(), let roiMin = roi.min(), let roiMax = roi.max() else { return out + "</svg>" }
     let xHi = max(liqMax, liquidationGate * 2, 0.001) * 1.05
     let xs = SVG.Scale(0, xHi.squareRoot(), to: frame.left, frame.left + frame.plotWidth)
@@ -76,6 +79,7 @@ struct FrontierChart {
       out +=
         "<polyline class=\"pareto\" points=\"\(points.joined(separator: " "))\"><title>Pareto front</title></polyline>"
     }
+    out += errorBars(x: x, xMax: xHi, y: y)
     var placed: [(x: Double, y: Double)] = []
     out += "<g class=\"candidates\">"
     for c in candidates.sorted(by: { $0["roi_mean"] > $1["roi_mean"] }) {
@@ -83,10 +87,11 @@ struct FrontierChart {
       let py = y(c["roi_mean"])
       let verdict = Self.verdict(c, gate: liquidationGate)
       let tip =
-        "\(c.label): ROI \(formatPercent(c["roi_mean"])), liquidation \(formatPercent(c["liquidation_probability"])), "
+        "\(c.label): ROI \(IntervalFormat.percent(c["roi_mean"], c.intervals["roi_mean"])), liquidation "
+        + "\(IntervalFormat.percent(c["liquidation_probability"], c.intervals["liquidation_probability"])), "
         + (c.deployable ? "deployable" : "blocked by " + c.failedGates.map(\.gate).joined(separator: ", "))
       out +=
-        "<circle class=\"point candidate \(verdict.rawValue)\" cx=\"\(SVG.n(px))\" cy=\"\(SVG.n(py))\" r=\"6\"><title>\(SVG.escape(tip))</title></circle>"
+        "<circle class=\"point candidate \(verdict.rawValue)\" data-candidate=\"\(c.index)\" cx=\"\(SVG.n(px))\" cy=\"\(SVG.n(py))\" r=\"6\"><title>\(SVG.escape(tip))</title></circle>"
       var ly = py + 4
       while placed.contains(where: { abs($0.x - px) < 130 && abs($0.y - ly) < 13 }) { ly += 13 }
       placed.append((px, ly))

@@ -53,6 +53,8 @@ extension HTMLReport {
       half: true)
     let dd = (result.column("max_drawdown") ?? []).sorted()
     let gate = result.scenario.policy.gates.maxDrawdownP95
+    let check = GateReport(card, policy: result.scenario.policy).checks.first { $0.gate == "max_drawdown_p95" }
+    let level = IntervalFormat.level(card.confidence.value)
     let drawdown = HistogramChart(
       title: "Per-path maximum drawdown\(label)", xLabel: "maximum drawdown",
       histogram: Self.histogram(sorted: dd, bins: 40, minimumWidth: 0.01), units: .fraction,
@@ -60,10 +62,22 @@ extension HTMLReport {
         .init(label: "p95 " + formatPercent(card.maxDrawdownP95), value: card.maxDrawdownP95),
         .init(label: "gate " + formatPercent(gate, digits: 0), value: gate, kind: "gate"),
       ],
-      className: "histogram drawdown")
+      className: "histogram drawdown",
+      band: check.flatMap { c in
+        c.interval.map {
+          .init(
+            interval: $0, verdict: c.verdict.rawValue,
+            label:
+              "p95 \(level)% interval \(IntervalFormat.percent(card.maxDrawdownP95, $0)): \(c.verdict.rawValue) against the \(formatPercent(gate, digits: 0)) gate"
+          )
+        }
+      })
     chart(
       "Drawdown distribution\(label)", drawdown.svg,
-      note: "The gate is on the 95th percentile of the per-path maximum drawdown.", half: true)
+      note:
+        "The gate is on the 95th percentile of the per-path maximum drawdown; the shaded band is its \(level)% interval, "
+        + "green when the whole band is within the gate (pass), red when it is all beyond it (fail), amber when it straddles it (inconclusive).",
+      half: true)
     if let bands = result.bands {
       chart(
         "ROI fan chart over epochs\(label)",
@@ -101,22 +115,34 @@ extension HTMLReport {
     var rows: [[String]] = []
     for name in Scorecard.scalarFieldNames {
       let v = card.scalar(name) ?? .nan
-      let text = fractions.contains(name) ? formatPercent(v) : formatFixed(v, digits: 3)
+      let ci = card.intervals[name]
+      // USD tail losses to the dollar when a side is unbounded, other figures to 3 decimals.
+      let usd = name.hasPrefix("pnl_") && !name.hasSuffix("_of_capital")
+      let text =
+        fractions.contains(name)
+        ? IntervalFormat.percent(v, ci) : IntervalFormat.number(v, ci, fallback: usd ? 0 : 3)
       var gate = "-"
       var verdict = "-"
       if let check = checks[name] {
         gate = "<= " + (fractions.contains(name) ? formatPercent(check.limit) : JSONText.number(check.limit))
-        verdict = check.passed ? "pass" : "FAIL"
+        verdict = check.verdict == .fail ? "FAIL" : check.verdict.rawValue
       }
       rows.append([name, text, gate, verdict])
     }
     for term in card.pnlAttribution.terms {
-      rows.append(["pnl_attribution." + term.name, formatUSD(term.value) + " USD", "-", "-"])
+      let ci = card.attributionIntervals[term.name]
+      rows.append([
+        "pnl_attribution." + term.name, IntervalFormat.number(term.value, ci, fallback: 0) + " USD", "-", "-",
+      ])
     }
+    let level = IntervalFormat.level(card.confidence.value)
     return ReportTable(
-      title: "Scorecard", header: ["field", "value", "gate", "verdict"], rows: rows,
-      note: report.passed
-        ? "Every policy gate passes." : "Failed gates: " + report.failures.map(\.detail).joined(separator: "; ") + ".",
+      title: "Scorecard", header: ["field", "value [\(level)% interval]", "gate", "verdict"], rows: rows,
+      note: (report.passed
+        ? "Every policy gate passes."
+        : "Gates not passed: " + report.failures.map(\.detail).joined(separator: "; ") + ".")
+        + " A gate passes when its whole interval is within the limit, fails when the whole interval is beyond it, "
+        + "and is inconclusive otherwise; each figure shows only the digits its interval supports.",
       className: "data scorecard")
   }
 }

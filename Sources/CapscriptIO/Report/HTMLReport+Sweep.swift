@@ -19,7 +19,10 @@ extension HTMLReport {
       "Frontier: ROI vs liquidation probability", frontier.svg,
       note:
         "Shaded: liquidation probability within the \(formatPercent(gates.liquidationProbability)) gate. "
-        + "A candidate is deployable when every gate passes and its leverage is at most \(JSONText.number(leverageCap))x."
+        + "A candidate is deployable when every gate passes and its leverage is at most \(JSONText.number(leverageCap))x. "
+        + "Error bars: the \(IntervalFormat.level(base.policy.gateConfidence))% intervals of the mean ROI (vertical) and of "
+        + "the liquidation probability (horizontal, green when the whole bar is within the gate, red when it is all "
+        + "beyond it, amber when it straddles it: inconclusive, never deployable)."
     )
     table(Self.candidateTable(r))
     if let (c, run) = detail {
@@ -34,12 +37,26 @@ extension HTMLReport {
       ]
   }
 
+  /// The ranked candidates, each figure with its interval (`value [lo, hi]`).
   static func candidateTable(_ r: SweepResult) -> ReportTable {
-    let rows = r.rankingRows(failed: \.detail, separator: "; ")
+    let front = Set(r.paretoFront.map(\.index))
+    let rows = r.candidates.enumerated().map { i, c in
+      [
+        "\(i + 1)", c.label + (front.contains(c.index) ? " *" : ""), formatFixed(c.score, digits: 4),
+        IntervalFormat.percent(c["roi_mean"], c.intervals["roi_mean"]),
+        IntervalFormat.percent(c["liquidation_probability"], c.intervals["liquidation_probability"]),
+        IntervalFormat.percent(c["max_drawdown_p95"], c.intervals["max_drawdown_p95"]), c.deployable ? "yes" : "no",
+        c.failedGates.isEmpty ? "-" : c.failedGates.map(\.detail).joined(separator: "; "),
+      ]
+    }
     let w = r.base.policy.weights
+    let level = IntervalFormat.level(r.base.policy.gateConfidence)
     return ReportTable(
       title: "Candidates, ranked",
-      header: ["rank", "candidate", "score", "roi_mean", "liquidation", "drawdown p95", "deployable", "failed gates"],
+      header: [
+        "rank", "candidate", "score", "roi_mean [\(level)%]", "liquidation [\(level)%]", "drawdown p95 [\(level)%]",
+        "deployable", "gates not passed",
+      ],
       rows: rows,
       note: "* on the Pareto front. Score = roi_mean - \(JSONText.number(w.liquidation))*liquidation - "
         + "\(JSONText.number(w.drawdown))*drawdown_p95 - \(JSONText.number(w.peg))*peg_deviation.",

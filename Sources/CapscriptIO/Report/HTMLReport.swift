@@ -69,8 +69,13 @@ public struct HTMLReport: Sendable {
     .pareto{fill:none;stroke:#6b7685;stroke-dasharray:3 3}
     .point{stroke:#fff;stroke-width:1.5}.point.deployable{fill:#2e9e5b}.point.blocked{fill:#e0a526}.point.outside{fill:#c0392b}
     .label{font-size:11px;fill:#1d2430}
+    .errorbar line{stroke-width:1.5}.errorbar line.roi{stroke:#1d2430}
+    .errorbar line.liq-pass{stroke:#2e9e5b}.errorbar line.liq-inconclusive{stroke:#e0a526}\
+    .errorbar line.liq-fail{stroke:#c0392b}
+    rect.band{fill-opacity:.22;stroke:none}rect.band.pass{fill:#2e9e5b}rect.band.inconclusive{fill:#e0a526}\
+    rect.band.fail{fill:#c0392b}
     table{border-collapse:collapse;font-size:13px;margin:4px 0}
-    th,td{border-bottom:1px solid #e3e7ee;padding:3px 10px;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
+    th,td{border-bottom:1px solid #e3e7ee;padding:3px 10px;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     th{background:#f1f4f8}
     .verdict-pass{color:#1f7a44;font-weight:600}.verdict-fail{color:#c0392b;font-weight:600}
     footer{margin-top:24px;border-top:2px solid #1d2430;font-size:12px}

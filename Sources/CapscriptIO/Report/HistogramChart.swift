@@ -18,6 +18,17 @@ struct HistogramChart {
   var units: Units
   var markers: [Marker] = []
   var className = "histogram"
+  /// A statistic's confidence interval shaded behind the bars, classed by the
+  /// verdict of its gate (`band pass|inconclusive|fail`).
+  var band: Band?
+
+  /// An interval to shade, with what it decides.
+  struct Band {
+    var interval: Interval
+    /// `pass`, `inconclusive` or `fail`: the gate's verdict on the interval.
+    var verdict: String
+    var label: String
+  }
 
   /// - Complexity: O(bins).
   var svg: String {
@@ -44,6 +55,15 @@ struct HistogramChart {
       frame, x: x, y: y, xTicks: xTicks, yTicks: yTicks, xLabel: xLabel, yLabel: "share of paths",
       xFormat: { units == .usd ? SVG.usd($0) : SVG.percent($0, step: xStep) },
       yFormat: { SVG.percent($0, step: yStep) })
+    if let band {
+      // Clipped to the axis: a side the sample cannot bound runs to the edge.
+      let x0 = x(min(max(band.interval.lower, x.domain.lo), x.domain.hi))
+      let x1 = x(min(max(band.interval.upper, x.domain.lo), x.domain.hi))
+      out +=
+        "<rect class=\"band \(band.verdict)\" x=\"\(SVG.n(x0))\" y=\"\(SVG.n(frame.top))\" "
+        + "width=\"\(SVG.n(max(x1 - x0, 1)))\" height=\"\(SVG.n(y.range.lo - frame.top))\">"
+        + "<title>\(SVG.escape(band.label))</title></rect>"
+    }
     out += "<g class=\"bars\">"
     for (i, c) in counts.enumerated() {
       let x0 = x(edges[i])

@@ -3,6 +3,10 @@ public import SimCore
 /// Scorecards as OpenMetrics text for the operations dashboard: one gauge
 /// family per dashboard metric, every sample labelled by scenario, HELP and
 /// TYPE (and UNIT where the name carries one) before each family, `# EOF` last.
+/// A figure with an interval is followed by its bounds as two more families,
+/// `<name>_lower_<unit>` and `<name>_upper_<unit>`, whose samples carry the
+/// point's labels exactly (so `x_upper_ratio - x_ratio` matches one to one),
+/// and `capscript_interval_confidence_ratio` gives their level.
 public enum OpenMetrics {
   /// One run to export.
   public struct Entry: Sendable {
@@ -12,6 +16,13 @@ public enum OpenMetrics {
   }
 
   typealias Samples = @Sendable (Entry) -> [([(String, String)], Double)]
+  /// The interval of each sample of a family, in the order of its samples (nil: none).
+  typealias Bounds = @Sendable (Entry) -> [Interval?]
+
+  /// Which end of an interval a bound family exports.
+  enum Bound: String, Sendable, CaseIterable {
+    case lower, upper
+  }
 
   struct Family: Sendable {
     var name: String
@@ -19,6 +30,52 @@ public enum OpenMetrics {
     var unit: String?
     /// Labels after `scenario`, and the value, per entry (none: no sample).
     var samples: Samples
+    /// The intervals of the samples, exported as the `_lower` and `_upper` families.
+    var bounds: Bounds?
+
+    /// A family; with `bounds`, its `_lower` and `_upper` families follow it in the text.
+    init(name: String, help: String, unit: String? = nil, samples: @escaping Samples, bounds: Bounds? = nil) {
+      self.name = name
+      self.help = help
+      self.unit = unit
+      self.samples = samples
+      self.bounds = bounds
+    }
+
+    /// The family of one bound: the same labels, the bound as the value.
+    func bound(_ side: Bound) -> Family? {
+      guard let bounds else { return nil }
+      let samples = samples
+      return Family(
+        name: OpenMetrics.boundName(name, unit: unit, side),
+        help: "\(side == .lower ? "Lower" : "Upper") bound of the confidence interval of \(name) "
+          + "(two-sided, level in capscript_interval_confidence_ratio). \(help)",
+        unit: unit
+      ) { e in
+        zip(samples(e), bounds(e)).compactMap { sample, interval in
+          interval.map { (sample.0, side == .lower ? $0.lower : $0.upper) }
+        }
+      }
+    }
+  }
+
+  /// `capscript_x_ratio` -> `capscript_x_lower_ratio`: the bound goes before
+  /// the unit, which OpenMetrics requires to end the name.
+  static func boundName(_ name: String, unit: String?, _ side: Bound) -> String {
+    guard let unit, name.hasSuffix("_" + unit) else { return name + "_" + side.rawValue }
+    return String(name.dropLast(unit.count + 1)) + "_" + side.rawValue + "_" + unit
+  }
+
+  /// The name of the `side` bound family of the exported family `name`.
+  public static func boundMetric(_ name: String, _ side: String) -> String? {
+    guard let bound = Bound(rawValue: side), let f = families.first(where: { $0.name == name }), f.bounds != nil
+    else { return nil }
+    return boundName(name, unit: f.unit, bound)
+  }
+
+  /// The interval of one capital scorecard field, one per run with the overlay.
+  static func interval(_ field: String) -> Bounds {
+    { $0.card.hasCapital ? [$0.card.intervals[field]] : [] }
   }
 
   /// One sample per run that has the capital overlay.
@@ -36,14 +93,15 @@ public enum OpenMetrics {
   static let families: [Family] = [
     Family(
       name: "capscript_roi_ratio", help: "ROI over the horizon across paths: mean, p05 and p95 (the ROI band).",
-      unit: "ratio"
-    ) { e in
-      guard e.card.hasCapital else { return [] }
-      return [
-        ([("statistic", "mean")], e.card.roiMean), ([("statistic", "p05")], e.card.roiP05),
-        ([("statistic", "p95")], e.card.roiP95),
-      ]
-    },
+      unit: "ratio",
+      samples: { e in
+        guard e.card.hasCapital else { return [] }
+        return [
+          ([("statistic", "mean")], e.card.roiMean), ([("statistic", "p05")], e.card.roiP05),
+          ([("statistic", "p95")], e.card.roiP95),
+        ]
+      },
+      bounds: { e in e.card.hasCapital ? ["roi_mean", "roi_p05", "roi_p95"].map { e.card.intervals[$0] } : [] }),
     Family(
       name: "capscript_roi_mean_stderr_ratio", help: "Standard error of the mean ROI (Monte Carlo noise).",
       unit: "ratio",
@@ -51,34 +109,42 @@ public enum OpenMetrics {
     Family(
       name: "capscript_max_drawdown_p95_ratio", help: "95th percentile of the per-path maximum drawdown.",
       unit: "ratio",
-      samples: capital { $0.maxDrawdownP95 }),
+      samples: capital { $0.maxDrawdownP95 }, bounds: interval("max_drawdown_p95")),
     Family(
       name: "capscript_liquidation_probability_ratio", help: "Share of paths with a liquidation.", unit: "ratio",
-      samples: capital { $0.liquidationProbability }),
+      samples: capital { $0.liquidationProbability },
+      bounds: interval("liquidation_probability")),
     Family(
       name: "capscript_external_liquidity_floor_violations",
       help: "Mean epochs per path with external liquidity below the policy floor.",
-      samples: capital { $0.externalLiquidityFloorViolations }),
+      samples: capital { $0.externalLiquidityFloorViolations },
+      bounds: interval("external_liquidity_floor_violations")),
     Family(
       name: "capscript_peg_deviation_frequency_ratio",
       help: "Peg defense: share of path-epochs with the peg outside the policy band.", unit: "ratio",
-      samples: capital { $0.pegDeviationFrequency }),
+      samples: capital { $0.pegDeviationFrequency }, bounds: interval("peg_deviation_frequency")),
     Family(
       name: "capscript_intervention_drag_usd",
       help: "Peg defense: mean intervention drag per path in USD (a cost, so negative).", unit: "usd",
-      samples: capital { $0.pnlAttribution.interventionDrag }),
+      samples: capital { $0.pnlAttribution.interventionDrag },
+      bounds: { $0.card.hasCapital ? [$0.card.attributionIntervals["intervention_drag"]] : [] }),
     Family(
       name: "capscript_volatility_throttle_events", help: "Mean volatility throttle events per path.",
-      samples: capital { $0.volatilityThrottleEvents }),
+      samples: capital { $0.volatilityThrottleEvents }, bounds: interval("volatility_throttle_events")),
     Family(
       name: "capscript_spread_adjustment_events", help: "Mean spread changes per path.",
-      samples: capital { $0.spreadAdjustmentEvents }),
+      samples: capital { $0.spreadAdjustmentEvents }, bounds: interval("spread_adjustment_events")),
     Family(
       name: "capscript_deleverage_events", help: "Mean deleverage events per path.",
-      samples: capital { $0.deleverageEvents }),
+      samples: capital { $0.deleverageEvents }, bounds: interval("deleverage_events")),
     Family(name: "capscript_leverage", help: "Leverage the scenario runs at (a multiple of capital).") { e in
       e.result.scenario.capital.map { [([], $0.leverage)] } ?? []
     },
+    Family(
+      name: "capscript_interval_confidence_ratio",
+      help: "Two-sided confidence level of every _lower and _upper bound (the policy's gateConfidence).",
+      unit: "ratio",
+      samples: capital { $0.confidence.value }),
     Family(name: "capscript_policy_gates_passed", help: "1 when the run passes every policy gate, 0 when any fails.") {
       e in
       e.card.hasCapital ? [([], GateReport(e.card, policy: e.result.scenario.policy).passed ? 1 : 0)] : []
@@ -143,7 +209,7 @@ public enum OpenMetrics {
   /// - Complexity: O(families × entries).
   public static func text(_ entries: [Entry]) -> String {
     var out = ""
-    for f in families {
+    for f in families.flatMap({ f in [f] + Bound.allCases.compactMap(f.bound) }) {
       let rows = entries.flatMap { e in f.samples(e).map { ([("scenario", e.result.scenario.name)] + $0.0, $0.1) } }
       if rows.isEmpty { continue }
       out += "# TYPE \(f.name) gauge\n"

@@ -24,6 +24,45 @@ extension ScenarioSuite {
   }
 }
 
+extension ScenarioSuite {
+  /// `capscript table --format csv`: one row per scenario with a run's CSV
+  /// columns (the capital figures, `roi_mean_stderr`, provenance, then the
+  /// interval columns), after a `candidate` column that names a sweep's top
+  /// deployable candidate (the top one when none is), whose figures the row holds.
+  public static func summaryCSV(_ entries: [Entry]) -> String {
+    let scalars = Scorecard.scalarFieldNames + ["roi_mean_stderr"]
+    let provenance = ["seed", "paths", "epochs", "scenario_hash", "policy_hash"]
+    var out = (["scenario", "candidate"] + scalars + provenance + IntervalColumns.names).joined(separator: ",") + "\n"
+    for e in entries {
+      let row: [String]
+      switch e.outcome {
+      case .run(let result):
+        let card = result.scorecard
+        guard card.hasCapital else { continue }
+        row =
+          [csvField(e.scenario.name), ""] + scalars.map { JSONText.number(card.scalar($0) ?? .nan) }
+          + card.provenance.fields(provenance).map { csvField($0.text) } + IntervalColumns.cells(card)
+      case .sweep(let result):
+        guard let c = result.best(deployable: true) ?? result.best() else { continue }
+        let p = Scorecard.Provenance(scenario: e.scenario, paths: c.paths)
+        row =
+          [csvField(e.scenario.name), csvField(c.label)] + scalars.map { JSONText.number(c[$0]) }
+          + p.fields(provenance).map { csvField($0.text) }
+          + IntervalColumns.cells(
+            confidence: e.scenario.policy.gateConfidence, intervals: c.intervals, standardErrors: c.standardErrors)
+      }
+      out += row.joined(separator: ",") + "\n"
+    }
+    return out
+  }
+
+  /// A CSV field, quoted when it holds a comma, a quote or a line break.
+  static func csvField(_ s: String) -> String {
+    guard s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return s }
+    return "\"" + s.map { $0 == "\"" ? "\"\"" : String($0) }.joined() + "\""
+  }
+}
+
 extension ScenarioSuite.Entry {
   /// The row of `capscript validate`: result, headline figures, notes.
   public var validationRow: [String] {

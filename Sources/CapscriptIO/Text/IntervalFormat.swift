@@ -30,6 +30,14 @@ enum IntervalFormat {
     return min(max(d, 0), maxDigits)
   }
 
+  /// A confidence level in percent with the digits it has: 0.95 is "95", 0.999 is "99.9".
+  static func level(_ c: Double) -> String {
+    var s = formatFixed(c * 100, digits: 2)
+    while s.hasSuffix("0") && s.contains(".") { s.removeLast() }
+    if s.hasSuffix(".") { s.removeLast() }
+    return s
+  }
+
   static func bound(_ x: Double, _ digits: Int) -> String {
     x.isFinite ? formatFixed(x, digits: digits) : (x < 0 ? "-inf" : "inf")
   }

@@ -29,8 +29,12 @@ public enum ResultFormat: String, CaseIterable, Sendable {
       let scalars = card.definedScalarNames + (card.hasCapital ? ["roi_mean_stderr"] : [])
       let p = card.provenance
       let trailing = p.fields(["seed", "paths", "epochs", "scenario_hash", "policy_hash"])
-      let names = ["scenario"] + scalars + trailing.map(\.name)
-      let values = [p.scenario] + scalars.map { JSONText.number(card.scalar($0) ?? .nan) } + trailing.map(\.text)
+      // Today's columns first; the intervals after them (IntervalColumns).
+      let intervals = card.hasCapital ? IntervalColumns.names : []
+      let names = ["scenario"] + scalars + trailing.map(\.name) + intervals
+      let values =
+        [p.scenario] + scalars.map { JSONText.number(card.scalar($0) ?? .nan) } + trailing.map(\.text)
+        + (card.hasCapital ? IntervalColumns.cells(card) : [])
       return names.joined(separator: ",") + "\n" + values.joined(separator: ",") + "\n"
     case .markdown:
       var out = TextTable.markdown(

@@ -40,7 +40,7 @@ extension Scorecard {
       ["bad_debt_var_95 / _es_99 (USD)", usd("bad_debt_var_95") + " / " + usd("bad_debt_es_99")],
     ]
     for term in pnlAttribution.terms { rows.append(["  pnl_attribution." + term.name, formatUSD(term.value)]) }
-    let note = "[\(formatFixed(confidence.value * 100, digits: 0))% intervals; figures to the digits they support]\n"
+    let note = "[\(IntervalFormat.level(confidence.value))% intervals; figures to the digits they support]\n"
     return head + TextTable(rows, padsLastColumn: false).text + "\n" + note
   }
 }

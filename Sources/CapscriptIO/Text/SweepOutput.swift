@@ -21,6 +21,9 @@ public enum SweepOutput {
           var t = c.luaTree
           if case .object(var f) = t {
             f["rank"] = .number(Double(i + 1))
+            // As in a run's JSON: `<metric>_ci` = [lo, hi] (null: unbounded side), `<metric>_se`.
+            for (name, ci) in c.intervals { f[name + "_ci"] = .array([bound(ci.lower), bound(ci.upper)]) }
+            for (name, se) in c.standardErrors { f[name + "_se"] = .number(se) }
             t = .object(f)
           }
           return t
@@ -29,16 +32,21 @@ public enum SweepOutput {
     return JSONText.pretty(tree) + "\n"
   }
 
+  /// An interval side as JSON: null for a side the sample cannot bound.
+  static func bound(_ x: Double) -> ConfigValue { x.isFinite ? .number(x) : .null }
+
   public static func csv(_ r: SweepResult) -> String {
     let fields = r.candidates.first?.assignments.map(\.key) ?? []
     var out =
-      (["rank"] + fields + ["score"] + SweepJournal.csvMetrics + ["deployable", "failed_gates"]).joined(separator: ",")
-      + "\n"
+      (["rank"] + fields + ["score"] + SweepJournal.csvMetrics + ["deployable", "failed_gates"]
+      + IntervalColumns.names).joined(separator: ",") + "\n"
     for (i, c) in r.candidates.enumerated() {
       out +=
         ([String(i + 1)] + c.assignments.map { CandidateSummary.text($0.value) } + [JSONText.number(c.score)]
         + SweepJournal.csvMetrics.map { JSONText.number(c[$0]) }
-        + [c.deployable ? "true" : "false", "\"" + c.failedGates.map(\.gate).joined(separator: ";") + "\""]).joined(
+        + [c.deployable ? "true" : "false", "\"" + c.failedGates.map(\.gate).joined(separator: ";") + "\""]
+        + IntervalColumns.cells(
+          confidence: r.base.policy.gateConfidence, intervals: c.intervals, standardErrors: c.standardErrors)).joined(
           separator: ",") + "\n"
     }
     return out

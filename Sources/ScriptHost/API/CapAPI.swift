@@ -25,7 +25,9 @@ package enum CapAPI {
         [
           APIParam("scenario", "cap.Scenario"),
           APIParam(
-            "opts", "{threads?: integer, bands?: boolean|integer, precision?: string|string[], max_paths?: integer, policy?: table}",
+            "opts",
+            "{threads?: integer, bands?: boolean|integer, precision?: string|string[], max_paths?: integer,"
+              + " policy?: table}",
             optional: true,
             doc: "bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many;"
               + " precision: run until targets hold (\"liquidation_probability:rse<0.1\", \"roi_mean:halfwidth<0.001\","

@@ -9,6 +9,11 @@ public struct CandidateSummary: Sendable, Equatable {
   public var leverage: Double
   /// Scorecard scalars by name (Scorecard.scalarFieldNames + roi_mean_stderr).
   public var metrics: [String: Double]
+  /// The interval of each metric that has one, at the policy's `gateConfidence`
+  /// (empty for a candidate restored from a journal written before intervals).
+  public var intervals: [String: Interval] = [:]
+  /// The standard error of each metric that has a finite one (`Scorecard.standardErrors`).
+  public var standardErrors: [String: Double] = [:]
   public var score: Double
   public var failedGates: [GateReport.Failure]
   public var deployable: Bool { failedGates.isEmpty }
@@ -21,8 +26,8 @@ public struct CandidateSummary: Sendable, Equatable {
 
   public static func == (a: Self, b: Self) -> Bool {
     a.index == b.index && a.round == b.round && a.paths == b.paths && a.leverage == b.leverage
-      && a.metrics == b.metrics && a.score == b.score && a.failedGates == b.failedGates
-      && a.scoreDifference == b.scoreDifference
+      && a.metrics == b.metrics && a.intervals == b.intervals && a.standardErrors == b.standardErrors
+      && a.score == b.score && a.failedGates == b.failedGates && a.scoreDifference == b.scoreDifference
       && a.assignments.map(\.key) == b.assignments.map(\.key)
       && a.assignments.map(\.value) == b.assignments.map(\.value)
   }
@@ -41,6 +46,16 @@ public struct CandidateSummary: Sendable, Equatable {
   }
 
   public subscript(metric: String) -> Double { metrics[metric] ?? .nan }
+
+  /// This summary with the intervals and (finite) standard errors of `card`,
+  /// the scorecard its metrics come from.
+  public func withIntervals(of card: Scorecard) -> CandidateSummary {
+    var s = self
+    s.intervals = card.intervals
+    // A journal line keeps finite numbers only, so an undefined standard error is left out.
+    s.standardErrors = card.standardErrors.filter { $0.value.isFinite }
+    return s
+  }
 }
 
 extension CandidateSummary {
@@ -50,6 +65,8 @@ extension CandidateSummary {
       "index": .number(Double(index)), "round": .number(Double(round)), "paths": .number(Double(paths)),
       "assignments": .array(assignments.map { .array([.string($0.key), $0.value]) }),
       "leverage": .number(leverage), "metrics": .object(metrics.mapValues(ConfigValue.number)),
+      "intervals": .object(intervals.mapValues(Scorecard.tree)),
+      "standard_errors": .object(standardErrors.mapValues(ConfigValue.number)),
       "score": .number(score),
       "failed_gates": .array(
         failedGates.map { f in
@@ -78,6 +95,25 @@ extension CandidateSummary {
     metrics = [:]
     if case .object(let m)? = r.raw("metrics") {
       for (k, v) in m { if case .number(let x) = v { metrics[k] = x } }
+    }
+    // Journals written before intervals have neither block; a null side is unbounded.
+    if case .object(let m)? = r.raw("intervals") {
+      for (k, v) in m {
+        guard case .array(let pair) = v, pair.count == 2 else { continue }
+        func side(_ x: ConfigValue, _ unbounded: Double) -> Double? {
+          switch x {
+          case .number(let n): return n
+          case .null: return unbounded
+          default: return nil
+          }
+        }
+        if let lo = side(pair[0], -.infinity), let hi = side(pair[1], .infinity), !(lo > hi) {
+          intervals[k] = Interval(lower: lo, upper: hi)
+        }
+      }
+    }
+    if case .object(let m)? = r.raw("standard_errors") {
+      for (k, v) in m { if case .number(let x) = v { standardErrors[k] = x } }
     }
     score = try r.number("score", default: 0, in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude)
     failedGates = []

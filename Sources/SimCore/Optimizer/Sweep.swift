@@ -77,7 +77,8 @@ public struct Sweep: Sendable {
     for name in Scorecard.scalarFieldNames + ["roi_mean_stderr"] { metrics[name] = card.scalar(name) }
     let summary = CandidateSummary(
       index: index, round: round, paths: paths, assignments: assignments[index], leverage: leverage, metrics: metrics,
-      score: GateReport.score(card, weights: base.policy.weights), failedGates: gates.failures)
+      score: GateReport.score(card, weights: base.policy.weights), failedGates: gates.failures
+    ).withIntervals(of: card)
     let contributions = ScoreContributions(
       records: run.records, epochs: s.epochs, weights: base.policy.weights, confidence: confidence)
     return (summary, contributions.values)
