@@ -95,7 +95,7 @@ import Testing
     var options = RunOptions(threads: 2)
     options.bandPaths = 300
     let run = try Runner.run(s, precision: spec, options: options)
-    let plain = try Runner.run(run.scenario.withPaths(run.records.count), options: options)
+    let plain = try Runner.run(s.withPaths(run.records.count), options: options)
     #expect(run.scenario.paths == run.records.count)
     #expect(run.records.count > 512)  // several checkpoints were needed
     #expect(JSONText.pretty(run.scorecard.tree) == JSONText.pretty(plain.scorecard.tree))

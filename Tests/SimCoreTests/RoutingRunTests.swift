@@ -61,7 +61,8 @@ import Testing
       ("sigma0", .number(0.55)),
     ])
     let parametric = try coupled.with([
-      ("graphMode", .string("none")), ("pmm", .object(["mode": .string("parametric")])),
+      // `with` merges objects: the pmm block is cleared with null, then set.
+      ("graphMode", .string("none")), ("pmm", .null), ("pmm.mode", .string("parametric")),
     ])
     #expect(parametric.routing == nil)
     let a = try Runner.run(coupled).records
