@@ -40,7 +40,14 @@ func configCopy(keeping scenarios: [String]? = nil) throws -> String {
       #expect(row.contains("yes") == (leverage <= 1.5), "\(row)")
       #expect(gates.contains("deployable_leverage") == (leverage >= 2), "\(row)")
       if leverage >= 2.5 { #expect(gates.contains("liquidation_probability"), "\(row)") }
+      // roi_mean, liq_prob and dd_p95 each print with their interval: three "[lo, hi]" after the score's.
+      #expect(row.filter { $0.hasPrefix("[") }.count >= 3, "\(row)")
     }
+    // At its full size the 2x candidate's liquidation probability straddles the 1% gate: undecided, with
+    // the paths that would decide it, and never deployable.
+    let two = try #require(rows.first { $0[1] == "leverage=2" })
+    #expect(two.joined(separator: " ").contains("liquidation_probability (inconclusive; ~"), "\(two)")
+    #expect(two.contains("no"))
   }
 
   @Test func sweepKilledWithSigkillResumesToTheSameRanking() throws {

@@ -3,8 +3,8 @@ public import SimCore
 extension SweepResult {
   /// The ranked rows of the sweep tables (text and HTML), one per candidate
   /// of the first `limit`: rank, label (" *" on the Pareto front), score, ROI,
-  /// liquidation probability, p95 drawdown, deployable, and the failed gates
-  /// as `failed` words them ("-" for none).
+  /// liquidation probability and p95 drawdown with their intervals, deployable,
+  /// and the failed gates as `failed` words them ("-" for none).
   public func rankingRows(limit: Int? = nil, failed: (GateReport.Failure) -> String, separator: String)
     -> [[String]]
   {
@@ -12,8 +12,9 @@ extension SweepResult {
     return candidates.prefix(limit ?? candidates.count).enumerated().map { i, c in
       [
         "\(i + 1)", c.label + (front.contains(c.index) ? " *" : ""), formatFixed(c.score, digits: 4),
-        formatPercent(c["roi_mean"]), formatPercent(c["liquidation_probability"]),
-        formatPercent(c["max_drawdown_p95"]), c.deployable ? "yes" : "no",
+        IntervalFormat.percent(c["roi_mean"], c.intervals["roi_mean"]),
+        IntervalFormat.percent(c["liquidation_probability"], c.intervals["liquidation_probability"]),
+        IntervalFormat.percent(c["max_drawdown_p95"], c.intervals["max_drawdown_p95"]), c.deployable ? "yes" : "no",
         c.failedGates.isEmpty ? "-" : c.failedGates.map(failed).joined(separator: separator),
       ]
     }
@@ -27,7 +28,10 @@ extension SweepResult {
       "rank", "candidate", "score", "leader - score", "tied", "roi_mean", "liq_prob", "dd_p95", "deployable",
       "failed gates",
     ]
-    let name: (GateReport.Failure) -> String = { $0.inconclusive ? $0.gate + " (inconclusive)" : $0.gate }
+    let name: (GateReport.Failure) -> String = { f in
+      guard f.inconclusive else { return f.gate }
+      return f.gate + " (inconclusive" + (f.pathsToDecide.map { "; ~\($0) paths decide it" } ?? "") + ")"
+    }
     let lead = leader
     let rows = zip(candidates, rankingRows(limit: limit, failed: name, separator: ", ")).map { c, row in
       var row = row

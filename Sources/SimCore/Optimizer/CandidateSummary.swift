@@ -72,6 +72,7 @@ extension CandidateSummary {
         failedGates.map { f in
           var fields: [String: ConfigValue] = ["gate": .string(f.gate), "detail": .string(f.detail)]
           if f.inconclusive { fields["inconclusive"] = .bool(true) }
+          if let n = f.pathsToDecide { fields["paths_to_decide"] = .number(Double(n)) }
           return .object(fields)
         }),
       "deployable": .bool(deployable),
@@ -120,7 +121,9 @@ extension CandidateSummary {
     for item in try r.array("failed_gates") {
       if case .string(let g)? = item["gate"], case .string(let d)? = item["detail"] {
         let undecided = item["inconclusive"] == .bool(true)
-        failedGates.append(GateReport.Failure(gate: g, detail: d, inconclusive: undecided))
+        var paths: Int?
+        if case .number(let n)? = item["paths_to_decide"], n >= 1, n < 9e15 { paths = Int(n) }
+        failedGates.append(GateReport.Failure(gate: g, detail: d, inconclusive: undecided, pathsToDecide: paths))
       }
     }
     _ = try r.bool("deployable", default: false)

@@ -6,11 +6,14 @@ public struct GateReport: Sendable, Equatable {
     public let gate: String
     public let detail: String
     public let inconclusive: Bool
+    /// For an undecided gate: about how many paths would decide it, when that can be said.
+    public let pathsToDecide: Int?
 
-    public init(gate: String, detail: String, inconclusive: Bool = false) {
+    public init(gate: String, detail: String, inconclusive: Bool = false, pathsToDecide: Int? = nil) {
       self.gate = gate
       self.detail = detail
       self.inconclusive = inconclusive
+      self.pathsToDecide = pathsToDecide
     }
   }
 
@@ -76,7 +79,7 @@ public struct GateReport: Sendable, Equatable {
           gate: c.gate,
           detail:
             "\(c.gate) inconclusive: \(formatFixed(c.value, digits: 4)) [\(formatFixed(ci.lower, digits: 4)), \(formatFixed(ci.upper, digits: 4))] straddles \(formatFixed(c.limit, digits: 4))\(more)",
-          inconclusive: true)
+          inconclusive: true, pathsToDecide: c.pathsToDecide)
       }
     }
     if let leverage, let leverageCap, leverage > leverageCap {
