@@ -14,6 +14,7 @@
 # and renamed into place, so a failed install leaves the previous one whole.
 # Remove an install with: rm -rf PREFIX/bin/capscript PREFIX/share/capscript
 set -euo pipefail
+caller=$PWD
 cd "$(dirname "$0")"
 build=1
 prefix=
@@ -21,7 +22,7 @@ for arg in "$@"; do
   case $arg in
   --no-build) build=0 ;;
   -h | --help)
-    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
     exit 0
     ;;
   -*)
@@ -38,7 +39,10 @@ for arg in "$@"; do
   esac
 done
 prefix=${prefix:-$HOME/.local}
+# PREFIX and CAPSCRIPT_BIN are relative to the folder install.sh was called from.
+[[ $prefix == /* ]] || prefix=$caller/$prefix
 bin=${CAPSCRIPT_BIN:-}
+[[ -z $bin || $bin == /* ]] || bin=$caller/$bin
 if [[ -z $bin ]]; then
   bin=.build/release/capscript
   if ((build)); then
@@ -66,7 +70,11 @@ chmod 755 "$binstage"
 if [[ -e $share ]]; then
   old=$(mktemp -d "$prefix/share/.capscript-old.XXXXXX")
   mv "$share" "$old/capscript"
-  mv "$stage" "$share"
+  if ! mv "$stage" "$share"; then
+    mv "$old/capscript" "$share" && rmdir "$old"
+    echo "install.sh: could not move the new share folder into place; the previous install is kept" >&2
+    exit 1
+  fi
   rm -rf "$old"
 else
   mv "$stage" "$share"
