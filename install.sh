@@ -58,6 +58,7 @@ mkdir -p "$prefix/bin" "$prefix/share"
 prefix=$(cd "$prefix" && pwd -P)
 share=$prefix/share/capscript
 stage=$(mktemp -d "$prefix/share/.capscript-install.XXXXXX")
+chmod 755 "$stage"  # mktemp makes it private; the share folder is for every user
 binstage="$prefix/bin/.capscript.install.$$"
 trap 'rm -rf "$stage" "$binstage"' EXIT
 cp -R config "$stage/config"

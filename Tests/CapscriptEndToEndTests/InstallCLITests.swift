@@ -206,6 +206,9 @@ func markedConfig(in parent: String, seed: Int, floor: String) throws -> String 
     #expect(!FileManager.default.fileExists(atPath: stale))
     #expect(try FileManager.default.contentsOfDirectory(atPath: prefix + "/share") == ["capscript"])
     #expect(try FileManager.default.contentsOfDirectory(atPath: prefix + "/bin") == ["capscript"])
+    // The staged folder (made private by mktemp) is readable by every user once in place.
+    let mode = try FileManager.default.attributesOfItem(atPath: prefix + "/share/capscript")[.posixPermissions]
+    #expect(mode as? Int == 0o755)
 
     let empty = try temporaryFolder("prefix")
     defer { removeFolder(empty) }
