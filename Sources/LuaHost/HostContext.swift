@@ -5,7 +5,11 @@ public import SimCore
 /// options, and the cancellation token Ctrl-C and limits set. Reached from the
 /// state's extra space, never captured.
 public final class HostContext {
-  public var configDirectory: String
+  /// How the config folder is found (`--config`, `CAPSCRIPT_CONFIG`, `./config`,
+  /// the installed configs), resolved when `cap.scenario`, `cap.policy`... first need it.
+  public var configSearch: ConfigSearch {
+    didSet { cachedLibrary = nil }
+  }
   public var threads: Int
   public let cancellation = CancellationToken()
   /// Called with (done, total) paths during a native run.
@@ -16,15 +20,28 @@ public final class HostContext {
   public var writableRoot: String?
   private var cachedLibrary: ConfigLibrary?
 
-  public init(configDirectory: String = "config", threads: Int = RunOptions().threads) {
-    self.configDirectory = configDirectory
+  /// A context whose config folder is found by `configSearch` (by default the search of this process).
+  public init(configSearch: ConfigSearch = ConfigSearch(), threads: Int = RunOptions().threads) {
+    self.configSearch = configSearch
     self.threads = threads
+  }
+
+  /// A context that reads its configs from `configDirectory`.
+  public convenience init(configDirectory: String, threads: Int = RunOptions().threads) {
+    self.init(configSearch: .folder(configDirectory), threads: threads)
+  }
+
+  /// The config folder the search settles on.
+  /// - Throws: `ConfigError` naming every rule tried when none finds a folder.
+  public func configFolder() throws(ConfigError) -> String {
+    if let cachedLibrary { return cachedLibrary.directory }
+    return try configSearch.resolve().directory
   }
 
   /// The config library, read once per context.
   public func library() throws(ConfigError) -> ConfigLibrary {
     if let cachedLibrary { return cachedLibrary }
-    let lib = try ConfigLibrary(directory: configDirectory)
+    let lib = try configSearch.library()
     cachedLibrary = lib
     return lib
   }

@@ -89,7 +89,7 @@ enum CapModule {
 
   /// cap.policy() -> table of the policy in force
   static func policy(_ L: OpaquePointer?) throws -> Int32 {
-    let path = LuaState.context(L).configDirectory + "/" + ConfigLibrary.policyFile
+    let path = try LuaState.context(L).configFolder() + "/" + ConfigLibrary.policyFile
     LuaStack.push(L, try ConfigLibrary.readJSON(path))
     return 1
   }

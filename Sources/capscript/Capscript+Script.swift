@@ -33,12 +33,3 @@ extension Capscript {
     }
   }
 }
-
-/// Where `require` looks for Lua modules: `scripts/lib`, then each folder in
-/// `CAPSCRIPT_PATH` (colon-separated).
-enum LibraryPaths {
-  static func forScripts(extra: [String] = []) -> [String] {
-    let env = ProcessInfo.processInfo.environment["CAPSCRIPT_PATH"] ?? ""
-    return extra + env.split(separator: ":").map(String.init) + ["scripts/lib"]
-  }
-}

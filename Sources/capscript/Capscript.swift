@@ -16,6 +16,7 @@ struct Capscript: ParsableCommand {
     version: "capscript \(CapModuleInfo.version) (\(Scorecard.modelVersion))",
     subcommands: [
       Run.self, Script.self, Repl.self, Validate.self, Table.self, Gates.self, Export.self, Bench.self, Schema.self,
+      ConfigPath.self,
     ])
 }
 
@@ -92,12 +93,4 @@ struct CommonOptions: ParsableArguments {
     if let threads { o.threads = threads }
     return o
   }
-}
-
-/// `--config`, the folder of the policy, the evidence and the scenarios.
-struct ConfigFolder: ParsableArguments {
-  @Option(help: "Config folder.") var config: String = "config"
-
-  /// The library of that folder.
-  func library() throws(ConfigError) -> ConfigLibrary { try ConfigLibrary(directory: config) }
 }

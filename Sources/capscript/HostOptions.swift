@@ -20,7 +20,7 @@ struct HostOptions: ParsableArguments {
   @Option(
     name: .customLong("lib"),
     help:
-      "A folder of Lua modules for require (repeatable; searched before CAPSCRIPT_PATH and scripts/lib)."
+      "A folder of Lua modules for require (repeatable; searched before CAPSCRIPT_PATH, scripts/lib and the shipped library)."
   )
   var libraries: [String] = []
   @OptionGroup var configFolder: ConfigFolder
@@ -53,12 +53,12 @@ struct HostOptions: ParsableArguments {
       maxMemory: maxMemory.flatMap(ScriptLimits.parseBytes), timeout: timeout, sandbox: sandbox)
   }
 
-  /// Where `require` looks: each `--lib`, then `CAPSCRIPT_PATH`, then `scripts/lib`.
+  /// Where `require` looks: each `--lib`, then `CAPSCRIPT_PATH`, then `scripts/lib`, then the shipped library.
   var libraryPaths: [String] { LibraryPaths.forScripts(extra: libraries) }
 
   /// A host context with these limits.
   func makeContext(interruptible: Bool = false) -> HostContext {
-    let context = HostContext(configDirectory: configFolder.config)
+    let context = HostContext(configSearch: configFolder.search)
     var l = limits
     l.interruptible = interruptible
     context.limits = l
