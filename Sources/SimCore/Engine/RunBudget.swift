@@ -52,7 +52,7 @@ public enum RunBudget {
     let needed = terms.reduce(0) { add($0, $1.bytes) }
     guard needed > options.memoryBudget else { return }
     let largest = terms.max { $0.bytes < $1.bytes }
-    let lower = largest.map { $0.field == "bands" ? "bands (or epochs)" : "paths (or epochs)" } ?? "paths"
+    let lower = largest?.field == "bands" ? "bands or epochs" : "paths"
     throw .overMemoryBudget(
       "\(scenario.name): the run needs \(bytesText(needed)) of memory, over the budget of "
         + "\(bytesText(options.memoryBudget)) (--max-memory, else half the physical memory): "
