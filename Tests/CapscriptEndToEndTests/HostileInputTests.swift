@@ -57,7 +57,9 @@ import Testing
     }
   }
 
-  @Test(arguments: [("-1", "-1"), ("0/0", "nan"), ("1/0", "inf"), ("2^63", "9.223372036854776e+18"), ("'5'", "a string")])
+  @Test(arguments: [
+    ("-1", "-1"), ("0/0", "nan"), ("1/0", "inf"), ("2^63", "9.223372036854776e+18"), ("'5'", "a string"),
+  ])
   func topNeedsAWholeNumberInRange(n: String, shown: String) throws {
     let dir = try folder(with: [
       "top.lua": """
@@ -131,7 +133,7 @@ import Testing
     let dir = try folder(with: [
       "paths.lua": """
       print(type(cap.run(cap.scenario("crash_40pct_external_asset"):with{ paths = 100 }).roi_mean))
-      cap.run(cap.scenario("hub_only_11"):with{ paths = 200000 })
+      cap.run(cap.scenario("hub_only_11"):with{ paths = 20000 })
       """
     ])
     defer { removeFolder(dir) }
@@ -140,17 +142,17 @@ import Testing
     #expect(r.stdout == "number\n")
     #expect(r.stderr.contains("paths.lua:2: hub_only_11: the run needs"), "\(r.stderr)")
     #expect(r.stderr.contains("over the budget of 16777216 bytes"))
-    #expect(r.stderr.contains("paths: 200000 paths × ("))
+    #expect(r.stderr.contains("paths: 20000 paths × ("))
     #expect(r.stderr.contains("; lower paths"))
   }
 
   @Test func runCommandTakesAMemoryBudget() throws {
-    let r = try capscript(["run", "hub_only_11", "--paths", "200000", "--max-memory", "64M"])
+    let r = try capscript(["run", "hub_only_11", "--paths", "20000", "--max-memory", "16M"])
     #expect(r.status == 1)
     #expect(r.stdout.isEmpty)
     #expect(r.stderr.contains("hub_only_11: the run needs"), "\(r.stderr)")
-    #expect(r.stderr.contains("over the budget of 67108864 bytes"))
-    #expect(r.stderr.contains("paths: 200000 paths"))
+    #expect(r.stderr.contains("over the budget of 16777216 bytes"))
+    #expect(r.stderr.contains("paths: 20000 paths"))
     let bad = try capscript(["run", "hub_only_11", "--max-memory", "lots"])
     #expect(bad.status == 64)
     #expect(bad.stderr.contains("--max-memory expects a byte count"))

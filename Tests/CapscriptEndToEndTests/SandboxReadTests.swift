@@ -33,7 +33,8 @@ import Testing
   }
 
   @Test func sandboxReadsTheConfigAndLibraryFolders() throws {
-    let scenario = try String(contentsOfFile: configDirectory + "/scenarios/crash_40pct_external_asset.json", encoding: .utf8)
+    let scenario = try String(
+      contentsOfFile: configDirectory + "/scenarios/crash_40pct_external_asset.json", encoding: .utf8)
     let lib = try folder(with: ["mine.json": scenario])
     let dir = try folder(with: [
       "read.lua": """
@@ -66,7 +67,8 @@ import Testing
 
   /// The paths of the shipped crash scenario, read from its file.
   func projectScenarioPaths() throws -> Int {
-    let data = try Data(contentsOf: URL(fileURLWithPath: configDirectory + "/scenarios/crash_40pct_external_asset.json"))
+    let data = try Data(
+      contentsOf: URL(fileURLWithPath: configDirectory + "/scenarios/crash_40pct_external_asset.json"))
     let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
     return try #require(object?["paths"] as? Int)
   }
