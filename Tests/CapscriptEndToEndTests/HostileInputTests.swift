@@ -76,6 +76,26 @@ import Testing
     #expect(r.stderr.contains("top.lua:4: top: n must be an integer in 1...2147483647, got \(shown)"), "\(r.stderr)")
   }
 
+  @Test func aTableRepeatingASubtableIsBounded() throws {
+    // 21 levels, each holding the level below twice: 2^21 paths through 22 tables.
+    let dir = try folder(with: [
+      "shared.lua": """
+      local t = { leverage = 1 }
+      for _ = 1, 21 do t = { a = t, b = t } end
+      local shared = { x = 1 }
+      print(pcall(cap.scenario, { name = "s", a = shared, b = shared }))
+      cap.scenario(t)
+      """
+    ])
+    defer { removeFolder(dir) }
+    let r = try capscript([dir + "/shared.lua"])
+    #expect(!r.killedBySignal, "the host crashed")
+    #expect(r.status == 1)
+    // A table shared by two fields is no cycle: it is read (and refused as an unknown field).
+    #expect(r.stdout.hasPrefix("false\tlua table: a: unknown field"), "\(r.stdout)")
+    #expect(r.stderr.contains("shared.lua:5: lua table: a table holds more than 1048576 values"), "\(r.stderr)")
+  }
+
   @Test func forgedObjectsAreRefused() throws {
     let dir = try folder(with: [
       "forge.lua": """

@@ -122,7 +122,6 @@ public final class ConfigReader {
     let lowered = name.lowercased()
     var best: (candidate: String, distance: Int)?
     for candidate in candidates where abs(candidate.count - name.count) <= allowed {
-      guard candidate.count <= suggestionLimit + allowed else { continue }
       let d = editDistance(lowered, candidate.lowercased())
       if d <= allowed, d < (best?.distance ?? .max) { best = (candidate, d) }
     }
