@@ -155,16 +155,28 @@ static inline void capscript_pusherror(lua_State *L, const char *msg) {
   lua_concat(L, 2);
 }
 
-/* [-0, +1, m] pushes a new full userdata of one pointer, set to p */
-static inline void capscript_pushpointer(lua_State *L, void *p) {
-  void **slot = (void **)lua_newuserdatauv(L, sizeof(void *), 0);
-  *slot = p;
+/* A boxed Swift object: a full userdata of exactly this size, whose tag is the
+ * host's secret. A script cannot make a userdata of this size with this tag
+ * (debug.setmetatable can give any userdata a capscript metatable, but not this
+ * header), so a forged object is refused before its pointer is read. */
+typedef struct capscript_box {
+  unsigned long long tag;
+  void *object;
+} capscript_box;
+
+/* [-0, +1, m] pushes a new box holding p, tagged with tag */
+static inline void capscript_pushbox(lua_State *L, void *p, unsigned long long tag) {
+  capscript_box *box = (capscript_box *)lua_newuserdatauv(L, sizeof(capscript_box), 0);
+  box->tag = tag;
+  box->object = p;
 }
 
-/* [-0, +0, -] the pointer stored in a userdata made by capscript_pushpointer */
-static inline void *capscript_getpointer(void *ud) { return ud ? *(void **)ud : NULL; }
-
-/* [-0, +0, -] clears the pointer stored in such a userdata */
-static inline void capscript_clearpointer(void *ud) { if (ud) *(void **)ud = NULL; }
+/* [-0, +0, -] the box at i when ud (the userdata at i) is a full userdata of
+ * the box's size carrying tag, else NULL */
+static inline capscript_box *capscript_tobox(lua_State *L, int i, void *ud, unsigned long long tag) {
+  if (ud == NULL || lua_type(L, i) != LUA_TUSERDATA || lua_rawlen(L, i) != sizeof(capscript_box)) return NULL;
+  capscript_box *box = (capscript_box *)ud;
+  return box->tag == tag ? box : NULL;
+}
 
 #endif

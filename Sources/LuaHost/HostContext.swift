@@ -46,7 +46,15 @@ public final class HostContext {
     return lib
   }
 
+  /// Folders of Lua modules the state searches (set by `LuaState`): with the
+  /// config folder, the only folders a sandboxed script may read scenarios from.
+  public internal(set) var libraryPaths: [String] = []
+
+  /// Run options of a native run from this state; `--max-memory` (the Lua
+  /// heap cap) is also the memory budget of each run's arrays (`RunBudget`).
   package var runOptions: RunOptions {
-    RunOptions(threads: threads, cancellation: cancellation, progress: progress)
+    var options = RunOptions(threads: threads, cancellation: cancellation, progress: progress)
+    if let budget = limits.maxMemory { options.memoryBudget = budget }
+    return options
   }
 }

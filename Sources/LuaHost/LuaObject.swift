@@ -16,26 +16,40 @@ package enum LuaObject {
   static let destructedMetatable = "capscript.destructed"
   /// Boxes alive in this process (for tests of the `__gc` contract).
   static let liveBoxes = Atomic<Int>(0)
+  /// The secret every box carries in its header: drawn once per process, never
+  /// shown to Lua, so a script cannot make a userdata that passes for a box.
+  static let tag = UInt64.random(in: 1...UInt64.max)
 
   /// [-0, +1, m] pushes `value` as a userdata with the metatable `tname`.
   package static func push<Value>(_ L: OpaquePointer?, _ value: Value, tname: String) {
     let box = Unmanaged.passRetained(LuaBox(value)).toOpaque()
-    capscript_pushpointer(L, box)
+    capscript_pushbox(L, box, tag)
     capscript_setmetatable(L, tname)
   }
 
-  /// The value at `index` if it is a live userdata of type `tname`.
+  /// The value at `index` if it is a live box of type `tname` holding a
+  /// `Value`. A userdata the host did not make (any size or header but a
+  /// box's), a collected box, or a box whose metatable was swapped for
+  /// another type's (`debug.setmetatable`) is nil, never a pointer read.
   package static func get<Value>(_ L: OpaquePointer?, _ index: Int32, tname: String, as: Value.Type) -> Value? {
-    guard let ud = capscript_testudata(L, index, tname), let p = capscript_getpointer(ud) else { return nil }
-    return Unmanaged<LuaBox<Value>>.fromOpaque(p).takeUnretainedValue().value
+    guard let p = box(L, index, tname: tname)?.pointee.object else { return nil }
+    let object = Unmanaged<AnyObject>.fromOpaque(p).takeUnretainedValue()
+    return (object as? LuaBox<Value>)?.value
+  }
+
+  /// [-0, +0, -] the box at `index` when it is a genuine box (size and tag)
+  /// with the metatable `tname`.
+  static func box(_ L: OpaquePointer?, _ index: Int32, tname: String) -> UnsafeMutablePointer<capscript_box>? {
+    capscript_tobox(L, index, capscript_testudata(L, index, tname), tag)
   }
 
   /// `__gc` for boxes of `Value`: releases the box once, then marks the
   /// userdata destructed (a resurrected object then reports a clear error).
+  /// A forged userdata passed to a `__gc` taken from a metatable is ignored.
   package static func collect<Value>(_ L: OpaquePointer?, tname: String, as: Value.Type) -> Int32 {
-    guard let ud = capscript_testudata(L, 1, tname), let p = capscript_getpointer(ud) else { return 0 }
-    capscript_clearpointer(ud)
-    Unmanaged<LuaBox<Value>>.fromOpaque(p).release()
+    guard let box = box(L, 1, tname: tname), let p = box.pointee.object else { return 0 }
+    box.pointee.object = nil
+    Unmanaged<AnyObject>.fromOpaque(p).release()
     lua_settop(L, 1)
     capscript_setmetatable(L, destructedMetatable)
     return 0
@@ -64,7 +78,9 @@ extension LuaState {
   func box(ofGlobal name: String) -> AnyObject? {
     lua_getglobal(L, name)
     defer { capscript_pop(L, 1) }
-    guard let ud = lua_touserdata(L, -1), let p = capscript_getpointer(ud) else { return nil }
+    guard let box = capscript_tobox(L, -1, lua_touserdata(L, -1), LuaObject.tag), let p = box.pointee.object else {
+      return nil
+    }
     return Unmanaged<AnyObject>.fromOpaque(p).takeUnretainedValue()
   }
 }

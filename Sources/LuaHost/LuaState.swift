@@ -22,6 +22,7 @@ public final class LuaState {
     capscript_extraspace(L).pointee = Unmanaged.passUnretained(context).toOpaque()
     guard capscript_openlibs(L) == LUA_OK else { throw popError(.memory) }
     install(L)
+    context.libraryPaths = libraryPaths
     setLibraryPaths(libraryPaths)
     try installLimits(libraryPaths: libraryPaths)
   }

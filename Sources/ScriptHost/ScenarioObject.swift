@@ -26,7 +26,9 @@ enum ScenarioObject {
     let context = LuaState.context(L)
     let scenario: Scenario
     if let name = LuaStack.string(L, 1) {
-      scenario = try context.library().scenario(name)
+      let library = try context.library()
+      try context.checkReadable(library.scenarioPath(name))
+      scenario = try library.scenario(name)
     } else if LuaStack.isTable(L, 1) {
       let tree = try LuaStack.configValue(L, 1, field: "")
       scenario = try context.library().scenario(tree: tree, file: "lua table")
@@ -69,7 +71,7 @@ enum ScenarioObject {
     case .noCapital:
       throw BindingError(
         "scenario \(s.name) is routing-only (no capitalEfficiency block): it has no field \"\(name)\"")
-    case .unknown: throw BindingError("scenario has no field \"\(name)\"")
+    case .unknown: throw BindingError("scenario has no field \"\(Echo.name(name))\"")
     }
   }
 

@@ -105,10 +105,13 @@ enum SweepObject {
     return 1
   }
 
-  /// res:top(n) -> ranked table text of the best n
+  /// The largest `n` of `res:top(n)` (more than any sweep has candidates).
+  static let topLimit = Int(Int32.max)
+
+  /// res:top(n) -> ranked table text of the best n (all without n)
   static func top(_ L: OpaquePointer?) throws -> Int32 {
     let r = try result(L, 1, "top")
-    let n = LuaStack.number(L, 2).map { Int($0) }
+    let n = try LuaStack.integer(L, 2, in: 1...topLimit, name: "top: n")
     LuaStack.push(L, string: r.table(limit: n))
     return 1
   }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CapscriptIO
 import Foundation
+import LuaHost
 import ScriptHost
 import SimCore
 
@@ -33,6 +34,11 @@ extension Capscript {
       ))
     var until: String?
     @Option(help: "The path budget of --until (default 1000000).") var maxPaths: Int?
+    @Option(
+      help:
+        "Refuse a run whose arrays would need more memory (bytes; suffixes K, M, G, e.g. 4G). Default: half the physical memory."
+    )
+    var maxMemory: String?
 
     func validate() throws {
       if let report, !(report.hasSuffix(".html") || report.hasSuffix(".htm")) {
@@ -40,6 +46,9 @@ extension Capscript {
       }
       if perPath && format != .csv && format != .json {
         throw ValidationError("--per-path needs --format csv or --format json")
+      }
+      if let maxMemory, ScriptLimits.parseBytes(maxMemory) == nil {
+        throw ValidationError("--max-memory expects a byte count like 67108864, 512K, 64M or 2G, got \"\(maxMemory)\"")
       }
       if maxPaths != nil && until == nil {
         throw ValidationError("--max-paths is the budget of --until; give --until too")
@@ -65,7 +74,7 @@ extension Capscript {
         throw ValidationError("--per-path: \(s.name) is routing-only and has no per-path capital arrays")
       }
       let progress = ProgressBar(label: s.name)
-      var options = common.runOptions
+      var options = runOptions
       options.progress = progress.callback
       // Terminal charts only when stdout is a terminal; piped output stays plain.
       let charts = format == .table && TerminalChart.stdoutIsTerminal
@@ -101,6 +110,13 @@ extension Capscript {
       }
     }
 
+    /// The common run options, with `--max-memory` as the memory budget of each run (`RunBudget`).
+    var runOptions: RunOptions {
+      var options = common.runOptions
+      if let bytes = maxMemory.flatMap(ScriptLimits.parseBytes) { options.memoryBudget = bytes }
+      return options
+    }
+
     /// The precision run `--until` and `--max-paths` ask for, nil without `--until`.
     func precision() throws -> PrecisionSpec? {
       guard let until else { return nil }
@@ -128,7 +144,7 @@ extension Capscript {
       let total = sweep.rounds.count == 1 ? sweep.candidates.count : nil
       var finished = done.count
       let progress = ProgressBar(label: "sweep \(s.name)")
-      let result = try sweep.run(options: common.runOptions, done: done, store: journal.store) { summary in
+      let result = try sweep.run(options: runOptions, done: done, store: journal.store) { summary in
         try journal.append(summary)
         finished += 1
         progress.callback(finished, total ?? finished)
@@ -141,7 +157,7 @@ extension Capscript {
       }
       if !common.quiet { Capscript.note("candidates journaled to \(journal.jsonlPath) and \(journal.csvPath)") }
       if let report {
-        let detail = try HTMLReport.detailRun(result, options: common.runOptions)
+        let detail = try HTMLReport.detailRun(result, options: runOptions)
         let cap = try library.evidence().deployableLeverageCap(s.policy)
         try OutputFile.write(HTMLReport(sweep: result, leverageCap: cap, detail: detail).html, to: report)
         if !common.quiet { Capscript.note("report written to \(report)") }

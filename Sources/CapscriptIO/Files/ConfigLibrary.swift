@@ -42,10 +42,16 @@ public struct ConfigLibrary: Sendable {
     PolicySchema.fields.first { $0.name == "gateConfidence" }?.range ?? 0.5...0.9999
   }
 
-  /// Reads and parses a JSON file; a missing file is a `notFound` error.
+  /// Reads and parses a JSON file; a missing file is a `notFound` error. A
+  /// config file holds one JSON object: a file that does not start with `{`
+  /// is refused as not JSON, and the message repeats none of its bytes.
   public static func readJSON(_ path: String) throws(ConfigError) -> ConfigValue {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ConfigError(.notFound, file: path, field: nil, "cannot read the file")
+    }
+    let spaces: Set<UInt8> = [0x20, 0x09, 0x0a, 0x0d]
+    guard data.first(where: { !spaces.contains($0) }) == UInt8(ascii: "{") else {
+      throw ConfigError(.malformedJSON, file: path, field: nil, "is not a JSON object (a config file starts with {)")
     }
     return try JSONText.parse(String(decoding: data, as: UTF8.self), file: path)
   }
@@ -72,7 +78,7 @@ public struct ConfigLibrary: Sendable {
       } else {
         message += "; known: " + scenarioNames().joined(separator: ", ")
       }
-      throw ConfigError(.notFound, file: path, field: nil, message)
+      throw ConfigError(.notFound, file: Echo.name(path, limit: 256), field: nil, message)
     }
     return try scenario(tree: Self.readJSON(path), file: path)
   }

@@ -3,7 +3,8 @@ import Foundation
 /// The limits a script runs under: `--max-memory`, `--timeout`, `--sandbox`,
 /// and whether Ctrl-C may stop it (the REPL).
 public struct ScriptLimits: Sendable, Equatable {
-  /// Bytes the Lua heap may hold while a chunk runs (native run arrays are not counted).
+  /// Bytes the Lua heap may hold while a chunk runs; also the memory budget of
+  /// each native run's arrays (`RunOptions.memoryBudget`, checked by `RunBudget`).
   public var maxMemory: Int?
   /// Seconds a chunk may run, native runs included.
   public var timeout: Double?

@@ -28,7 +28,7 @@ enum APIObject {
       return 1
     }
     guard let member = api.member(key) else {
-      var message = "\(api.helpName) has no field \"\(key)\""
+      var message = "\(api.helpName) has no field \"\(Echo.name(key))\""
       if let near = ConfigReader.nearest(to: key, in: api.memberNames) { message += "; did you mean \"\(near)\"?" }
       throw BindingError(message)
     }

@@ -18,8 +18,11 @@ public struct ConfigError: Error, CustomStringConvertible, Sendable {
     self.message = message
   }
 
+  /// The file, the field and the message; a field name is echoed cut to
+  /// `Echo.nameLimit` characters per component, and control characters in any
+  /// part are escaped (a name from a script or a file cannot rewrite the terminal).
   public var description: String {
-    if let field { return "\(file): \(field): \(message)" }
-    return "\(file): \(message)"
+    let text = field.map { "\(file): \(Echo.field($0)): \(message)" } ?? "\(file): \(message)"
+    return Echo.escapingControls(text)
   }
 }

@@ -71,7 +71,7 @@ public final class ConfigReader {
     if let allowed, !allowed.contains(s) {
       throw ConfigError(
         .outOfRange, file: file, field: fieldName(key),
-        "\"\(s)\" is not one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))")
+        "\"\(Echo.name(s))\" is not one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))")
     }
     return s
   }
@@ -109,12 +109,27 @@ public final class ConfigReader {
     }
   }
 
-  /// The candidate within a small edit distance of `name`, if any.
+  /// The candidate within a small edit distance of `name`, if any: at most
+  /// max(2, n / 3) edits for a name of n characters. Names longer than
+  /// `suggestionLimit` get no suggestion, and a candidate whose length differs
+  /// from the name's by more than the allowed distance is never compared, so
+  /// a huge unknown name costs one length count, not an edit distance.
+  /// - Complexity: O(candidates × `suggestionLimit`²) at most.
   public static func nearest(to name: String, in candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    return best.1 <= max(2, name.count / 3) ? best.0 : nil
+    // `count` stops early: a 2 MB name is not walked to its end.
+    guard name.prefix(suggestionLimit + 1).count <= suggestionLimit else { return nil }
+    let allowed = max(2, name.count / 3)
+    let lowered = name.lowercased()
+    var best: (candidate: String, distance: Int)?
+    for candidate in candidates where abs(candidate.count - name.count) <= allowed {
+      let d = editDistance(lowered, candidate.lowercased())
+      if d <= allowed, d < (best?.distance ?? .max) { best = (candidate, d) }
+    }
+    return best?.candidate
   }
+
+  /// The longest name a "did you mean" suggestion is computed for.
+  public static let suggestionLimit = 64
 
   static func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a)

@@ -69,10 +69,10 @@ extension JSONText {
         let key = try string()
         if fields[key] != nil {
           index = keyStart
-          throw error("field \"\(key)\" is given twice")
+          throw error("field \"\(Echo.name(key))\" is given twice")
         }
         skipSpace()
-        guard current == UInt8(ascii: ":") else { throw error("expected ':' after field name \"\(key)\"") }
+        guard current == UInt8(ascii: ":") else { throw error("expected ':' after field name \"\(Echo.name(key))\"") }
         index += 1
         skipSpace()
         fields[key] = try value(depth: depth + 1)

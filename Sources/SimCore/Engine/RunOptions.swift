@@ -10,8 +10,18 @@ public struct RunOptions: Sendable {
   /// Keep per-epoch ROI quantile bands (for fan charts) over the first
   /// `bandPaths` paths; 0 keeps none.
   public var bandPaths: Int = 0
+  /// Bytes the arrays of one run may take (`RunBudget`): `--max-memory` when
+  /// given, else `defaultMemoryBudget`. A run that would need more is refused
+  /// before it allocates.
+  public var memoryBudget: Int = RunOptions.defaultMemoryBudget
   /// Called after each finished block with (paths done, paths in all), from any thread.
   public var progress: (@Sendable (Int, Int) -> Void)?
+
+  /// Half the machine's physical memory: the peak of a run is about twice
+  /// what `RunBudget` counts (the batch copy, the scorecard's sorted columns).
+  public static var defaultMemoryBudget: Int {
+    Int(clamping: ProcessInfo.processInfo.physicalMemory / 2)
+  }
 
   /// The number of cores this process may use.
   public static var allCores: Int { ProcessInfo.processInfo.activeProcessorCount }

@@ -9,13 +9,15 @@ extension Runner {
   /// scorecard, byte for byte, as a plain run with `paths` set to that count,
   /// with `precision` saying whether each target was met. `checkpoint` is
   /// called after each checkpoint with the targets' measures and the scorecard so
-  /// far (for progress).
+  /// far (for progress). A run whose arrays at `spec.maxPaths` would exceed
+  /// `options.memoryBudget` is refused first (`RunBudget`).
   /// - Complexity: O(paths × epochs) simulation, plus a scorecard per checkpoint
   ///   (O(n log n) each; about ten times the last one's cost in all).
   public static func run(
     _ scenario: Scenario, precision spec: PrecisionSpec, options: RunOptions = RunOptions(),
     checkpoint: ((PrecisionReport, Scorecard) -> Void)? = nil
   ) throws(RunError) -> RunResult {
+    try RunBudget.check(scenario, paths: spec.maxPaths, options: options)
     let start = DispatchTime.now().uptimeNanoseconds
     let kernels = Kernels(scenario: scenario)
     var batch = PathBatch(kernels: kernels, bandPaths: kernels.bandPaths(options, paths: spec.maxPaths))

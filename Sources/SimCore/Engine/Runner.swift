@@ -8,8 +8,10 @@ public enum Runner {
   /// Each path's numbers depend only on (seed, path), and each path writes its
   /// own record; all sums are then taken in path order, so the result is
   /// bit-identical for any thread count and block size.
+  /// A run whose arrays would exceed `options.memoryBudget` is refused first (`RunBudget`).
   /// - Complexity: O(paths × epochs) work spread over `options.threads` threads.
   public static func run(_ scenario: Scenario, options: RunOptions = RunOptions()) throws(RunError) -> RunResult {
+    try RunBudget.check(scenario, options: options)
     let start = DispatchTime.now().uptimeNanoseconds
     let kernels = Kernels(scenario: scenario)
     var batch = PathBatch(kernels: kernels, bandPaths: kernels.bandPaths(options, paths: scenario.paths))

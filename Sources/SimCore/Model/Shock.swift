@@ -131,7 +131,7 @@ extension Shock {
       guard let graph else { throw Self.needsGraph(type, file: file, field: field) }
       let symbol = try f.string("token")
       guard let t = graph.token(symbol) else {
-        var message = "\"\(symbol)\" is not a token of the graph"
+        var message = "\"\(Echo.name(symbol))\" is not a token of the graph"
         if let near = ConfigReader.nearest(to: symbol, in: graph.tokens.map(\.symbol)) {
           message += "; did you mean \"\(near)\"?"
         }

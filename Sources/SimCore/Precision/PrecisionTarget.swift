@@ -55,17 +55,17 @@ public enum PrecisionTarget: Sendable, Equatable, CustomStringConvertible {
     let syntax = "expected FIELD:rse<X, FIELD:halfwidth<X or gates (X > 0), joined by \",\""
     if text == "gates" { return .gates }
     guard text.contains(":") else {
-      throw ConfigError(.wrongType, file: origin, field: nil, "\"\(text)\": \(syntax)")
+      throw ConfigError(.wrongType, file: origin, field: nil, "\"\(Echo.name(text))\": \(syntax)")
     }
     let colon = text.split(separator: ":", maxSplits: 1).map(String.init)
     let field = colon[0].trimmingCharacters(in: .whitespaces)
     let bound = colon.count > 1 ? colon[1].split(separator: "<", maxSplits: 1).map(String.init) : []
     guard bound.count == 2 else {
-      throw ConfigError(.wrongType, file: origin, field: nil, "\"\(text)\": \(syntax)")
+      throw ConfigError(.wrongType, file: origin, field: nil, "\"\(Echo.name(text))\": \(syntax)")
     }
     let measure = bound[0].trimmingCharacters(in: .whitespaces)
     guard Scorecard.scalarFieldNames.contains(field) else {
-      var message = "\"\(text)\": unknown scorecard field \"\(field)\""
+      var message = "\"\(Echo.name(text))\": unknown scorecard field \"\(Echo.name(field))\""
       if let near = ConfigReader.nearest(to: field, in: Scorecard.scalarFieldNames) {
         message += "; did you mean \"\(near)\"?"
       }
@@ -74,7 +74,7 @@ public enum PrecisionTarget: Sendable, Equatable, CustomStringConvertible {
     guard let x = Double(bound[1].trimmingCharacters(in: .whitespaces)), x > 0, x.isFinite else {
       throw ConfigError(
         .outOfRange, file: origin, field: nil,
-        "\"\(text)\": the bound must be a positive finite number, got \"\(bound[1])\"")
+        "\"\(Echo.name(text))\": the bound must be a positive finite number, got \"\(Echo.name(bound[1]))\"")
     }
     switch measure {
     case "rse": return .relativeStandardError(field: field, below: x)
@@ -82,7 +82,8 @@ public enum PrecisionTarget: Sendable, Equatable, CustomStringConvertible {
     default:
       throw ConfigError(
         .outOfRange, file: origin, field: nil,
-        "\"\(text)\": unknown measure \"\(measure)\"; allowed: \(measures.joined(separator: ", "))")
+        "\"\(Echo.name(text))\": unknown measure \"\(Echo.name(measure))\"; allowed: \(measures.joined(separator: ", "))"
+      )
     }
   }
 

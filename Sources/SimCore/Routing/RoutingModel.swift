@@ -143,8 +143,11 @@ final class RoutingModel: Sendable {
     haltTokens = halted
     self.maxLag = maxLag
     random = UniformSource(seed: s.seed)
-    stride = g.pools.count * PoolStat.count + RoutingTotal.allCases.count
+    stride = Self.stride(of: g)
   }
+
+  /// Pool statistics kept per path for `graph`: each pool's, then the totals.
+  static func stride(of graph: PoolGraph) -> Int { graph.pools.count * PoolStat.count + RoutingTotal.allCases.count }
 
   /// The order pair a uniform `u` in (0, 1) selects (binary search on the cumulative weights).
   /// - Complexity: O(log pairs).
