@@ -24,7 +24,10 @@ extension Scenario {
       let path = try Self.resolve(field: key, file: origin)
       tree = tree.setting(value, atPath: path[...])
     }
-    return try Scenario(tree, file: file == origin ? file : "\(file) (\(origin))", policy: policy)
+    // A chain of `with`s names its origin once: "x.json (with)", never "x.json (with) (with)".
+    let suffix = " (\(origin))"
+    let derived = file == origin || file.hasSuffix(suffix) ? file : file + suffix
+    return try Scenario(tree, file: derived, policy: policy)
   }
 }
 
