@@ -51,7 +51,7 @@ public final class ConfigReader {
   }
 
   /// "5 is outside the allowed range [1, 4]", "0 is outside the allowed range: it must be at least 1".
-  static func outOfRangeText(_ x: Double, _ range: ClosedRange<Double>) -> String {
+  public static func outOfRangeText(_ x: Double, _ range: ClosedRange<Double>) -> String {
     let allowed = rangeText(range)
     if x.isInfinite { return "\(numberText(x)) is not a finite number; the allowed range is \(allowed)" }
     let bounded = allowed.hasPrefix("[")
