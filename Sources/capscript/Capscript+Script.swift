@@ -28,7 +28,7 @@ extension Capscript {
       let parsed: ScriptArguments
       do {
         declared = try ScriptParameters.declaration(of: file)
-        parsed = try ScriptArguments.parse(arguments, parameters: declared ?? [], file: file)
+        parsed = try ScriptArguments.parse(arguments, parameters: declared, file: file)
       } catch {
         Capscript.note(error.message)
         throw ExitCode(error.isUsage ? 64 : 1)
@@ -38,12 +38,8 @@ extension Capscript {
         return
       }
       let state = try LuaState(context: host.makeContext(), libraryPaths: host.libraryPaths)
-      guard let declared else {
-        // No params: every argument is the script's, as `lua FILE args` gives them.
-        try state.runFile(file, arguments: arguments)
-        return
-      }
-      try state.installParameters(parsed.values, declared: declared)
+      // Without a declaration every argument is the script's, as `lua FILE args` gives them.
+      if let declared { try state.installParameters(parsed.values, declared: declared) }
       try state.runFile(file, arguments: parsed.positional)
     }
   }

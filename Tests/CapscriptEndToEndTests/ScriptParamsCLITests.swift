@@ -63,7 +63,11 @@ private let strictScript = """
   }
 
   @Test(arguments: [
-    (["--levrage=2.5"], "unknown option --levrage (did you mean --leverage?); its params are --leverage, --paths"),
+    (
+      ["--levrage=2.5"],
+      "unknown option --levrage (did you mean --leverage?); its params are --leverage, --paths;"
+        + " other arguments take no leading --, or come after a lone --"
+    ),
     (["--leverage=9"], "--leverage: 9 is outside the allowed range [1, 4]"),
     (["--paths=2.5"], "--paths: 2.5 is not an integer; it must be a whole number"),
   ])

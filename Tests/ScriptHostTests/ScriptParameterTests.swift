@@ -50,6 +50,15 @@ private func usageError(_ arguments: [String]) -> String {
     #expect(a.wantsHelp)
   }
 
+  @Test func aScriptWithoutParamsGetsEveryArgumentUnchanged() throws {
+    let args = ["--x", "1", "--paths=3", "--", "-h"]
+    let a = try ScriptArguments.parse(args, parameters: nil, file: "f.lua")
+    #expect(a.positional == args && a.values.isEmpty && !a.wantsHelp)
+    #expect(try ScriptArguments.parse(["x", "--help"], parameters: nil, file: "f.lua").wantsHelp)
+    // An empty declaration declares that the script takes no options.
+    #expect(throws: ScriptParameterError.self) { try ScriptArguments.parse(["--x"], parameters: [], file: "f.lua") }
+  }
+
   @Test(arguments: [
     (
       ["--levrage=2"], "f.lua: unknown option --levrage; its params are --drop, --label, --max_loss, --paths, --verbose"

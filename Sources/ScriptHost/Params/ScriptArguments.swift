@@ -15,11 +15,18 @@ public struct ScriptArguments: Sendable, Equatable {
   /// Splits `arguments` for the script `file` that declares `parameters`.
   /// Throws a usage error for an unknown `--option` (with the declared ones and
   /// the nearest), a missing value, a value of the wrong type or out of range,
-  /// or a parameter given twice.
+  /// or a parameter given twice. A script that declares none (`nil`) gets every
+  /// argument unchanged, as `lua FILE args` gives them; only `--help`/`-h`
+  /// before any `--` is the host's.
   public static func parse(
-    _ arguments: [String], parameters: [ScriptParameter], file: String
+    _ arguments: [String], parameters declared: [ScriptParameter]?, file: String
   ) throws(ScriptParameterError) -> ScriptArguments {
     var out = ScriptArguments()
+    guard let parameters = declared else {
+      out.positional = arguments
+      out.wantsHelp = arguments.prefix { $0 != "--" }.contains { $0 == "--help" || $0 == "-h" }
+      return out
+    }
     var given: Set<String> = []
     var i = 0
     while i < arguments.count {
