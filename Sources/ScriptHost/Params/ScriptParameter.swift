@@ -1,4 +1,4 @@
-public import SimCore
+import SimCore
 
 /// One parameter a script declares in its `params` table: its name (the
 /// option `--name`), description, type (from its default, or `type = ...`),
