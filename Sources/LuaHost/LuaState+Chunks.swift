@@ -1,4 +1,5 @@
 internal import CLua
+package import SimCore
 
 /// Chunks the host and the REPL run: compiled and called through this state,
 /// never through the raw C API. Each function states its stack effect.
@@ -70,5 +71,22 @@ extension LuaState {
     lua_getfield(L, -1, field)
     setChunkGlobal(name)
     capscript_pop(L, 2)
+  }
+
+  /// [-0, +0, m] runs the host's chunk `source` (named `name`) in the chunk
+  /// environment under the limits, with the strings `arguments` as its `...`,
+  /// and returns its one result as a config tree (nil: `.null`); throws the
+  /// chunk's error, or a result that is not plain data.
+  package func evaluate(_ source: String, name: String, arguments: [String]) throws(ScriptError) -> ConfigValue {
+    let top = lua_gettop(L)
+    defer { lua_settop(L, top) }
+    try loadChunk(source, name: name)
+    for a in arguments { lua_pushstring(L, a) }
+    try callChunk(nargs: Int32(arguments.count), nresults: 1)
+    do {
+      return try LuaStack.configValue(L, -1, field: "")
+    } catch {
+      throw ScriptError(.runtime, "\(name.dropFirst()): \(error.message)")
+    }
   }
 }

@@ -128,6 +128,10 @@ enum CapModule {
     guard let result = LuaObject.get(L, 1, tname: resultType, as: RunResult.self) else {
       throw BindingError.argument(1, "gates", expected: "result", L)
     }
+    // The gates are capital figures: a routing-only run raises rather than pass vacuously.
+    try ResultObject.requireCapital(
+      result, "cap.gates",
+      needs: "the policy gates (capital figures) need a capital run; cap.check(r) holds its expectations")
     let report = GateReport(result.scorecard, policy: result.scenario.policy)
     LuaStack.push(
       L,

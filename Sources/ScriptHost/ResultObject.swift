@@ -29,20 +29,20 @@ enum ResultObject {
     return r
   }
 
-  /// [-0, +1, m] pushes the scalar scorecard field `name`; nil when the run
-  /// does not define it (the capital fields of a routing-only run).
+  /// [-0, +1, m] pushes the scalar scorecard field `name`; raises for a
+  /// capital field of a routing-only run, nil for `routing.*` of a run without a pool graph.
   static func pushScalar(_ L: OpaquePointer?, _ name: String) throws {
-    if let x = try get(L, 1, "index").scorecard.scalar(name) { LuaStack.push(L, float: x) } else { LuaStack.pushNil(L) }
+    let r = try get(L, 1, "index")
+    if !name.hasPrefix("routing.") { try requireCapital(r, "r." + name) }
+    if let x = r.scorecard.scalar(name) { LuaStack.push(L, float: x) } else { LuaStack.pushNil(L) }
   }
 
   /// [-0, +1, m] pushes the capital block `name` of the scorecard tree
-  /// (`pnl_distribution`, `pnl_attribution`, `roi_mean_stderr`); nil for a routing-only run.
+  /// (`pnl_distribution`, `pnl_attribution`, `roi_mean_stderr`); raises for a routing-only run.
   static func pushCapitalTree(_ L: OpaquePointer?, _ name: String) throws {
-    let card = try get(L, 1, "index").scorecard
-    guard card.hasCapital else {
-      LuaStack.pushNil(L)
-      return
-    }
+    let r = try get(L, 1, "index")
+    try requireCapital(r, "r." + name)
+    let card = r.scorecard
     if name == "roi_mean_stderr" {
       LuaStack.push(L, float: card.roiMeanStderr)
     } else {
@@ -117,10 +117,22 @@ enum ResultObject {
   static func paths(_ L: OpaquePointer?) throws -> Int32 {
     let r = try get(L, 1, "paths")
     let name = LuaStack.string(L, 2) ?? ""
+    try requireCapital(r, "r:paths \"\(name)\"")
     guard let column = r.column(name) else {
       throw BindingError("no per-path array \"\(name)\"; known: " + RunResult.columnNames.joined(separator: ", "))
     }
     LuaStack.push(L, floats: column)
     return 1
+  }
+
+  /// Throws, naming `what` was asked, when `r` is routing-only: it has no
+  /// capital overlay, so no capital fields, per-path arrays or gates.
+  static func requireCapital(
+    _ r: RunResult, _ what: String, needs: String = "it has no capital fields or per-path capital arrays"
+  ) throws(BindingError) {
+    guard !r.scorecard.hasCapital else { return }
+    throw BindingError(
+      "\(what): \(r.scenario.name) is routing-only (no capital overlay: no capitalEfficiency block),"
+        + " so \(needs); read r.routing, r.pools or r[\"routing.capture\"]")
   }
 }

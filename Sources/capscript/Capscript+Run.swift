@@ -57,6 +57,9 @@ extension Capscript {
     }
 
     func run() throws {
+      // Before any work: a folder that cannot be made fails now, not after the scorecard.
+      if let out { try OutputFolder.check(out) }
+      if let report { try OutputFolder.check(URL(fileURLWithPath: report).deletingLastPathComponent().path) }
       let library = try common.library()
       var s = try library.scenario(scenario)
       if !common.overrides.isEmpty { s = try s.with(common.overrides, origin: "command line") }

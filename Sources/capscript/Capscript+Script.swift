@@ -13,7 +13,9 @@ extension Capscript {
       abstract: "Run a Lua script with the cap module loaded (also: capscript [options] FILE.lua [args...]).",
       discussion: """
         Host options go before the file; everything after it is the script's (its `arg` table).
-        `capscript FILE.lua --help` lists the parameters the script declares in `params`.
+        A script that declares `params = {...}` (at the start of a line) gets `--name=value` and
+        `--name value` parsed and checked by the host into `params.name`; other arguments stay in `arg`.
+        `capscript FILE.lua --help` lists the declared params without running the script.
         """)
 
     @OptionGroup var host: HostOptions
@@ -22,14 +24,23 @@ extension Capscript {
     var arguments: [String] = []
 
     func run() throws {
-      if arguments == ["--help"] || arguments == ["-h"] {
-        print(
-          try ScriptParameters.help(
-            for: file, configDirectory: host.configFolder.config, libraryPaths: host.libraryPaths))
+      let declared: [ScriptParameter]?
+      let parsed: ScriptArguments
+      do {
+        declared = try ScriptParameters.declaration(of: file)
+        parsed = try ScriptArguments.parse(arguments, parameters: declared, file: file)
+      } catch {
+        Capscript.note(error.message)
+        throw ExitCode(error.isUsage ? 64 : 1)
+      }
+      if parsed.wantsHelp {
+        print(ScriptParameters.help(for: file, parameters: declared))
         return
       }
       let state = try LuaState(context: host.makeContext(), libraryPaths: host.libraryPaths)
-      try state.runFile(file, arguments: arguments)
+      // Without a declaration every argument is the script's, as `lua FILE args` gives them.
+      if let declared { try state.installParameters(parsed.values, declared: declared) }
+      try state.runFile(file, arguments: parsed.positional)
     }
   }
 }

@@ -22,7 +22,8 @@ struct Capscript: ParsableCommand {
 
 /// Options every run-like subcommand shares.
 struct CommonOptions: ParsableArguments {
-  @Option(help: "Monte Carlo paths (overrides the scenario).") var paths: Int?
+  // `.unconditional`: `--paths -5` reads -5 (and validate says it must be at least 1), not a missing value.
+  @Option(parsing: .unconditional, help: "Monte Carlo paths (overrides the scenario).") var paths: Int?
   @Option(help: "Epochs per path (overrides the scenario).") var epochs: Int?
   @Option(help: "Random seed (overrides the scenario).") var seed: UInt64?
   @Option(help: "Worker threads (default: all cores). Never changes the numbers.") var threads: Int?

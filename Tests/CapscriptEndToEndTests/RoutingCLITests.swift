@@ -100,7 +100,8 @@ import Testing
     local r = cap.run(cap.scenario("bridge_shock_137_56"):with{ paths = 4, epochs = 40 })
     print("pools", #r.pools, r.pools[2].pool, r.pools[2].origin_chain)
     print("capture", r.routing.capture > 0 and r.routing.capture < 1, r["routing.capture"] == r.routing.capture)
-    print("roi", r.roi_mean == nil, r.pnl_attribution == nil, pcall(function() return r.roi_maen end))
+    print("roi", (pcall(function() return r.roi_mean end)), (pcall(function() return r.pnl_attribution end)),
+      pcall(function() return r.roi_maen end))
     local c = cap.run(cap.scenario("chain138_deployed_capital_efficiency"):with{ paths = 4, epochs = 30 })
     local s, fit = cap.calibrate(c)
     print("calibrated", s.name, fit.capture0.value == c.routing.capture, s.capture0 == c.routing.capture)
@@ -113,7 +114,7 @@ import Testing
     #expect(lines[0] == "pools\t6\tUSDC.pol/cUSDC\t137")
     #expect(lines[1] == "capture\ttrue\ttrue")
     #expect(
-      lines[2].hasPrefix("roi\ttrue\ttrue\tfalse\t")
+      lines[2].hasPrefix("roi\tfalse\tfalse\tfalse\t")
         && lines[2].contains("did you mean \"roi_mean\"?"))
     #expect(lines[3] == "calibrated\tchain138_deployed_capital_efficiency_calibrated\ttrue\ttrue")
     #expect(lines[4] == "mode\tcalibrated\tnone\ttrue")

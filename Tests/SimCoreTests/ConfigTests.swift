@@ -29,13 +29,32 @@ import Testing
       #"{"name": "x", "capitalEfficiency": {"allocation": "most"}}"#,
       "s.json: capitalEfficiency.allocation: expected a number, got a string"
     ),
-    (#"{"name": "x", "paths": 10.5, "capitalEfficiency": {}}"#, "s.json: paths: 10.5 is not a whole number"),
+    (
+      #"{"name": "x", "paths": 10.5, "capitalEfficiency": {}}"#,
+      "s.json: paths: 10.5 is not an integer; it must be a whole number"
+    ),
+    (
+      #"{"name": "x", "capitalEfficiency": {}, "shocks": [{"type": "asset_crash", "at": 30}]}"#,
+      "s.json: shocks[1].drop: is required: fall of the asset price ([0, 1])"
+    ),
+    (
+      #"{"name": "x", "capitalEfficiency": {}, "shocks": [{"type": "asset_crash", "at": 30.5, "drop": 0.4}]}"#,
+      "s.json: shocks[1].at: 30.5 is not an integer; it must be a whole number"
+    ),
+    (
+      #"{"name": "x", "capitalEfficiency": {}, "shocks": [{"type": "liquidity_shock", "to": 9}]}"#,
+      "s.json: shocks[1].factor: is required: multiplier of the liquidity ([0, 100])"
+    ),
+    (
+      #"{"name": "x", "capitalEfficiency": {"leverage": 0.5}}"#,
+      "s.json: capitalEfficiency.leverage: 0.5 is outside the allowed range: it must be at least 1"
+    ),
     (
       #"{"name": "x", "capitalEfficiency": {}, "shocks": [{"type": "asset_crsh", "at": 1}]}"#,
       #"s.json: shocks[1].type: "asset_crsh" is not one of "asset_crash", "vol_spike", "liquidity_shock", "redemption_wave", "peg_shock", "flow_shock", "bridge_halt", "pool_depeg", "oracle_lag""#
     ),
     (
-      #"{"name": "x", "epochs": 10, "capitalEfficiency": {}, "shocks": [{"type": "asset_crash", "at": 10}]}"#,
+      #"{"name": "x", "epochs": 10, "capitalEfficiency": {}, "shocks": [{"type": "asset_crash", "at": 10, "drop": 0.1}]}"#,
       "s.json: shocks[1].at: 10 is outside the allowed range [0, 9]"
     ),
     ("{\"name\": \"x\",\n  \"paths\": 10,,\n}", "s.json: line 2, column 15: expected a quoted field name"),

@@ -123,6 +123,8 @@ import Testing
     for spec in ShockSchema.types where spec.scope != .graph {
       var fields: [String: ConfigValue] = ["type": .string(spec.name), "at": .number(1)]
       if spec.name == "vol_spike" { fields["add"] = .number(0.1) }
+      // Required fields are given (0.25 each); the others take their table defaults.
+      for field in spec.fields where field.defaultValue == .required { fields[field.name] = .number(0.25) }
       let s = try Scenario(
         .object([
           "name": .string("x"), "epochs": .number(5), "capitalEfficiency": .object([:]),
@@ -133,15 +135,19 @@ import Testing
       #expect(shock.typeName == spec.name && shock.spec.name == spec.name)
       #expect(shock.probability == 1 && shock.from == 1 && shock.to == 1)
       switch shock.kind {
-      case .assetCrash(let drop): #expect(drop == 0)
-      case .liquidityShock(let factor): #expect(factor == 1)
-      case .redemptionWave(let rate, let epochs): #expect(rate == 0 && epochs == 1)
-      case .flowShock(let imbalance, let epochs): #expect(imbalance == 0 && epochs == 1)
+      case .assetCrash(let drop): #expect(drop == 0.25)
+      case .liquidityShock(let factor): #expect(factor == 0.25)
+      case .redemptionWave(let rate, let epochs): #expect(rate == 0.25 && epochs == 1)
+      case .pegShock(let delta): #expect(delta == 0.25)
+      case .flowShock(let imbalance, let epochs): #expect(imbalance == 0.25 && epochs == 1)
       default: break
       }
     }
     #expect(Shock.typeNames + Shock.coupledTypeNames == ShockSchema.names)
     #expect(Shock.capitalTypeNames == ["vol_spike", "liquidity_shock", "redemption_wave", "peg_shock"])
+    // The fields whose default did nothing (a crash of 0, a factor of 1, ...) must be given.
+    let required = ShockSchema.types.flatMap { t in t.fields.filter { $0.defaultValue == .required }.map(\.name) }
+    #expect(required == ["drop", "factor", "rate", "delta", "imbalance", "chains", "token"])
   }
 
   @Test func jsonExportCarriesEveryRecord() throws {

@@ -18,15 +18,26 @@ function compare.run(named)
   return out
 end
 
---- A text table of the compare.fields for each named scenario.
+--- A text table of the compare.fields for each named scenario: each column as
+-- wide as its header or its widest value, right-aligned under its header.
 function compare.table(named)
   local rows = compare.run(named)
-  local lines = { string.format("%-16s" .. string.rep(" %14s", #compare.fields), "", table.unpack(compare.fields)) }
-  for _, row in ipairs(rows) do
-    local cells = {}
-    for i, f in ipairs(compare.fields) do cells[i] = string.format("%.6g", row.result[f]) end
-    lines[#lines + 1] = string.format("%-16s" .. string.rep(" %14s", #compare.fields), row.name, table.unpack(cells))
+  local header, widths, nameWidth = { "" }, {}, 16
+  local cells = {}
+  for r, row in ipairs(rows) do
+    nameWidth = math.max(nameWidth, #row.name)
+    cells[r] = { row.name }
+    for i, f in ipairs(compare.fields) do cells[r][i + 1] = string.format("%.6g", row.result[f]) end
   end
+  for i, f in ipairs(compare.fields) do
+    header[i + 1] = f
+    widths[i] = #f
+    for r = 1, #rows do widths[i] = math.max(widths[i], #cells[r][i + 1]) end
+  end
+  local format = "%-" .. nameWidth .. "s"
+  for i = 1, #compare.fields do format = format .. "  %" .. widths[i] .. "s" end
+  local lines = { string.format(format, table.unpack(header)) }
+  for r = 1, #rows do lines[#lines + 1] = string.format(format, table.unpack(cells[r])) end
   return table.concat(lines, "\n")
 end
 

@@ -8,6 +8,7 @@ public enum OutputFile {
     let url = URL(fileURLWithPath: path)
     let dir = url.deletingLastPathComponent()
     let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+    try OutputFolder.check(dir.path)
     do {
       try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
       try Data(text.utf8).write(to: tmp)

@@ -37,21 +37,62 @@ public final class ConfigReader {
       throw ConfigError(
         .wrongType, file: file, field: fieldName(key), "expected a number, got \(v.typeNameWithArticle)")
     }
+    guard !x.isNaN else {
+      throw ConfigError(
+        .wrongType, file: file, field: fieldName(key),
+        "expected a number, got NaN (not a number); the allowed range is \(Self.rangeText(range))")
+    }
     guard range.contains(x) else {
       throw ConfigError(
         .outOfRange, file: file, field: fieldName(key),
-        "\(JSONText.number(x)) is outside the allowed range [\(JSONText.number(range.lowerBound)), \(JSONText.number(range.upperBound))]"
-      )
+        Self.outOfRangeText(x, range))
     }
     return x
   }
 
+  /// "5 is outside the allowed range [1, 4]", "0 is outside the allowed range: it must be at least 1".
+  public static func outOfRangeText(_ x: Double, _ range: ClosedRange<Double>) -> String {
+    let allowed = rangeText(range)
+    if x.isInfinite { return "\(numberText(x)) is not a finite number; the allowed range is \(allowed)" }
+    let bounded = allowed.hasPrefix("[")
+    return "\(numberText(x)) is outside the allowed range" + (bounded ? " \(allowed)" : ": it must be \(allowed)")
+  }
+
+  /// Reads a whole number: a fraction is an error (never truncated), then the range is checked.
   public func integer(_ key: String, default value: Int, in range: ClosedRange<Int>) throws(ConfigError) -> Int {
-    let x = try number(key, default: Double(value), in: Double(range.lowerBound)...Double(range.upperBound))
-    guard x == x.rounded() else {
-      throw ConfigError(.wrongType, file: file, field: fieldName(key), "\(JSONText.number(x)) is not a whole number")
+    if case .number(let x)? = raw(key), x.isFinite, x != x.rounded() {
+      throw ConfigError(
+        .wrongType, file: file, field: fieldName(key),
+        "\(Self.numberText(x)) is not an integer; it must be a whole number")
     }
+    let x = try number(key, default: Double(value), in: Double(range.lowerBound)...Double(range.upperBound))
     return Int(x)
+  }
+
+  /// An optional whole number (nil when absent); a fraction is an error, never truncated.
+  public func optionalInteger(_ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
+    guard raw(key) != nil else { return nil }
+    return try integer(key, default: range.lowerBound, in: range)
+  }
+
+  /// A number for messages: `30`, `30.5`, `inf`, `-inf`, `NaN`.
+  public static func numberText(_ x: Double) -> String {
+    if x.isNaN { return "NaN" }
+    if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+    return JSONText.number(x)
+  }
+
+  /// An allowed range for messages: `[0, 1]`, or `at least 1` / `at most 0`
+  /// when one end is unbounded (the greatest finite double or beyond).
+  public static func rangeText(_ range: ClosedRange<Double>) -> String {
+    let openAbove = range.upperBound >= Double.greatestFiniteMagnitude
+    let openBelow = range.lowerBound <= -Double.greatestFiniteMagnitude
+    switch (openBelow, openAbove) {
+    case (true, true): return "any finite number"
+    case (false, true): return "at least \(numberText(range.lowerBound))"
+    case (true, false): return "at most \(numberText(range.upperBound))"
+    case (false, false): return "[\(numberText(range.lowerBound)), \(numberText(range.upperBound))]"
+    }
   }
 
   public func optionalNumber(_ key: String, in range: ClosedRange<Double>) throws(ConfigError) -> Double? {

@@ -34,7 +34,9 @@ extension Scenario {
       let path = try Self.resolve(field: key, file: origin)
       tree = tree.merging(value, atPath: path[...])
     }
-    let name = file.hasSuffix("(\(origin))") ? file : "\(file) (\(origin))"
+    // A chain of `with`s names its origin once: "x.json (with)", never "x.json (with) (with)".
+    let suffix = " (\(origin))"
+    let name = file == origin || file.hasSuffix(suffix) ? file : file + suffix
     let derivedPolicy = try policyTree.map { tree throws(ConfigError) in try Policy(tree, file: "\(name) policy") }
     var derived = try Scenario(tree, file: name, policy: derivedPolicy ?? policy)
     derived.overrides = self.overrides + overrides.map { "\($0.key)=\(JSONText.canonical($0.value))" }

@@ -94,9 +94,9 @@ extension Shock {
     let last = max(epochs - 1, 0)
     let timing = ShockFields(reader: r, fields: ShockSchema.timing, epochs: epochs)
     let f = ShockFields(reader: r, fields: spec.fields, epochs: epochs)
-    let at = try timing.optionalNumber("at").map(Int.init)
-    let lo = try timing.optionalNumber("from").map(Int.init)
-    let hi = try timing.optionalNumber("to").map(Int.init)
+    let at = try timing.optionalInteger("at")
+    let lo = try timing.optionalInteger("from")
+    let hi = try timing.optionalInteger("to")
     if at != nil, lo != nil || hi != nil {
       throw ConfigError(.outOfRange, file: file, field: field, "give either \"at\" or \"from\"/\"to\", not both")
     }
@@ -213,9 +213,21 @@ private struct ShockFields {
     }
   }
 
+  /// A number field; a required one that is absent is an error naming it.
   func number(_ name: String) throws(ConfigError) -> Double {
     let s = spec(name)
-    return try reader.number(name, default: fallback(s), in: range(s))
+    if s.defaultValue == .required, reader.raw(name) == nil {
+      throw ConfigError(
+        .missingField, file: reader.file, field: reader.fieldName(name),
+        "is required: \(s.doc) (\(s.range.map(ConfigReader.rangeText) ?? s.unit))")
+    }
+    return try reader.number(name, default: s.defaultValue == .required ? 0 : fallback(s), in: range(s))
+  }
+
+  /// An optional whole-number field (an epoch index); a fraction is an error, never truncated.
+  func optionalInteger(_ name: String) throws(ConfigError) -> Int? {
+    let r = range(spec(name))
+    return try reader.optionalInteger(name, in: Int(r.lowerBound)...Int(r.upperBound))
   }
 
   func optionalNumber(_ name: String) throws(ConfigError) -> Double? {

@@ -6,20 +6,20 @@ public enum ShockSchema {
   /// path, and the probability `p` that the shock happens on a path.
   public static let timing: [ShockFieldSpec] = [
     .init(
-      "at", default: .optional, range: 0...Double(Scenario.maxEpochs - 1), isEpochIndex: true,
+      "at", .integer, default: .optional, range: 0...Double(Scenario.maxEpochs - 1), isEpochIndex: true,
       unit: "epoch", doc: "epoch the shock fires in (give either at or from/to; neither: epoch 0)"),
     .init(
-      "from", default: .optional, range: 0...Double(Scenario.maxEpochs - 1), isEpochIndex: true,
+      "from", .integer, default: .optional, range: 0...Double(Scenario.maxEpochs - 1), isEpochIndex: true,
       unit: "epoch", doc: "first epoch of the window the epoch is drawn from per path"),
     .init(
-      "to", default: .optional, range: 0...Double(Scenario.maxEpochs - 1), isEpochIndex: true,
+      "to", .integer, default: .optional, range: 0...Double(Scenario.maxEpochs - 1), isEpochIndex: true,
       unit: "epoch", doc: "last epoch of the window (default: the last epoch when from is given)"),
     .init("p", default: .value(1), range: 0...1, unit: "probability", doc: "probability the shock happens on a path"),
   ]
 
   static let assetCrash = ShockSpec(
     "asset_crash", scope: .any, doc: "the external asset falls: S *= (1 - drop)",
-    fields: [.init("drop", default: .value(0), range: 0...1, unit: "fraction", doc: "fall of the asset price")])
+    fields: [.init("drop", default: .required, range: 0...1, unit: "fraction", doc: "fall of the asset price")])
   static let volSpike = ShockSpec(
     "vol_spike", scope: .capital, doc: "volatility jumps: sigma = max(sigma, level), then sigma += add",
     fields: [
@@ -28,20 +28,20 @@ public enum ShockSchema {
     ])
   static let liquidityShock = ShockSpec(
     "liquidity_shock", scope: .capital, doc: "external liquidity is scaled: ell *= factor",
-    fields: [.init("factor", default: .value(1), range: 0...100, unit: "factor", doc: "multiplier of the liquidity")])
+    fields: [.init("factor", default: .required, range: 0...100, unit: "factor", doc: "multiplier of the liquidity")])
   static let redemptionWave = ShockSpec(
     "redemption_wave", scope: .capital, doc: "extra redemptions for a number of epochs",
     fields: [
-      .init("rate", default: .value(0), range: 0...1, unit: "fraction of T per epoch", doc: "redemptions added"),
+      .init("rate", default: .required, range: 0...1, unit: "fraction of T per epoch", doc: "redemptions added"),
       .init("epochs", .integer, default: .value(1), range: 1...1_000_000, unit: "epochs", doc: "length of the wave"),
     ])
   static let pegShock = ShockSpec(
     "peg_shock", scope: .capital, doc: "the peg price moves: P += delta",
-    fields: [.init("delta", default: .value(0), range: -1...1, unit: "price", doc: "move of the peg price")])
+    fields: [.init("delta", default: .required, range: -1...1, unit: "price", doc: "move of the peg price")])
   static let flowShock = ShockSpec(
     "flow_shock", scope: .any, doc: "extra flow imbalance for a number of epochs",
     fields: [
-      .init("imbalance", default: .value(0), range: -1...1, unit: "1", doc: "imbalance added to the hub flow"),
+      .init("imbalance", default: .required, range: -1...1, unit: "1", doc: "imbalance added to the hub flow"),
       .init("epochs", .integer, default: .value(1), range: 1...1_000_000, unit: "epochs", doc: "length of the shock"),
     ])
   static let bridgeHalt = ShockSpec(

@@ -19,6 +19,8 @@ extension Scorecard {
     var att: [String: ConfigValue] = [:]
     for term in pnlAttribution.terms { att[term.name] = .number(term.value) }
     fields["pnl_attribution"] = .object(att)
+    // Also in `provenance`, where it was first reported (kept for compatibility).
+    fields["roi_mean_stderr"] = .number(roiMeanStderr)
     // Intervals beside the figures: `<field>_ci` = [lo, hi] (null for a side the
     // sample cannot bound), `<field>_se` where a standard error is defined.
     for (name, interval) in intervals { fields[name + "_ci"] = Self.tree(interval) }
