@@ -25,7 +25,8 @@
 /// - **ES interval**: ES is exactly the mean over all n paths of the influence values
 ///   ψ_i = VaR + (L_i - VaR)_+ / (1 - α), and the variance above is Var(ψ)/n to first
 ///   order. A right-skewed tail makes that mean skewed, so the interval is Hall's
-///   (1992) skewness-corrected interval for a studentized mean (`HallTransformation`),
+///   skewness-corrected interval for a studentized mean (Hall, 1992, "On the removal of
+///   skewness by transformation", JRSS B 54(1); `HallTransformation`),
 ///   with the standard error above and a = γ̂/(3√n), γ̂ the sample skewness of the ψ_i
 ///   (`influenceSkewness`): [ES - s.e. · g⁻¹(z), ES - s.e. · g⁻¹(-z)]. At γ̂ = 0 it is
 ///   ES ± z · s.e.; for a right-skewed tail it reaches further up than that and less far
