@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CapscriptIO
@@ -101,9 +102,52 @@ import Testing
     let t = TailRisk(sortedLosses: oneToThousand, level: 0.95)
     let se = ((221 + 0.95 * 25.5 * 25.5) / (1000 * 0.05)).squareRoot()
     #expect(abs(t.expectedShortfallStandardError - se) <= 1e-12 * se)
-    let ci = t.expectedShortfallInterval()
-    #expect(abs(ci.upper - ci.lower - 2 * 1.959963984540054 * se) <= 1e-11)
     let tiny = TailRisk(sortedLosses: [1, 2, 3], level: 0.999)
     #expect(tiny.expectedShortfall == 3 && tiny.expectedShortfallInterval() == .unbounded)
+  }
+
+  /// ES is the mean of the n influence values ψ_i = VaR + (L_i - VaR)_+ / (1 - α), and
+  /// `influenceSkewness` is their sample skewness, both computed here over all n values
+  /// (n = 777: nα fractional, the VaR atom weighted).
+  @Test(arguments: [0.95, 0.99, 0.937])
+  func shortfallIsTheMeanOfTheInfluenceValuesAndTheSkewnessIsTheirs(level: Double) {
+    let losses = (0..<777).map { exp(Double(($0 * 7919) % 1009) / 200) }.sorted()
+    let t = TailRisk(sortedLosses: losses, level: level)
+    let psi: [Double] = losses.map { t.valueAtRisk + max(0, $0 - t.valueAtRisk) / (1 - level) }
+    let n = Double(psi.count)
+    let mean: Double = psi.reduce(0, +) / n
+    #expect(abs(t.expectedShortfall - mean) <= 1e-12 * mean)
+    var m2 = 0.0
+    var m3 = 0.0
+    for x in psi {
+      let d = x - mean
+      m2 += d * d / n
+      m3 += d * d * d / n
+    }
+    let skewness = m3 / (m2 * m2.squareRoot())
+    #expect(skewness > 1)
+    #expect(abs(t.influenceSkewness - skewness) <= 1e-9 * skewness, "\(t.influenceSkewness) vs \(skewness)")
+    // The Manistre-Hancock variance is Var(ψ)/n to first order: here within 1 + 2/m.
+    let ratio = t.expectedShortfallStandardError / (m2 / n).squareRoot()
+    #expect(abs(ratio - 1) <= 2 / (n * (1 - level)), "\(ratio)")
+  }
+
+  /// The interval is Hall's with a = γ̂/(3√n) around the tail-mean standard error, so
+  /// it is longer above ES than below for a right-skewed tail; equal losses give the
+  /// single point (standard error 0, skewness 0).
+  @Test func intervalIsHallsAroundTheTailMeanStandardError() {
+    let t = TailRisk(sortedLosses: oneToThousand, level: 0.95)
+    let ci = t.expectedShortfallInterval()
+    let hall = HallTransformation(skewness: t.influenceSkewness, count: 1000)
+    let se = t.expectedShortfallStandardError
+    let z = ConfidenceLevel.standard.z
+    let es = t.expectedShortfall
+    #expect(ci == Interval(lower: es - se * hall.inverse(z), upper: es - se * hall.inverse(-z)))
+    #expect(t.influenceSkewness > 0 && ci.upper - t.expectedShortfall > t.expectedShortfall - ci.lower)
+    let flat = TailRisk(
+      sortedLosses: [Double](repeating: 0, count: 989) + [Double](repeating: 7, count: 11), level: 0.99)
+    #expect(
+      flat.expectedShortfall == 7 && flat.influenceSkewness == 0
+        && flat.expectedShortfallInterval() == Interval(lower: 7, upper: 7))
   }
 }

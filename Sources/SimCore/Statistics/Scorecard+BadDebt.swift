@@ -11,11 +11,11 @@ extension Scorecard {
   /// - `bad_debt_mean`: normal interval of the mean, with its standard error;
   /// - `bad_debt_var_95`: VaR of the per-path bad debt as a loss, with the
   ///   order-statistic interval of the 95% quantile (as `pnl_var_95`);
-  /// - `bad_debt_es_99`: ES at 99% with the tail-variance normal interval and
-  ///   its standard error (as `pnl_es_99`).
+  /// - `bad_debt_es_99`: ES at 99% with Hall's skewness-corrected interval and
+  ///   its tail-mean standard error (as `pnl_es_99`).
   ///
-  /// Bad debt is never negative, so the lower bounds of the two normal
-  /// intervals are clipped at 0.
+  /// Bad debt is never negative, so the lower bounds of the mean's and the
+  /// ES's intervals are clipped at 0.
   /// - Complexity: O(paths × log paths) for the sort.
   mutating func setBadDebt(records: [PathRecord]) {
     let badDebt = records.map(\.badDebt)

@@ -50,8 +50,9 @@ extension Scorecard {
 
   /// Sets the tail fields (`TailRisk.scorecardFieldNames`) of ascending sorted
   /// `losses` with their intervals: VaR with the order-statistic interval of its
-  /// level, ES with the normal interval from the tail's variance (and its
-  /// standard error), and both again as fractions of `capital`.
+  /// level, ES with Hall's skewness-corrected interval around the tail-mean standard
+  /// error (`TailRisk.expectedShortfallInterval`; the standard error is reported too),
+  /// and both again as fractions of `capital`.
   mutating func setTailRisk(sortedLosses losses: [Double], capital: Double) {
     for level in TailRisk.scorecardLevels {
       let t = TailRisk(sortedLosses: losses, level: level)
