@@ -35,4 +35,30 @@ import Testing
     let now = try String(contentsOfFile: journal, encoding: .utf8)
     #expect(now.hasPrefix(header) && !now.contains("\"paths\":500,"))
   }
+
+  @Test func aResumeSaysHowManyLinesOfAnotherSweepItSkipped() throws {
+    let mine = try temporaryFolder("e2e")
+    let other = try temporaryFolder("e2e")
+    defer {
+      removeFolder(mine)
+      removeFolder(other)
+    }
+    let args = ["run", "leverage_sweep_1x_to_4x", "--format", "json", "--threads", "2", "--quiet"]
+    let straight = try capscript(args + ["--paths", "200", "--out", mine])
+    #expect(straight.status == 0, "\(straight.stderr)")
+    let foreign = try capscript(args + ["--paths", "300", "--out", other])
+    #expect(foreign.status == 0, "\(foreign.stderr)")
+    // The mix: this sweep's header and first line, then the other sweep's 7 lines.
+    let journal = mine + "/sweeps/leverage_sweep_1x_to_4x.jsonl"
+    let own = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n")
+    let theirs = try String(contentsOfFile: other + "/sweeps/leverage_sweep_1x_to_4x.jsonl", encoding: .utf8)
+      .split(separator: "\n")
+    try (own.prefix(2) + theirs.dropFirst()).map { $0 + "\n" }.joined().write(
+      toFile: journal, atomically: true, encoding: .utf8)
+
+    let resumed = try capscript(args + ["--paths", "200", "--out", mine, "--resume"])
+    #expect(resumed.status == 0, "\(resumed.stderr)")
+    #expect(resumed.stderr.contains("resuming: skipped 7 line(s) of \(journal) written by another sweep"))
+    #expect(resumed.stdout == straight.stdout)
+  }
 }
