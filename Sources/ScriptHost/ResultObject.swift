@@ -67,7 +67,8 @@ enum ResultObject {
     } else if !LuaStack.isNoneOrNil(L, 3) {
       throw BindingError.argument(3, "save", expected: "table or nil", L)
     }
-    try LuaState.context(L).checkWritable(path)
+    let context = LuaState.context(L)
+    try context.checkWritable(path)
     if perPath {
       guard r.scorecard.hasCapital else {
         throw BindingError(
@@ -75,13 +76,13 @@ enum ResultObject {
         )
       }
       switch format {
-      case .csv: try OutputFile.write(PathTable.csv(r), to: path)
-      case .json: try OutputFile.write(PathTable.json(r), to: path)
+      case .csv: try OutputFile.write(PathTable.csv(r), to: context.writeTarget(path))
+      case .json: try OutputFile.write(PathTable.json(r), to: context.writeTarget(path))
       case .table, .markdown: throw BindingError("per-path arrays are saved as .csv or .json, not \"\(path)\"")
       }
       return 0
     }
-    try OutputFile.write(format.render(r), to: path)
+    try OutputFile.write(format.render(r), to: context.writeTarget(path))
     return 0
   }
 

@@ -1,4 +1,5 @@
 import CapscriptIO
+import Foundation
 import LuaHost
 import SimCore
 
@@ -91,10 +92,18 @@ enum SweepObject {
     let h = try handle(L, 1, "run")
     let context = LuaState.context(L)
     let result: SweepResult
-    if let dir = h.journalDirectory {
-      try context.checkWritable(dir + "/" + h.sweep.base.name + ".jsonl")
+    if let given = h.journalDirectory {
+      try context.checkWritable(given + "/" + h.sweep.base.name + ".jsonl")
+      // The journal's folder, resolved and checked inside --out once; its files are opened without following links.
+      let dir = try context.writableFolder(given)
       let (journal, done) = try SweepJournal.open(
         directory: dir, name: h.sweep.base.name, sweep: h.sweep, resume: h.resume)
+      if journal.skipped > 0 {
+        FileHandle.standardError.write(
+          Data(
+            ("capscript: resuming: skipped \(journal.skipped) line(s) of \(journal.jsonlPath) written by another "
+              + "sweep (another scenario, paths, seed or design); they are not used\n").utf8))
+      }
       result = try h.sweep.run(options: context.runOptions, done: done, store: journal.store) {
         try journal.append($0)
       }
@@ -133,8 +142,9 @@ enum SweepObject {
   static func save(_ L: OpaquePointer?) throws -> Int32 {
     let r = try result(L, 1, "save")
     guard let path = LuaStack.string(L, 2) else { throw BindingError.argument(2, "save", expected: "string", L) }
-    try LuaState.context(L).checkWritable(path)
-    try OutputFile.write(try SweepOutput.render(r, path: path), to: path)
+    let context = LuaState.context(L)
+    try context.checkWritable(path)
+    try OutputFile.write(try SweepOutput.render(r, path: path), to: context.writeTarget(path))
     return 0
   }
 }

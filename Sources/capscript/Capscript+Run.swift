@@ -141,6 +141,12 @@ extension Capscript {
       let sweep = try Sweep(base: s, spec: spec, evidence: library.evidence())
       let dir = (out ?? "out") + "/sweeps"
       let (journal, done) = try SweepJournal.open(directory: dir, name: s.name, sweep: sweep, resume: resume)
+      if journal.skipped > 0 {
+        // Said even with --quiet: the journal held results this sweep did not take.
+        Capscript.note(
+          "resuming: skipped \(journal.skipped) line(s) of \(journal.jsonlPath) written by another sweep "
+            + "(another scenario, paths, seed or design); they are not used")
+      }
       if !common.quiet && !done.isEmpty {
         Capscript.note("resuming: \(done.count) candidate result(s) read from \(journal.jsonlPath)")
       }

@@ -137,24 +137,24 @@ import Testing
     let dir = NSTemporaryDirectory() + "capscript-contributions-\(getpid())"
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/x.contributions"
-    let file = try ContributionFile(path: path, fresh: true)
+    let file = try ContributionFile(path: path, identity: "00000000000000aa", fresh: true)
     let a: [Double] = [0.1, -2.5, .pi, 0]
     let b: [Double] = [1, 2, 3]
     try file.save(Sweep.Key(index: 0, round: 0), a)
     try file.save(Sweep.Key(index: 1, round: 2), b)
     #expect(file.load(Sweep.Key(index: 1, round: 2)) == b)
-    let reopened = try ContributionFile(path: path, fresh: false)
+    let reopened = try ContributionFile(path: path, identity: "00000000000000aa", fresh: false)
     #expect(reopened.load(Sweep.Key(index: 0, round: 0)) == a)
     #expect(reopened.load(Sweep.Key(index: 1, round: 2)) == b)
     // A kill in the middle of the second record's write: the first stays, the second is gone.
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     try data.prefix(data.count - 5).write(to: URL(fileURLWithPath: path))
-    let cut = try ContributionFile(path: path, fresh: false)
+    let cut = try ContributionFile(path: path, identity: "00000000000000aa", fresh: false)
     #expect(cut.load(Sweep.Key(index: 0, round: 0)) == a)
     #expect(cut.load(Sweep.Key(index: 1, round: 2)) == nil)
     // The cut record is dropped on reopening, so a record saved after it is found on the next reopening.
     try cut.save(Sweep.Key(index: 2, round: 1), b)
-    let again = try ContributionFile(path: path, fresh: false)
+    let again = try ContributionFile(path: path, identity: "00000000000000aa", fresh: false)
     #expect(again.load(Sweep.Key(index: 2, round: 1)) == b && again.load(Sweep.Key(index: 0, round: 0)) == a)
   }
 }

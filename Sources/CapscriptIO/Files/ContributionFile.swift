@@ -7,48 +7,61 @@ import SimCore
 /// exactly as an uninterrupted one, without running them again.
 ///
 /// Records are appended, one `write` each, before the candidate's JSONL line:
-/// a 32-byte header of four little-endian UInt64 (candidate index, round, value
-/// count, FNV-1a 64 of the payload), then the values as little-endian IEEE 754
-/// bit patterns. A record cut short or damaged is ignored (the candidate is run
-/// again, and the file is cut back to its last sound record when it is
-/// reopened); when a key has several records, the last one is used.
+/// a 40-byte header of five little-endian UInt64 (the sweep's identity,
+/// candidate index, round, value count, FNV-1a 64 of the payload), then the
+/// values as little-endian IEEE 754 bit patterns. A record of another sweep
+/// (another identity) is never used; a record cut short or damaged is ignored
+/// (the candidate is run again, and the file is cut back to its last sound
+/// record when it is reopened); when a key has several records, the last one
+/// is used.
 final class ContributionFile {
   let path: String
+  /// The sweep's identity (`Sweep.identity`) as a number: the first word of every record.
+  let identity: UInt64
   /// Byte offset of each key's payload and its value count.
   private var index: [Sweep.Key: (offset: UInt64, count: Int)] = [:]
 
-  static let headerBytes = 32
+  static let headerBytes = 40
 
-  /// Opens `path`, empty when `fresh`, else indexing the sound records already there.
-  init(path: String, fresh: Bool) throws {
+  /// Opens `path` for the sweep of `identity` (`Sweep.identity`, 16 hex
+  /// digits), empty when `fresh`, else indexing the sound records of that sweep
+  /// already there. The file is opened without following a symbolic link.
+  init(path: String, identity: String, fresh: Bool) throws {
     self.path = path
+    self.identity = UInt64(identity, radix: 16) ?? ContributionFile.checksum(Array(identity.utf8))
     if fresh || !FileManager.default.fileExists(atPath: path) {
       try OutputFile.write("", to: path)
       return
     }
-    guard let handle = FileHandle(forReadingAtPath: path) else { throw OutputError("cannot read \(path)") }
-    defer { try? handle.close() }
+    let fd = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
+    guard fd >= 0 else { throw OutputError("cannot read \(path): \(String(cString: strerror(errno)))") }
+    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     var offset: UInt64 = 0
     while let header = try handle.read(upToCount: Self.headerBytes), header.count == Self.headerBytes {
       let words = Self.words(header)
-      let count = Int(clamping: words[2])
-      guard words[0] < UInt64(Int32.max), words[1] < 64, count < Int(Int32.max) else { break }
+      let count = Int(clamping: words[3])
+      guard words[1] < UInt64(Int32.max), words[2] < 64, count < Int(Int32.max) else { break }
       guard let payload = try handle.read(upToCount: count * 8), payload.count == count * 8,
-        Self.checksum(payload) == words[3]
+        Self.checksum(header.prefix(32) + payload) == words[4]
       else { break }
-      index[Sweep.Key(index: Int(words[0]), round: Int(words[1]))] = (offset + UInt64(Self.headerBytes), count)
+      // A sound record of another sweep stays in the file but is never used.
+      if words[0] == self.identity {
+        index[Sweep.Key(index: Int(words[1]), round: Int(words[2]))] = (offset + UInt64(Self.headerBytes), count)
+      }
       offset += UInt64(Self.headerBytes + count * 8)
     }
     // Drop a record cut short, so that new records follow the last sound one.
-    guard truncate(path, off_t(offset)) == 0 else {
+    guard ftruncate(fd, off_t(offset)) == 0 else {
       throw OutputError("cannot truncate \(path): \(String(cString: strerror(errno)))")
     }
   }
 
   /// The stored values of `key`, or nil.
   func load(_ key: Sweep.Key) -> [Double]? {
-    guard let entry = index[key], let handle = FileHandle(forReadingAtPath: path) else { return nil }
-    defer { try? handle.close() }
+    guard let entry = index[key] else { return nil }
+    let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     guard (try? handle.seek(toOffset: entry.offset)) != nil,
       let payload = try? handle.read(upToCount: entry.count * 8), payload.count == entry.count * 8
     else { return nil }
@@ -62,11 +75,10 @@ final class ContributionFile {
     var payload: [UInt8] = []
     payload.reserveCapacity(values.count * 8)
     for v in values { Self.append(v.bitPattern, to: &payload) }
-    for w in [UInt64(key.index), UInt64(key.round), UInt64(values.count), Self.checksum(payload)] {
-      Self.append(w, to: &bytes)
-    }
+    for w in [identity, UInt64(key.index), UInt64(key.round), UInt64(values.count)] { Self.append(w, to: &bytes) }
+    Self.append(Self.checksum(bytes + payload), to: &bytes)
     bytes += payload
-    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw OutputError("cannot append to \(path): \(String(cString: strerror(errno)))") }
     defer { close(fd) }
     let end = lseek(fd, 0, SEEK_END)

@@ -30,7 +30,7 @@ extension CapModule {
     } else {
       throw BindingError.argument(1, "report", expected: "result or sweep result", L)
     }
-    try OutputFile.write(html, to: path)
+    try OutputFile.write(html, to: context.writeTarget(path))
     LuaStack.push(L, string: path)
     return 1
   }
