@@ -91,15 +91,19 @@ enum SweepObject {
     let h = try handle(L, 1, "run")
     let context = LuaState.context(L)
     let result: SweepResult
+    // One bar per round on a terminal; its status says the round and the candidate.
+    let bar = context.progressBar(label: "sweep \(h.sweep.base.name)")
+    defer { bar?.finish() }
+    let options = bar?.attach(to: context.runOptions) ?? context.runOptions
+    let starting: (Sweep.Step) -> Void = { bar?.show($0) }
     if let dir = h.journalDirectory {
       try context.checkWritable(dir + "/" + h.sweep.base.name + ".jsonl")
       let (journal, done) = try SweepJournal.open(
         directory: dir, name: h.sweep.base.name, sweep: h.sweep, resume: h.resume)
-      result = try h.sweep.run(options: context.runOptions, done: done, store: journal.store) {
-        try journal.append($0)
-      }
+      result = try h.sweep.run(
+        options: options, done: done, store: journal.store, finished: { try journal.append($0) }, starting: starting)
     } else {
-      result = try h.sweep.run(options: context.runOptions)
+      result = try h.sweep.run(options: options, starting: starting)
     }
     LuaObject.push(L, result, tname: resultTname)
     return 1
