@@ -14,6 +14,10 @@ public final class HostContext {
   public let cancellation = CancellationToken()
   /// Called with (done, total) paths during a native run.
   public var progress: (@Sendable (Int, Int) -> Void)?
+  /// Whether long native work (`cap.run`, `sw:run`, `cap.validate`) draws a
+  /// progress bar on stderr: on for the REPL and scripts when stderr is a
+  /// terminal (the CLI sets it), off by default (tests, embedding).
+  public var showsProgress = false
   /// Memory, time and sandbox limits of the chunks run in this context.
   public var limits = ScriptLimits()
   /// When set, file outputs (`result:save`, reports) must be inside this folder.
@@ -49,6 +53,12 @@ public final class HostContext {
   /// Folders of Lua modules the state searches (set by `LuaState`): with the
   /// config folder, the only folders a sandboxed script may read scenarios from.
   public internal(set) var libraryPaths: [String] = []
+
+  /// A progress bar for native work labelled `label` when `showsProgress` is on;
+  /// the caller attaches it and finishes it on every exit (`defer`).
+  package func progressBar(label: String) -> ProgressBar? {
+    showsProgress ? ProgressBar(label: label) : nil
+  }
 
   /// Run options of a native run from this state; `--max-memory` (the Lua
   /// heap cap) is also the memory budget of each run's arrays (`RunBudget`).

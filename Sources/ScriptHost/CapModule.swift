@@ -50,8 +50,16 @@ enum CapModule {
     } else if !LuaStack.isNoneOrNil(L, 2) {
       throw BindingError.argument(2, "run", expected: "table or nil", L)
     }
+    // Drawn on a terminal only; cleared on every exit, a cancelled or failed run too.
+    let bar = context.progressBar(label: scenario.name)
+    defer { bar?.finish() }
+    if let bar { options = bar.attach(to: options) }
     let result =
-      try precision.map { spec throws(RunError) in try Runner.run(scenario, precision: spec, options: options) }
+      try precision.map { spec throws(RunError) in
+        try Runner.run(scenario, precision: spec, options: options) { report, card in
+          bar?.setStatus(report.progressText(card))
+        }
+      }
       ?? Runner.run(scenario, options: options)
     LuaObject.push(L, result, tname: resultType)
     return 1
@@ -188,7 +196,8 @@ enum CapModule {
       throw BindingError.argument(1, "validate", expected: "table or nil", L)
     }
     let suite = try ScenarioSuite(library: context.library(), names: names, overrides: overrides)
-    let entries = try suite.run(options: options)
+    let entries = try suite.run(
+      options: options, progress: context.progressBar(label: "cap.validate"), label: "cap.validate")
     LuaStack.push(
       L,
       .object([

@@ -92,6 +92,11 @@ enum SweepObject {
     let h = try handle(L, 1, "run")
     let context = LuaState.context(L)
     let result: SweepResult
+    // One bar per round on a terminal; its status says the round and the candidate.
+    let bar = context.progressBar(label: "sweep \(h.sweep.base.name)")
+    defer { bar?.finish() }
+    let options = bar?.attach(to: context.runOptions) ?? context.runOptions
+    let starting: (Sweep.Step) -> Void = { bar?.show($0) }
     if let given = h.journalDirectory {
       try context.checkWritable(given + "/" + h.sweep.base.name + ".jsonl")
       // The journal's folder, resolved and checked inside --out once; its files are opened without following links.
@@ -104,11 +109,10 @@ enum SweepObject {
             ("capscript: resuming: skipped \(journal.skipped) line(s) of \(journal.jsonlPath) written by another "
               + "sweep (another scenario, paths, seed or design); they are not used\n").utf8))
       }
-      result = try h.sweep.run(options: context.runOptions, done: done, store: journal.store) {
-        try journal.append($0)
-      }
+      result = try h.sweep.run(
+        options: options, done: done, store: journal.store, finished: { try journal.append($0) }, starting: starting)
     } else {
-      result = try h.sweep.run(options: context.runOptions)
+      result = try h.sweep.run(options: options, starting: starting)
     }
     LuaObject.push(L, result, tname: resultTname)
     return 1

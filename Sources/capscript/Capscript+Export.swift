@@ -32,17 +32,8 @@ extension Capscript {
       }
       let suite = try ScenarioSuite(
         library: library, names: names.isEmpty ? nil : names, overrides: common.overrides)
-      var progress: ProgressBar?
       let entries = try suite.run(
-        sweeps: false,
-        options: { s in
-          let bar = ProgressBar(label: s.name)
-          progress = bar
-          var options = common.runOptions
-          options.progress = bar.callback
-          return options
-        },
-        finished: { _ in progress?.finish() })
+        sweeps: false, options: common.runOptions, progress: ProgressBar(label: "export"), label: "export")
       print(OpenMetrics.text(entries.compactMap(\.run).map(OpenMetrics.Entry.init)), terminator: "")
       if !common.quiet, let alertRules { Capscript.note("alerting rules written to \(alertRules)") }
     }

@@ -33,7 +33,7 @@ extension Capscript {
           "Paths are added in fixed blocks in path order (the scenario's paths are ignored), up to --max-paths; the result says whether each target was met."
       ))
     var until: String?
-    @Option(help: "The path budget of --until (default 1000000).") var maxPaths: Int?
+    @Option(parsing: .unconditional, help: "The path budget of --until (default 1000000).") var maxPaths: Int?
     @Option(
       help:
         "Refuse a run whose arrays would need more memory (bytes; suffixes K, M, G, e.g. 4G). Default: half the physical memory."
@@ -77,8 +77,8 @@ extension Capscript {
         throw ValidationError("--per-path: \(s.name) is routing-only and has no per-path capital arrays")
       }
       let progress = ProgressBar(label: s.name)
-      var options = runOptions
-      options.progress = progress.callback
+      defer { progress.finish() }  // a failed run clears the line too
+      var options = progress.attach(to: runOptions)
       // Terminal charts only when stdout is a terminal; piped output stays plain.
       let charts = format == .table && TerminalChart.stdoutIsTerminal
       if report != nil || charts { options.bandPaths = HTMLReport.bandPathLimit }  // at most the paths run
@@ -90,7 +90,7 @@ extension Capscript {
       } else {
         result = try Runner.run(s, options: options)
       }
-      progress.finish()
+      progress.finish()  // before the scorecard
       if perPath {
         print(format == .csv ? PathTable.csv(result) : PathTable.json(result), terminator: "")
       } else {
@@ -150,14 +150,12 @@ extension Capscript {
       if !common.quiet && !done.isEmpty {
         Capscript.note("resuming: \(done.count) candidate result(s) read from \(journal.jsonlPath)")
       }
-      let total = sweep.rounds.count == 1 ? sweep.candidates.count : nil
-      var finished = done.count
+      // One bar per round, over the round's paths; the status says the round and the candidate.
       let progress = ProgressBar(label: "sweep \(s.name)")
-      let result = try sweep.run(options: runOptions, done: done, store: journal.store) { summary in
-        try journal.append(summary)
-        finished += 1
-        progress.callback(finished, total ?? finished)
-      }
+      defer { progress.finish() }
+      let result = try sweep.run(
+        options: progress.attach(to: runOptions), done: done, store: journal.store,
+        finished: { try journal.append($0) }, starting: progress.show)
       progress.finish()
       switch format {
       case .json: print(SweepOutput.json(result), terminator: "")

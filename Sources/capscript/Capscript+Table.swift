@@ -25,7 +25,7 @@ extension Capscript {
     func run() throws {
       let suite = try ScenarioSuite(
         library: common.library(), overrides: common.overrides, including: { $0.capital != nil })
-      let entries = try suite.run(options: common.runOptions)
+      let entries = try suite.run(options: common.runOptions, progress: ProgressBar(label: "table"), label: "table")
       print(
         format == .csv ? ScenarioSuite.summaryCSV(entries) : ScenarioSuite.summaryMarkdown(entries), terminator: "")
     }

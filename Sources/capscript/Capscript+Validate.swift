@@ -23,7 +23,8 @@ extension Capscript {
       let library = try common.library()
       _ = try library.evidence()
       let suite = try ScenarioSuite(library: library, overrides: common.overrides)
-      let entries = try suite.run(options: common.runOptions)
+      let entries = try suite.run(
+        options: common.runOptions, progress: ProgressBar(label: "validate"), label: "validate")
       print(ScenarioSuite.validationText(entries))
       // 1: something failed; 3: nothing failed, but a gate is undecided (its interval straddles the limit).
       if entries.contains(where: { !$0.check.passed && !$0.check.inconclusive }) { throw ExitCode.failure }

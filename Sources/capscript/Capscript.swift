@@ -23,10 +23,15 @@ struct Capscript: ParsableCommand {
 /// Options every run-like subcommand shares.
 struct CommonOptions: ParsableArguments {
   // `.unconditional`: `--paths -5` reads -5 (and validate says it must be at least 1), not a missing value.
+  // The same for every numeric option, so that a negative value gets a message about its range.
   @Option(parsing: .unconditional, help: "Monte Carlo paths (overrides the scenario).") var paths: Int?
-  @Option(help: "Epochs per path (overrides the scenario).") var epochs: Int?
-  @Option(help: "Random seed (overrides the scenario).") var seed: UInt64?
-  @Option(help: "Worker threads (default: all cores). Never changes the numbers.") var threads: Int?
+  @Option(parsing: .unconditional, help: "Epochs per path (overrides the scenario).") var epochs: Int?
+  @Option(
+    parsing: .unconditional, help: "Random seed, 0 ... 2^64-1 (overrides the scenario).",
+    transform: CommonOptions.parseSeed)
+  var seed: UInt64?
+  @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Never changes the numbers.")
+  var threads: Int?
   @Option(
     name: .customLong("set"),
     help: ArgumentHelp(
@@ -36,6 +41,7 @@ struct CommonOptions: ParsableArguments {
       valueName: "field=value"))
   var settings: [String] = []
   @Option(
+    parsing: .unconditional,
     help:
       "Confidence level of every interval and gate verdict, two-sided (overrides the policy's gateConfidence, e.g. 0.99)."
   )
@@ -54,6 +60,15 @@ struct CommonOptions: ParsableArguments {
         "--confidence must be between \(JSONText.number(range.lowerBound)) and \(JSONText.number(range.upperBound)) (the policy's gateConfidence range), got \(JSONText.number(confidence))"
       )
     }
+  }
+
+  /// Reads `--seed`: a whole number from 0 to 2^64-1; anything else (a
+  /// negative or fractional seed, a word) says so instead of "invalid value".
+  static func parseSeed(_ text: String) throws -> UInt64 {
+    guard let seed = UInt64(text) else {
+      throw ValidationError("seeds are whole numbers from 0 to 2^64-1 (\(UInt64.max))")
+    }
+    return seed
   }
 
   /// The config library, with the policy's `gateConfidence` overridden by

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CapscriptIO
 import Foundation
 import LuaHost
 import ScriptHost
@@ -63,6 +64,8 @@ struct HostOptions: ParsableArguments {
     l.interruptible = interruptible
     context.limits = l
     context.writableRoot = out
+    // Progress of long native runs on a terminal only, never in piped output.
+    context.showsProgress = ProgressBar.stderrIsTerminal
     return context
   }
 }

@@ -53,25 +53,34 @@ public struct ScenarioSuite: Sendable {
   }
 
   /// Runs one scenario: its sweep when it is an optimizer scenario by default
-  /// and `sweeps` is true, else a plain run of it.
-  public func run(_ s: Scenario, options: RunOptions, sweeps: Bool = true) throws -> Entry {
+  /// and `sweeps` is true, else a plain run of it. `sweepStep` sees each
+  /// candidate of a sweep before it runs (`Sweep.run`'s `starting`).
+  public func run(
+    _ s: Scenario, options: RunOptions, sweeps: Bool = true, sweepStep: (Sweep.Step) -> Void = { _ in }
+  ) throws -> Entry {
     if sweeps, let spec = s.sweep, s.optimizerByDefault {
-      let result = try Sweep(base: s, spec: spec, evidence: library.evidence()).run(options: options)
+      let result = try Sweep(base: s, spec: spec, evidence: library.evidence()).run(
+        options: options, starting: sweepStep)
       return Entry(scenario: s, outcome: .sweep(result), check: ScenarioCheck(result))
     }
     let result = try Runner.run(s, options: options)
     return Entry(scenario: s, outcome: .run(result), check: ScenarioCheck(result))
   }
 
-  /// Runs every scenario in order with the options `options` gives for it;
-  /// `finished` sees each entry as soon as it is done.
+  /// Runs every scenario in order with the options `options` gives for it.
+  /// `starting` sees each scenario with its place (from 0, of
+  /// `scenarios.count`) before it runs, `sweepStep` each candidate of a sweep,
+  /// and `finished` each entry as soon as it is done.
   /// - Complexity: one run (or sweep) per scenario.
   public func run(
-    sweeps: Bool = true, options: (Scenario) -> RunOptions, finished: (Entry) -> Void = { _ in }
+    sweeps: Bool = true, options: (Scenario) -> RunOptions,
+    starting: (_ position: Int, _ scenario: Scenario) -> Void = { _, _ in },
+    sweepStep: (Sweep.Step) -> Void = { _ in }, finished: (Entry) -> Void = { _ in }
   ) throws -> [Entry] {
     var entries: [Entry] = []
-    for s in scenarios {
-      let entry = try run(s, options: options(s), sweeps: sweeps)
+    for (position, s) in scenarios.enumerated() {
+      starting(position, s)
+      let entry = try run(s, options: options(s), sweeps: sweeps, sweepStep: sweepStep)
       finished(entry)
       entries.append(entry)
     }

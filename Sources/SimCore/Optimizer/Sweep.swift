@@ -108,11 +108,13 @@ public struct Sweep: Sendable {
   /// order. Each round is paired against its leader (`pairRound`); halving
   /// keeps the better half plus every candidate not significantly worse than
   /// the leader (`promoted`). The result is the same whether or not the sweep
-  /// was interrupted.
+  /// was interrupted. `starting` sees each candidate of each round before it
+  /// runs or is read from `done`; `options.progress` then counts the paths of
+  /// the whole round (`Step.options`).
   /// - Complexity: memory of one Double per path per candidate of the current round.
   public func run(
     options: RunOptions, done: [Key: CandidateSummary] = [:], store: ContributionStore? = nil,
-    finished: (CandidateSummary) throws -> Void = { _ in }
+    finished: (CandidateSummary) throws -> Void = { _ in }, starting: (Step) -> Void = { _ in }
   ) throws -> SweepResult {
     var alive = Array(candidates.indices)
     var latest: [Int: CandidateSummary] = [:]
@@ -120,14 +122,17 @@ public struct Sweep: Sendable {
     for round in schedule.indices {
       var results: [CandidateSummary] = []
       var contributions: [Int: [Double]] = [:]
-      for index in alive {
+      for (position, index) in alive.enumerated() {
+        let step = Step(round: round, rounds: schedule.count, position: position, count: alive.count, index: index)
+        starting(step)
         let key = Key(index: index, round: round)
         if let d = done[key], let stored = store?.load(key), stored.count == schedule[round] {
           results.append(d)
           contributions[index] = stored
           continue
         }
-        let (summary, values) = try evaluation(index, round: round, options: options)
+        let (summary, values) = try evaluation(
+          index, round: round, options: step.options(options, paths: schedule[round]))
         try store?.save(key, values)
         if let d = done[key] {
           // Journaled without its contributions: run again for them; the journaled summary stands.
