@@ -62,13 +62,17 @@ static inline void *capscript_testudata(lua_State *L, int i, const char *tname) 
 
 /* The trampoline: calls the Swift function stored as upvalue 1, and raises the
  * error it reported after its frame has returned. While the Swift frame runs,
- * the memory limit never refuses an allocation (that error would longjmp). */
+ * the memory limit never refuses an allocation (that error would longjmp).
+ * A stopped chunk's host calls raise the stop, before the call and after it
+ * (a native run cancelled by the stop says so, not "the run was cancelled"). */
 static inline int capscript_trampoline(lua_State *L) {
   capscript_fn f = (capscript_fn)lua_touserdata(L, lua_upvalueindex(1));
   capscript_limits *lim = capscript_limits_of(L);
+  if (lim != NULL) capscript_limits_raise(L, lim, 1);
   if (lim != NULL) lim->in_host++;
   int n = f(L);
   if (lim != NULL) lim->in_host--;
+  if (lim != NULL) capscript_limits_raise(L, lim, 1);
   return n < 0 ? lua_error(L) : n;
 }
 

@@ -35,8 +35,10 @@ extension LuaState {
     let status = capscript_pcall(L, nargs, nresults)
     watchdog?.stop()
     let stop = Int(capscript_limits_end(lim))
-    guard status != LUA_OK else { return }
-    let error = popError(status == LUA_ERRMEM ? .memory : .runtime)
+    // A stop is the chunk's outcome even when the chunk caught it and returned.
+    guard status != LUA_OK || stop != CAPSCRIPT_STOP_NONE else { return }
+    let error =
+      status == LUA_OK ? ScriptError(.limit, "") : popError(status == LUA_ERRMEM ? .memory : .runtime)
     let reason: String
     switch stop {
     case CAPSCRIPT_STOP_INTERRUPT: reason = "interrupted"
