@@ -110,6 +110,25 @@ static inline int capscript_pcall(lua_State *L, int nargs, int nresults) {
   return status;
 }
 
+/* [-2, +n, e] called with (show, chunk): calls the chunk and returns each of
+ * its n results as show(result). The REPL's evaluation runs as one call of
+ * this, so printing a value (its __tostring) runs under the chunk's limits. */
+static inline int capscript_callandshow(lua_State *L) {
+  lua_call(L, 0, LUA_MULTRET);
+  int top = lua_gettop(L);
+  luaL_checkstack(L, 2, "too many results to print");
+  for (int i = 2; i <= top; i++) {
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, i);
+    lua_call(L, 1, 1);
+    lua_replace(L, i);
+  }
+  return top - 1;
+}
+
+/* [-0, +1, -] pushes capscript_callandshow */
+static inline void capscript_pushcallandshow(lua_State *L) { lua_pushcfunction(L, capscript_callandshow); }
+
 /* [-0, +1, m] loads a file as a text chunk named "@path" (binary chunks are
  * refused: crafted bytecode can crash the interpreter). */
 static inline int capscript_loadfile(lua_State *L, const char *path) {

@@ -91,18 +91,7 @@ public final class LuaState {
     defer { lua_settop(L, top) }
     let status = code.withCString { capscript_loadstring(L, $0, strlen($0), name) }
     guard status == LUA_OK else { throw popError(.syntax) }
-    try callChunk(nargs: 0, nresults: LUA_MULTRET)
-    var results: [String] = []
-    let last = lua_gettop(L)
-    guard last > top else { return [] }
-    for i in (top + 1)...last {
-      lua_getglobal(L, "tostring")
-      lua_pushvalue(L, i)
-      let rc = capscript_pcall(L, 1, 1)
-      guard rc == LUA_OK else { throw popError(.runtime) }
-      results.append(LuaStack.string(L, -1) ?? "?")
-      capscript_pop(L, 1)
-    }
-    return results
+    lua_getglobal(L, "tostring")
+    return try callShowing()
   }
 }
