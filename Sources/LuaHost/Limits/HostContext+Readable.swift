@@ -11,7 +11,7 @@ extension HostContext {
     let resolved = Self.resolved(path)
     // The config folder as the search finds it (none found: the library folders alone).
     let config = (try? configFolder()) ?? "no config folder found"
-    let roots = ((try? configFolder()).map { [$0] } ?? [] + libraryPaths).map(Self.resolved)
+    let roots = (((try? configFolder()).map { [$0] } ?? []) + libraryPaths).map(Self.resolved)
     guard roots.contains(where: { resolved == $0 || resolved.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else {
       throw BindingError(
         "cannot read \(Echo.name(path, limit: 256)): the sandbox reads files only under the config folder "
