@@ -81,4 +81,21 @@ import Testing
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout == "done\n")
   }
+
+  @Test(arguments: ["hub_only_11", "chain138_deployed_capital_efficiency", "crash_40pct_external_asset"])
+  func aLongPathStopsAtTheTimeout(scenario: String) throws {
+    // 256 paths are one block: cancellation checked only between blocks took
+    // about 6 minutes here (issue 16, item 7); inside a path it is checked
+    // every 256 epochs. The child is killed after 120 s.
+    let r = try run(
+      """
+      local s = cap.scenario("\(scenario)"):with{ paths = 256, epochs = 100000 }
+      local r = cap.run(s)
+      print("finished")
+      """)
+    #expect(!r.timedOut)
+    #expect(r.status == 1, "\(r.stderr)")
+    #expect(r.stdout.isEmpty)
+    #expect(r.stderr.hasSuffix("/s.lua:2: script stopped: timeout of 2 s exceeded\n"), "\(r.stderr)")
+  }
 }
