@@ -108,9 +108,6 @@ enum Sandbox {
     for _, name in ipairs({ "find", "match", "gmatch", "gsub" }) do
       env.string[name] = bounded(name, string[name])
     end
-    -- String methods ("s:find(p)") are the sandbox's: the string metatable's
-    -- __index is the sandbox string table in this state.
-    getmetatable("").__index = env.string
     env.utf8, env.coroutine = copy(utf8), copy(coroutine)
     env.os = guarded("os", os, { "time", "clock", "date", "difftime" })
     local stdout, stdin = io.stdout, io.stdin
