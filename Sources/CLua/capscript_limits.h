@@ -41,7 +41,13 @@ typedef struct capscript_limits {
   size_t limit;      /* growth beyond this is refused while armed; 0: none */
   int armed;         /* the memory limit applies (only while a chunk runs) */
   int in_host;       /* Swift host functions on the C stack: never refused */
-  int refused;       /* the last growth was refused (Lua retries once after a full GC) */
+  int active;        /* a chunk runs under these limits (between begin and end) */
+  int pending;       /* a growth was refused beyond the limit: a memory stop, unless the very
+                      * next growth is Lua's retry of the same request after its emergency
+                      * collection and fits (capscript_alloc) */
+  void *pending_ptr; /* the refused request (pointer, old size or tag, new size) */
+  size_t pending_osize;
+  size_t pending_nsize;
   double deadline;   /* CLOCK_MONOTONIC seconds; 0: none */
   double timeout;    /* the timeout the deadline came from, for messages */
   int stop;          /* a CAPSCRIPT_STOP_ reason; atomic */
@@ -81,6 +87,21 @@ static inline int capscript_limits_poll(capscript_limits *lim) {
   return stop;
 }
 
+/* Turns a refused growth into the memory stop (only on the thread that runs
+ * Lua: `pending` is not atomic). */
+static inline void capscript_limits_commit(capscript_limits *lim) {
+  if (!lim->pending) return;
+  lim->pending = 0;
+  capscript_limits_stop(lim, CAPSCRIPT_STOP_MEMORY);
+}
+
+/* The stop reason, after committing a refused growth and a passed deadline
+ * (only on the thread that runs Lua). */
+static inline int capscript_limits_check(capscript_limits *lim) {
+  capscript_limits_commit(lim);
+  return capscript_limits_poll(lim);
+}
+
 /* Clears the stop reason (before an evaluation, or after Ctrl-C at a prompt). */
 static inline void capscript_limits_clear(capscript_limits *lim) {
   __atomic_store_n(&lim->stop, CAPSCRIPT_STOP_NONE, __ATOMIC_SEQ_CST);
@@ -90,7 +111,8 @@ static inline void capscript_limits_clear(capscript_limits *lim) {
  * refused, and the chunk stops `timeout` seconds from now (0: never). */
 static inline void capscript_limits_begin(capscript_limits *lim, size_t limit, double timeout) {
   capscript_limits_clear(lim);
-  lim->refused = 0;
+  lim->pending = 0;
+  lim->active = 1;
   lim->limit = limit;
   lim->armed = limit > 0;
   lim->timeout = timeout;
@@ -100,7 +122,8 @@ static inline void capscript_limits_begin(capscript_limits *lim, size_t limit, d
 /* Disarms the limits after a chunk and clears the stop reason; returns the
  * reason the chunk was stopped for. */
 static inline int capscript_limits_end(capscript_limits *lim) {
-  int stop = capscript_limits_poll(lim);
+  int stop = capscript_limits_check(lim);
+  lim->active = 0;
   lim->armed = 0;
   lim->deadline = 0;
   capscript_limits_clear(lim);
@@ -109,7 +132,16 @@ static inline int capscript_limits_end(capscript_limits *lim) {
 
 /* The allocator: counts every byte, and refuses growth beyond the armed
  * limit except inside Swift host functions (an allocation error there would
- * longjmp across Swift frames). Shrinking never fails, as Lua requires. */
+ * longjmp across Swift frames). Shrinking never fails, as Lua requires.
+ *
+ * The first refusal is the memory stop (issue 16, item 10: lauxlib's buffers
+ * and other direct callers of the allocator raise a plain "not enough memory"
+ * and never ask twice), with one exception: Lua's own allocations retry the
+ * same request once after an emergency full collection, which frees no
+ * memory of its own callers and grows nothing, so when the very next growth
+ * is that retry and it fits, the refusal was only garbage and no stop is
+ * recorded. Any other next growth (or the hook, a host call, the end of the
+ * chunk) commits the stop. */
 static inline void *capscript_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   capscript_limits *lim = (capscript_limits *)ud;
   size_t old = ptr != NULL ? osize : 0;
@@ -118,18 +150,27 @@ static inline void *capscript_alloc(void *ud, void *ptr, size_t osize, size_t ns
     lim->used -= old;
     return NULL;
   }
+  int retry = 0;
   if (nsize > old && lim->armed && lim->in_host == 0) {
+    retry = lim->pending && ptr == lim->pending_ptr && osize == lim->pending_osize && nsize == lim->pending_nsize;
+    if (!retry) capscript_limits_commit(lim);
     int stopped = __atomic_load_n(&lim->stop, __ATOMIC_SEQ_CST) == CAPSCRIPT_STOP_MEMORY;
     size_t cap = stopped ? lim->limit + CAPSCRIPT_MEMORY_RESERVE : lim->limit;
     if (lim->used - old + nsize > cap) {
-      if (lim->refused) capscript_limits_stop(lim, CAPSCRIPT_STOP_MEMORY);
-      lim->refused = 1;
+      if (retry) {
+        capscript_limits_commit(lim);
+      } else if (!stopped) {
+        lim->pending = 1;
+        lim->pending_ptr = ptr;
+        lim->pending_osize = osize;
+        lim->pending_nsize = nsize;
+      }
       return NULL;
     }
   }
   void *p = realloc(ptr, nsize);
   if (p == NULL) return NULL;
-  if (nsize > old) lim->refused = 0;
+  if (retry) lim->pending = 0; /* the collection made room: not a stop */
   lim->used = lim->used - old + nsize;
   return p;
 }
@@ -182,32 +223,47 @@ static inline void capscript_close(lua_State *L) {
   free(lim);
 }
 
-/* The count hook: raises "file:line: <reason>" once a stop reason is set. The
- * reason stays set and the hook then runs at every instruction, so a script
- * that catches the error with pcall is stopped again as soon as it goes on. */
-static inline void capscript_limits_hook(lua_State *L, lua_Debug *ar) {
-  (void)ar;
-  capscript_limits *lim = capscript_limits_of(L);
-  if (lim == NULL) return;
-  switch (capscript_limits_poll(lim)) {
+/* Raises "file:line: <reason>" when a stop reason is set while a chunk runs,
+ * and makes the hook run at every instruction: a stop is sticky, every later
+ * instruction and every host call raises it again until the chunk has
+ * unwound, so pcall, xpcall and __close cannot swallow it for good. Returns
+ * when there is no stop. Called by the count hook and by the trampoline
+ * (shim.h) before and after every host function; `level` is the function
+ * whose line the message names (0: the running one; 1: the nearest Lua
+ * function that called it). */
+static inline void capscript_limits_raise(lua_State *L, capscript_limits *lim, int level) {
+  if (!lim->active) return;
+  int stop = capscript_limits_check(lim);
+  if (stop == CAPSCRIPT_STOP_NONE) return;
+  lua_Debug ar;
+  /* From a host call, the nearest Lua function up the stack names the line. */
+  while (level > 0 && lua_getstack(L, level, &ar) && lua_getinfo(L, "l", &ar) && ar.currentline <= 0) level++;
+  switch (stop) {
   case CAPSCRIPT_STOP_INTERRUPT:
-    luaL_where(L, 0);
+    luaL_where(L, level);
     lua_pushliteral(L, "interrupted");
     break;
   case CAPSCRIPT_STOP_TIMEOUT:
-    luaL_where(L, 0);
+    luaL_where(L, level);
     lua_pushfstring(L, "script stopped: timeout of %f s exceeded", (lua_Number)lim->timeout);
     break;
   case CAPSCRIPT_STOP_MEMORY:
-    luaL_where(L, 0);
+    luaL_where(L, level);
     lua_pushfstring(L, "script stopped: memory limit of %I bytes exceeded", (lua_Integer)lim->limit);
     break;
   default:
     return;
   }
   lua_concat(L, 2);
-  lua_sethook(L, capscript_limits_hook, LUA_MASKCOUNT, 1);
+  if (lua_gethook(L) != NULL) lua_sethook(L, lua_gethook(L), LUA_MASKCOUNT, 1);
   lua_error(L);
+}
+
+/* The count hook: raises the stop reason, if any (capscript_limits_raise). */
+static inline void capscript_limits_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  capscript_limits *lim = capscript_limits_of(L);
+  if (lim != NULL) capscript_limits_raise(L, lim, 0);
 }
 
 /* [-0, +0, -] installs (on != 0) or removes the count hook on L; new

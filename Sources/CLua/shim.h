@@ -62,13 +62,17 @@ static inline void *capscript_testudata(lua_State *L, int i, const char *tname) 
 
 /* The trampoline: calls the Swift function stored as upvalue 1, and raises the
  * error it reported after its frame has returned. While the Swift frame runs,
- * the memory limit never refuses an allocation (that error would longjmp). */
+ * the memory limit never refuses an allocation (that error would longjmp).
+ * A stopped chunk's host calls raise the stop, before the call and after it
+ * (a native run cancelled by the stop says so, not "the run was cancelled"). */
 static inline int capscript_trampoline(lua_State *L) {
   capscript_fn f = (capscript_fn)lua_touserdata(L, lua_upvalueindex(1));
   capscript_limits *lim = capscript_limits_of(L);
+  if (lim != NULL) capscript_limits_raise(L, lim, 1);
   if (lim != NULL) lim->in_host++;
   int n = f(L);
   if (lim != NULL) lim->in_host--;
+  if (lim != NULL) capscript_limits_raise(L, lim, 1);
   return n < 0 ? lua_error(L) : n;
 }
 
@@ -105,6 +109,25 @@ static inline int capscript_pcall(lua_State *L, int nargs, int nresults) {
   if (lim != NULL) lim->in_host = in_host;
   return status;
 }
+
+/* [-2, +n, e] called with (show, chunk): calls the chunk and returns each of
+ * its n results as show(result). The REPL's evaluation runs as one call of
+ * this, so printing a value (its __tostring) runs under the chunk's limits. */
+static inline int capscript_callandshow(lua_State *L) {
+  lua_call(L, 0, LUA_MULTRET);
+  int top = lua_gettop(L);
+  luaL_checkstack(L, 2, "too many results to print");
+  for (int i = 2; i <= top; i++) {
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, i);
+    lua_call(L, 1, 1);
+    lua_replace(L, i);
+  }
+  return top - 1;
+}
+
+/* [-0, +1, -] pushes capscript_callandshow */
+static inline void capscript_pushcallandshow(lua_State *L) { lua_pushcfunction(L, capscript_callandshow); }
 
 /* [-0, +1, m] loads a file as a text chunk named "@path" (binary chunks are
  * refused: crafted bytecode can crash the interpreter). */

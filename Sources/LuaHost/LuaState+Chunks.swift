@@ -16,24 +16,32 @@ extension LuaState {
 
   /// [-1, +0, -] calls the chunk on top in the chunk environment, under the
   /// limits, and formats each of its results with the function `field` of
-  /// the table stored in the registry at `registryKey` (protected calls).
+  /// the table stored in the registry at `registryKey`. The formatting runs
+  /// inside the same limited call (`capscript_callandshow`), so a `__tostring`
+  /// that loops is stopped like the chunk (the timeout, Ctrl-C).
   package func callLoadedChunk(formattingWith registryKey: String, field: String) throws(ScriptError) -> [String] {
-    let base = lua_gettop(L) - 1
+    capscript_pushregistry(L)
+    lua_getfield(L, -1, registryKey)
+    lua_getfield(L, -1, field)
+    lua_copy(L, -1, -3)
+    capscript_pop(L, 2)  // chunk, show
+    return try callShowing()
+  }
+
+  /// [-2, +0, -] calls the chunk below the top, the top being the function
+  /// that formats each result, as one chunk under the limits; returns the
+  /// formatted results.
+  func callShowing() throws(ScriptError) -> [String] {
+    let base = lua_gettop(L) - 2
     defer { lua_settop(L, base) }
-    try callChunk(nargs: 0, nresults: LUA_MULTRET)
+    setChunkEnvironment(at: base + 1)
+    lua_rotate(L, base + 1, 1)  // show, chunk
+    capscript_pushcallandshow(L)
+    lua_rotate(L, base + 1, 1)  // callandshow, show, chunk
+    try callChunk(nargs: 2, nresults: LUA_MULTRET)
     let last = lua_gettop(L)
     guard last > base else { return [] }
-    var texts: [String] = []
-    for i in (base + 1)...last {
-      capscript_pushregistry(L)
-      lua_getfield(L, -1, registryKey)
-      lua_getfield(L, -1, field)
-      lua_pushvalue(L, i)
-      if capscript_pcall(L, 1, 1) != LUA_OK { throw popError(.runtime) }
-      texts.append(LuaStack.string(L, -1) ?? "?")
-      capscript_pop(L, 3)
-    }
-    return texts
+    return ((base + 1)...last).map { LuaStack.string(L, $0) ?? "?" }
   }
 
   /// [-0, +0, m] runs the host's chunk `source` (named `name`) with the values

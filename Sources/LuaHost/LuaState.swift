@@ -1,5 +1,6 @@
 internal import CLua
 import CapscriptIO
+import Foundation
 import SimCore
 
 /// One Lua 5.4 state with the `cap` module loaded, hosted the way `lua.c`
@@ -27,7 +28,26 @@ public final class LuaState {
     try installLimits(libraryPaths: libraryPaths)
   }
 
-  deinit { capscript_close(L) }
+  /// Closes the state. Lua runs every pending `__gc` finalizer in `lua_close`
+  /// with hooks off; for a script with a timeout (`exitWhenStuck`), they get
+  /// the timeout once more, then the process ends with the stop's message
+  /// rather than hang.
+  deinit {
+    let limits = context.limits
+    guard limits.exitWhenStuck, let timeout = limits.timeout else {
+      capscript_close(L)
+      return
+    }
+    let closed = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      if closed.wait(timeout: .now() + timeout) == .timedOut {
+        LimitWatchdog.exit(
+          "script stopped: timeout of \(ScriptLimits.seconds(timeout)) s exceeded in a __gc finalizer at exit")
+      }
+    }
+    capscript_close(L)
+    closed.signal()
+  }
 
   /// Prepends `paths` (folders of `.lua` modules) to `package.path`.
   func setLibraryPaths(_ paths: [String]) {
@@ -91,18 +111,7 @@ public final class LuaState {
     defer { lua_settop(L, top) }
     let status = code.withCString { capscript_loadstring(L, $0, strlen($0), name) }
     guard status == LUA_OK else { throw popError(.syntax) }
-    try callChunk(nargs: 0, nresults: LUA_MULTRET)
-    var results: [String] = []
-    let last = lua_gettop(L)
-    guard last > top else { return [] }
-    for i in (top + 1)...last {
-      lua_getglobal(L, "tostring")
-      lua_pushvalue(L, i)
-      let rc = capscript_pcall(L, 1, 1)
-      guard rc == LUA_OK else { throw popError(.runtime) }
-      results.append(LuaStack.string(L, -1) ?? "?")
-      capscript_pop(L, 1)
-    }
-    return results
+    lua_getglobal(L, "tostring")
+    return try callShowing()
   }
 }

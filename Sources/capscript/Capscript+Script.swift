@@ -37,7 +37,9 @@ extension Capscript {
         print(ScriptParameters.help(for: file, parameters: declared))
         return
       }
-      let state = try LuaState(context: host.makeContext(), libraryPaths: host.libraryPaths)
+      let context = host.makeContext()
+      context.limits.exitWhenStuck = true
+      let state = try LuaState(context: context, libraryPaths: host.libraryPaths)
       // Without a declaration every argument is the script's, as `lua FILE args` gives them.
       if let declared { try state.installParameters(parsed.values, declared: declared) }
       try state.runFile(file, arguments: parsed.positional)

@@ -156,4 +156,20 @@ import Testing
         "stdin:1: os.execute is not available in the sandbox",
       ])
   }
+
+  @Test func aLoopingTostringIsStoppedAndTheSessionGoesOn() throws {
+    // Printing a value runs its __tostring under the line's limits (issue 16, item 12).
+    let r = try runProcess(
+      capscriptBinary, ["repl", "--timeout", "2", "--max-memory", "64M", "--sandbox"],
+      input: """
+        v = 'kept'
+        setmetatable({}, { __tostring = function() while true do end end })
+        v
+
+        """, timeout: 120)
+    #expect(!r.timedOut)
+    #expect(r.status == 0)
+    #expect(r.stdout == "kept\n")
+    #expect(r.stderr.hasPrefix("stdin:1: script stopped: timeout of 2 s exceeded\n"), "\(r.stderr)")
+  }
 }

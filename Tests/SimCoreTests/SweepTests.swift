@@ -19,6 +19,20 @@ import Testing
     #expect(a[0][0].value == .number(0.4) && a[2][0].value == .number(0.4) && a[3][0].value == .number(0.8))
   }
 
+  @Test func aGridOverTheCandidateLimitIsRefusedBeforeAnyCandidateIsBuilt() throws {
+    // 2.77M candidates used to be built and validated in one host call (issue 16, item 8).
+    let values = (0..<1000).map(String.init).joined(separator: ",")
+    let json = #"{"grid": {"leverage": [\#(values)], "allocation": [\#(values)], "capital": [1, 2, 3]}}"#
+    let error = try #require(throws: ConfigError.self) { try spec(json) }
+    #expect(
+      error.description.contains(
+        "has more than 100000 candidates (1000 allocation × 3 capital × 1000 leverage): use fewer values"),
+      "\(error)")
+    let hundred = (0..<100).map(String.init).joined(separator: ",")
+    let atTheLimit = try spec(#"{"grid": {"leverage": [\#(values)], "allocation": [\#(hundred)]}}"#)
+    #expect(atTheLimit.assignments().count == SweepSpec.maxCandidates)
+  }
+
   @Test func randomDesignStaysInRangeAndFollowsItsSeed() throws {
     let s = try spec(#"{"random": {"leverage": [1, 2]}, "samples": 50, "seed": 9}"#)
     let a = s.assignments()

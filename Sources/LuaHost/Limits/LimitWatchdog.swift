@@ -11,16 +11,40 @@ final class LimitWatchdog: Sendable {
   private let stopping = DispatchSemaphore(value: 0)
   private let stopped = DispatchSemaphore(value: 0)
 
-  init(_ limits: UnsafeMutablePointer<capscript_limits>, cancelling token: CancellationToken) {
+  /// With `stuck` (the limits of a script, `ScriptLimits.exitWhenStuck`), a
+  /// chunk still running `ScriptLimits.stuckGrace` seconds after its stop is
+  /// somewhere no hook reaches (a `__gc` finalizer, a C library call): the
+  /// process ends with the stop's message and status 1.
+  init(
+    _ limits: UnsafeMutablePointer<capscript_limits>, cancelling token: CancellationToken,
+    exitingWhenStuck stuck: ScriptLimits? = nil
+  ) {
     let target = LimitsReference(limits)
     let stopping = stopping
     let stopped = stopped
     Thread.detachNewThread {
+      var stoppedAt: DispatchTime?
       while stopping.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
-        if Int(capscript_limits_poll(target.pointer)) != CAPSCRIPT_STOP_NONE { token.cancel() }
+        let stop = Int(capscript_limits_poll(target.pointer))
+        guard stop != CAPSCRIPT_STOP_NONE else { continue }
+        token.cancel()
+        guard let stuck, let reason = LuaState.stopReason(stop, stuck) else { continue }
+        let first = stoppedAt ?? .now()
+        stoppedAt = first
+        if DispatchTime.now() >= first + ScriptLimits.stuckGrace {
+          Self.exit("\(reason) (the script did not unwind: a __gc finalizer or a C library call)")
+        }
       }
       stopped.signal()
     }
+  }
+
+  /// Writes `capscript: message` to stderr and ends the process with status 1,
+  /// without unwinding the thread that is stuck.
+  static func exit(_ message: String) -> Never {
+    let line = "capscript: \(message)\n"
+    line.withCString { _ = write(2, $0, strlen($0)) }
+    _exit(1)
   }
 
   /// Stops polling; returns once the thread no longer reads the limits.

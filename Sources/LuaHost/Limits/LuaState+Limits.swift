@@ -31,27 +31,39 @@ extension LuaState {
     context.cancellation.reset()
     if limits.needsHook { capscript_limits_sethook(L, 1) }
     capscript_limits_begin(lim, limits.maxMemory ?? 0, limits.timeout ?? 0)
-    let watchdog = limits.needsWatchdog ? LimitWatchdog(lim, cancelling: context.cancellation) : nil
+    let watchdog =
+      limits.needsWatchdog
+      ? LimitWatchdog(lim, cancelling: context.cancellation, exitingWhenStuck: limits.exitWhenStuck ? limits : nil)
+      : nil
     let status = capscript_pcall(L, nargs, nresults)
     watchdog?.stop()
     let stop = Int(capscript_limits_end(lim))
-    guard status != LUA_OK else { return }
-    let error = popError(status == LUA_ERRMEM ? .memory : .runtime)
+    // A stop is the chunk's outcome even when the chunk caught it and returned.
+    guard status != LUA_OK || stop != CAPSCRIPT_STOP_NONE else { return }
+    let error =
+      status == LUA_OK ? ScriptError(.limit, "") : popError(status == LUA_ERRMEM ? .memory : .runtime)
     let reason: String
-    switch stop {
-    case CAPSCRIPT_STOP_INTERRUPT: reason = "interrupted"
-    case CAPSCRIPT_STOP_TIMEOUT:
-      reason = "script stopped: timeout of \(ScriptLimits.seconds(limits.timeout ?? 0)) s exceeded"
-    case CAPSCRIPT_STOP_MEMORY: reason = memoryStopReason(limits)
-    default:
+    if let r = Self.stopReason(stop, limits) {
+      reason = r
+    } else {
       guard status == LUA_ERRMEM, limits.maxMemory != nil else { throw error }
-      reason = memoryStopReason(limits)
+      reason = Self.memoryStopReason(limits)
     }
     if stop == CAPSCRIPT_STOP_MEMORY || status == LUA_ERRMEM { capscript_collectgarbage(L) }
     throw ScriptError(.limit, Self.located(reason, in: error.message))
   }
 
-  private func memoryStopReason(_ limits: ScriptLimits) -> String {
+  /// The message of the stop reason `stop` (a `CAPSCRIPT_STOP_` value), nil for none.
+  static func stopReason(_ stop: Int, _ limits: ScriptLimits) -> String? {
+    switch stop {
+    case CAPSCRIPT_STOP_INTERRUPT: "interrupted"
+    case CAPSCRIPT_STOP_TIMEOUT: "script stopped: timeout of \(ScriptLimits.seconds(limits.timeout ?? 0)) s exceeded"
+    case CAPSCRIPT_STOP_MEMORY: memoryStopReason(limits)
+    default: nil
+    }
+  }
+
+  private static func memoryStopReason(_ limits: ScriptLimits) -> String {
     "script stopped: memory limit of \(limits.maxMemory ?? 0) bytes exceeded"
   }
 

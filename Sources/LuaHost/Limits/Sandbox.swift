@@ -56,6 +56,58 @@ enum Sandbox {
       return out
     end
     env.string, env.table, env.math = copy(string), copy(table), copy(math)
+
+    -- Patterns: the matcher backtracks inside one C call, out of the hook's
+    -- reach, so a pattern whose worst case is too long for its subject is
+    -- refused (docs/HARDENING.md). k = the repetitions (*, +, -) plus one for
+    -- an unanchored search; the worst case is about n^k / k! steps.
+    local byte, tostr, huge = string.byte, tostring, math.huge
+    local stepLimit = 2e8
+    local function repetitions(p)
+      local q, i, n = 0, 1, #p
+      if byte(p, 1) == 94 then i = 2 end
+      while i <= n do
+        local c = byte(p, i)
+        if c == 37 then
+          i = i + (byte(p, i + 1) == 98 and 4 or 2)
+        elseif c == 91 then
+          i = i + 1
+          if byte(p, i) == 94 then i = i + 1 end
+          if byte(p, i) == 93 then i = i + 1 end
+          while i <= n and byte(p, i) ~= 93 do i = i + (byte(p, i) == 37 and 2 or 1) end
+          i = i + 1
+        else
+          i = i + 1
+        end
+        local d = byte(p, i)
+        if d == 42 or d == 43 or d == 45 then q = q + 1; i = i + 1 elseif d == 63 then i = i + 1 end
+      end
+      return q
+    end
+    local function bounded(name, match)
+      return function(s, p, ...)
+        local ts, tp = type(s), type(p)
+        if (ts == "string" or ts == "number") and (tp == "string" or tp == "number") then
+          if name == "find" and select("#", ...) >= 2 and select(2, ...) then return match(s, p, ...) end
+          p = tostr(p)
+          local q = repetitions(p)
+          if q > 0 then
+            local n, k = #tostr(s), q + (byte(p, 1) == 94 and 0 or 1)
+            local steps = 1
+            for j = 1, k do steps = steps * n / j end
+            if steps > stepLimit then
+              error(string.format("string.%s: pattern too complex for the sandbox: %d repetitions (*, +, -) on "
+                .. "%d characters can take about %.1e matching steps, over the limit of %.0e; use a shorter "
+                .. "subject or fewer repetitions", name, q, n, steps, stepLimit), 2)
+            end
+          end
+        end
+        return match(s, p, ...)
+      end
+    end
+    for _, name in ipairs({ "find", "match", "gmatch", "gsub" }) do
+      env.string[name] = bounded(name, string[name])
+    end
     env.utf8, env.coroutine = copy(utf8), copy(coroutine)
     env.os = guarded("os", os, { "time", "clock", "date", "difftime" })
     local stdout, stdin = io.stdout, io.stdin
@@ -66,6 +118,22 @@ enum Sandbox {
     rawset(env.io, "stderr", io.stderr)
     env.cap = cap
     env._G = env
+
+    -- No finalizers: Lua runs __gc with hooks off, out of the timeout's reach.
+    -- A metatable with a __gc field is refused (a field added later marks
+    -- nothing, Lua 5.4 manual 2.5.3), and the metatables of userdata (host
+    -- objects, file handles) are not handed out, so no __gc can be put there.
+    local setmetatable, getmetatable, rawget = setmetatable, getmetatable, rawget
+    env.setmetatable = function(t, mt)
+      if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+        error("setmetatable: __gc (finalizers) is not available in the sandbox", 2)
+      end
+      return setmetatable(t, mt)
+    end
+    env.getmetatable = function(v)
+      if type(v) == "userdata" then return nil end
+      return getmetatable(v)
+    end
 
     local load = load
     env.load = function(chunk, name, mode, ...)

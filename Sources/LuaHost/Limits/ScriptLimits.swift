@@ -12,15 +12,25 @@ public struct ScriptLimits: Sendable, Equatable {
   public var sandbox: Bool
   /// Ctrl-C stops the running chunk (the REPL sets this).
   public var interruptible: Bool
+  /// A chunk that a stop cannot reach (a `__gc` finalizer, which Lua runs with
+  /// hooks off, or a long C library call) ends the process, with the stop's
+  /// message and exit status 1, `stuckGrace` seconds after the stop; so does
+  /// a `lua_close` whose finalizers outlive the timeout (the script command
+  /// sets this; the REPL, which must outlive its chunks, does not).
+  public var exitWhenStuck: Bool
+
+  /// Seconds a stopped chunk has to unwind before `exitWhenStuck` ends the process.
+  public static let stuckGrace = 1.0
 
   public init(
     maxMemory: Int? = nil, timeout: Double? = nil, sandbox: Bool = false,
-    interruptible: Bool = false
+    interruptible: Bool = false, exitWhenStuck: Bool = false
   ) {
     self.maxMemory = maxMemory
     self.timeout = timeout
     self.sandbox = sandbox
     self.interruptible = interruptible
+    self.exitWhenStuck = exitWhenStuck
   }
 
   /// The count hook is needed to stop Lua code.

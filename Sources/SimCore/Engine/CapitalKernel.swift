@@ -69,9 +69,12 @@ struct CapitalKernel: Sendable {
   /// Simulates one path in parametric mode.
   /// - Complexity: O(`epochs`), two Philox blocks per epoch, no allocation.
   /// When `band` is given, writes the path's ROI after each epoch into it.
-  func simulate(path: Int, scratch: inout Scratch, band: UnsafeMutableBufferPointer<Float>? = nil) -> PathRecord {
+  func simulate(
+    path: Int, scratch: inout Scratch, band: UnsafeMutableBufferPointer<Float>? = nil,
+    cancellation: CancellationToken? = nil
+  ) -> PathRecord {
     var none = NoPools()
-    return simulate(path: path, scratch: &scratch, band: band, pools: &none)
+    return simulate(path: path, scratch: &scratch, band: band, pools: &none, cancellation: cancellation)
   }
 
   /// Simulates one path; in coupled mode (`Pools` = `RoutingState`) the pool
@@ -79,9 +82,13 @@ struct CapitalKernel: Sendable {
   /// making (fee income / T), the imbalance (net hub flow of the pools over
   /// the hub depth, less the redemption term) and the intervention (cost / T,
   /// and the external liquidity it draws) from the pools.
+  /// A cancelled `cancellation` ends the path early, at the start of a block
+  /// of `CancellationToken.epochsPerCheck` epochs, with a partial record that
+  /// the runner discards (it throws `.cancelled`).
   /// - Complexity: O(`epochs`) plus the pool step in coupled mode; no allocation.
   func simulate<Pools: PoolCoupling>(
-    path: Int, scratch: inout Scratch, band: UnsafeMutableBufferPointer<Float>?, pools: inout Pools
+    path: Int, scratch: inout Scratch, band: UnsafeMutableBufferPointer<Float>?, pools: inout Pools,
+    cancellation: CancellationToken? = nil
   ) -> PathRecord {
     var out = PathRecord()
     pools.startPath()
@@ -111,149 +118,155 @@ struct CapitalKernel: Sendable {
     var captureSpread = p.targetSpreadBps
     var capture = p.capture0
 
-    for t in 0..<epochs {
-      // 1. Shocks scheduled at t, in scenario order.
-      if t == nextShock {
-        nextShock = ShockSchedule.fire(at: t, epochOf: scratch.shockEpoch) { i in
-          switch shocks[i].kind {
-          case .assetCrash(let drop): S *= 1 - drop
-          case .volSpike(let level, let add):
-            if let level { sigma = max(sigma, level) }
-            if let add { sigma += add }
-          case .liquidityShock(let factor): ell *= factor
-          case .redemptionWave(let rate, let n):
-            for u in t..<min(t + n, epochs) { scratch.extraRho[u] += rate }
-          case .pegShock(let delta): P += delta
-          case .flowShock(let imbalance, let n):
-            for u in t..<min(t + n, epochs) { scratch.extraImbalance[u] += imbalance }
-          case .bridgeHalt, .poolDepeg, .oracleLag:
-            pools.applyShock(i, epoch: t)  // pool-graph shocks act on the routing model
+    var blockStart = 0
+    while blockStart < epochs {
+      if cancellation?.isCancelled == true { return out }
+      let blockEnd = min(blockStart + CancellationToken.epochsPerCheck, epochs)
+      for t in blockStart..<blockEnd {
+        // 1. Shocks scheduled at t, in scenario order.
+        if t == nextShock {
+          nextShock = ShockSchedule.fire(at: t, epochOf: scratch.shockEpoch) { i in
+            switch shocks[i].kind {
+            case .assetCrash(let drop): S *= 1 - drop
+            case .volSpike(let level, let add):
+              if let level { sigma = max(sigma, level) }
+              if let add { sigma += add }
+            case .liquidityShock(let factor): ell *= factor
+            case .redemptionWave(let rate, let n):
+              for u in t..<min(t + n, epochs) { scratch.extraRho[u] += rate }
+            case .pegShock(let delta): P += delta
+            case .flowShock(let imbalance, let n):
+              for u in t..<min(t + n, epochs) { scratch.extraImbalance[u] += imbalance }
+            case .bridgeHalt, .poolDepeg, .oracleLag:
+              pools.applyShock(i, epoch: t)  // pool-graph shocks act on the routing model
+            }
           }
         }
-      }
-      var words = WordStream(random.philox, path: path, epoch: t, stream: .overlay)
-      let z1 = zig.normal(&words)
-      let z2 = zig.normal(&words)
-      let z3 = zig.normal(&words)
-      let z4 = zig.normal(&words)
-      let z5 = zig.normal(&words)
+        var words = WordStream(random.philox, path: path, epoch: t, stream: .overlay)
+        let z1 = zig.normal(&words)
+        let z2 = zig.normal(&words)
+        let z3 = zig.normal(&words)
+        let z4 = zig.normal(&words)
+        let z5 = zig.normal(&words)
 
-      // 2. Volatility (mean-reverting).
-      sigma = max(p.sigmaMin, sigma + kappaDt * (p.sigmaBar - sigma) + etaStep * z1)
+        // 2. Volatility (mean-reverting).
+        sigma = max(p.sigmaMin, sigma + kappaDt * (p.sigmaBar - sigma) + etaStep * z1)
 
-      // 3. Throttle.
-      var aE: Double
-      var lE: Double
-      let sNext: Double
-      if sigma > p.sigmaCrit {
-        if !throttled { out.throttleEvents &+= 1 }
-        throttled = true
-        aE = p.allocation * p.throttleAllocationFactor
-        lE = min(p.leverage, p.stressLeverage)
-        sNext = min(s * p.spreadWidenFactor, p.spreadCeilingBps)
-      } else {
-        throttled = false
-        aE = p.allocation
-        lE = p.leverage
-        sNext = p.targetSpreadBps
-      }
-      if liquidated { lE = 1 }
-      if sNext != s { out.spreadAdjustments &+= 1 }
-      s = sNext
-
-      // 4. External liquidity.
-      let rho = baseRho + (hasWindows ? scratch.extraRho[t] : 0)
-      ell = max(0, ell + kappaLDt * (p.ellBar - ell) + etaLStep * z2 - rho * p.redemptionLiquidityShare)
-      if ell < floor {
-        out.floorViolations &+= 1
-        aE = min(aE, p.allocation * ell / floor)
-      }
-
-      // 5. Asset.
-      S *= exp((p.mu - sigma * sigma / 2) * dt + sigma * sqrtDt * z3)
-
-      // Coupled mode: the pool graph's epoch, priced off this epoch's S.
-      let pe =
-        Pools.isCoupled
-        ? pools.step(
-          path: path, epoch: t, assetPrice: S, flowImbalance: hasWindows ? scratch.extraImbalance[t] : 0, capital: T)
-        : PoolEpoch()
-
-      // 6. Collateral and debt.
-      var liquidationLoss = 0.0
-      var deleverageCost = 0.0
-      if D > 0 {
-        let value = C * S
-        let ltv = D / value
-        if ltv >= p.liquidationThreshold {
-          // Bad debt: the part of the debt the seized collateral does not cover.
-          let unpaid = max(0, D - value)
-          liquidationLoss = p.liquidationPenalty * value + unpaid
-          out.badDebt += unpaid
-          C = 0
-          D = 0
-          liquidated = true
-          lE = 1
-        } else if ltv > p.maxLTV {
-          let target = min((lE - 1) / lE, p.maxLTV)
-          let x = (D - target * value) / (1 - target)
-          C -= x / S
-          D -= x
-          deleverageCost = p.deleverageCostBps * 1e-4 * x
-          out.deleverageEvents &+= 1
+        // 3. Throttle.
+        var aE: Double
+        var lE: Double
+        let sNext: Double
+        if sigma > p.sigmaCrit {
+          if !throttled { out.throttleEvents &+= 1 }
+          throttled = true
+          aE = p.allocation * p.throttleAllocationFactor
+          lE = min(p.leverage, p.stressLeverage)
+          sNext = min(s * p.spreadWidenFactor, p.spreadCeilingBps)
+        } else {
+          throttled = false
+          aE = p.allocation
+          lE = p.leverage
+          sNext = p.targetSpreadBps
         }
-      }
-      if aE != aSet || lE != lSet {
-        C = lE * aE * T / S
-        D = (lE - 1) * aE * T
-        aSet = aE
-        lSet = lE
-      }
+        if liquidated { lE = 1 }
+        if sNext != s { out.spreadAdjustments &+= 1 }
+        s = sNext
 
-      // 7. Rates, as fractions of T for this epoch.
-      let yieldTerm = aE * (lE * p.yieldRate - (lE - 1) * p.borrowRate) * dt
-      if s != captureSpread {
-        captureSpread = s
-        capture =
-          p.targetSpreadBps > 0
-          ? p.capture0 * exp(-p.captureElasticity * (s - p.targetSpreadBps) / p.targetSpreadBps) : p.capture0
-      }
-      let volume = volumeScale * exp(p.volumeVol * z4 - p.volumeVol * p.volumeVol / 2)
-      let marketMaking = Pools.isCoupled ? (T > 0 ? pe.feeIncomeUSD / T : 0) : volume * capture * s * 1e-4
-      let volatilityDrag = aE * (lE * lE - lE) * sigma * sigma / 2 * dt
-      let imbalance =
-        Pools.isCoupled
-        ? pe.imbalance - p.redemptionImbalance * rho
-        : p.flowVol * z5 - p.redemptionImbalance * rho + (hasWindows ? scratch.extraImbalance[t] : 0)
-      let arb = p.arbLiquidityCoefficient * (p.ellBar > 0 ? min(1, ell / p.ellBar) : 1)
-      P = P + p.pegBeta * imbalance - arb * (P - 1)
-      var interventionDrag = 0.0
-      if Pools.isCoupled {
-        if T > 0 {
-          interventionDrag = pe.interventionCostUSD / T
-          ell = max(0, ell - pe.liquidityDrawUSD / T)
+        // 4. External liquidity.
+        let rho = baseRho + (hasWindows ? scratch.extraRho[t] : 0)
+        ell = max(0, ell + kappaLDt * (p.ellBar - ell) + etaLStep * z2 - rho * p.redemptionLiquidityShare)
+        if ell < floor {
+          out.floorViolations &+= 1
+          aE = min(aE, p.allocation * ell / floor)
         }
-      } else if abs(P - 1) > p.interventionBand {
-        let q = min(ell, p.interventionGain * (abs(P - 1) - p.interventionBand))
-        P -= (P > 1 ? q : -q) * p.interventionImpact
-        ell -= q
-        interventionDrag = q * (p.interventionCostBps * 1e-4 + abs(P - 1))
-      }
-      if abs(P - 1) > pegBand { out.pegDeviationEpochs &+= 1 }
-      let redemptionDrag = rho * (1 + p.redemptionFeeBps * 1e-4) + p.fireSaleHaircut * max(0, rho - ell)
 
-      att.yield += T * yieldTerm
-      att.marketMaking += T * marketMaking
-      att.volatilityDrag -= T * volatilityDrag
-      att.interventionDrag -= T * interventionDrag
-      att.redemptionDrag -= T * redemptionDrag
-      att.liquidationLoss -= liquidationLoss
-      att.deleverageCost -= deleverageCost
-      T +=
-        T * (yieldTerm + marketMaking - volatilityDrag - interventionDrag - redemptionDrag)
-        - liquidationLoss - deleverageCost
-      if T < peak { maxDD = max(maxDD, (peak - T) / peak) } else { peak = T }
-      if let band { band[t] = Float(T / t0 - 1) }
+        // 5. Asset.
+        S *= exp((p.mu - sigma * sigma / 2) * dt + sigma * sqrtDt * z3)
+
+        // Coupled mode: the pool graph's epoch, priced off this epoch's S.
+        let pe =
+          Pools.isCoupled
+          ? pools.step(
+            path: path, epoch: t, assetPrice: S, flowImbalance: hasWindows ? scratch.extraImbalance[t] : 0, capital: T)
+          : PoolEpoch()
+
+        // 6. Collateral and debt.
+        var liquidationLoss = 0.0
+        var deleverageCost = 0.0
+        if D > 0 {
+          let value = C * S
+          let ltv = D / value
+          if ltv >= p.liquidationThreshold {
+            // Bad debt: the part of the debt the seized collateral does not cover.
+            let unpaid = max(0, D - value)
+            liquidationLoss = p.liquidationPenalty * value + unpaid
+            out.badDebt += unpaid
+            C = 0
+            D = 0
+            liquidated = true
+            lE = 1
+          } else if ltv > p.maxLTV {
+            let target = min((lE - 1) / lE, p.maxLTV)
+            let x = (D - target * value) / (1 - target)
+            C -= x / S
+            D -= x
+            deleverageCost = p.deleverageCostBps * 1e-4 * x
+            out.deleverageEvents &+= 1
+          }
+        }
+        if aE != aSet || lE != lSet {
+          C = lE * aE * T / S
+          D = (lE - 1) * aE * T
+          aSet = aE
+          lSet = lE
+        }
+
+        // 7. Rates, as fractions of T for this epoch.
+        let yieldTerm = aE * (lE * p.yieldRate - (lE - 1) * p.borrowRate) * dt
+        if s != captureSpread {
+          captureSpread = s
+          capture =
+            p.targetSpreadBps > 0
+            ? p.capture0 * exp(-p.captureElasticity * (s - p.targetSpreadBps) / p.targetSpreadBps) : p.capture0
+        }
+        let volume = volumeScale * exp(p.volumeVol * z4 - p.volumeVol * p.volumeVol / 2)
+        let marketMaking = Pools.isCoupled ? (T > 0 ? pe.feeIncomeUSD / T : 0) : volume * capture * s * 1e-4
+        let volatilityDrag = aE * (lE * lE - lE) * sigma * sigma / 2 * dt
+        let imbalance =
+          Pools.isCoupled
+          ? pe.imbalance - p.redemptionImbalance * rho
+          : p.flowVol * z5 - p.redemptionImbalance * rho + (hasWindows ? scratch.extraImbalance[t] : 0)
+        let arb = p.arbLiquidityCoefficient * (p.ellBar > 0 ? min(1, ell / p.ellBar) : 1)
+        P = P + p.pegBeta * imbalance - arb * (P - 1)
+        var interventionDrag = 0.0
+        if Pools.isCoupled {
+          if T > 0 {
+            interventionDrag = pe.interventionCostUSD / T
+            ell = max(0, ell - pe.liquidityDrawUSD / T)
+          }
+        } else if abs(P - 1) > p.interventionBand {
+          let q = min(ell, p.interventionGain * (abs(P - 1) - p.interventionBand))
+          P -= (P > 1 ? q : -q) * p.interventionImpact
+          ell -= q
+          interventionDrag = q * (p.interventionCostBps * 1e-4 + abs(P - 1))
+        }
+        if abs(P - 1) > pegBand { out.pegDeviationEpochs &+= 1 }
+        let redemptionDrag = rho * (1 + p.redemptionFeeBps * 1e-4) + p.fireSaleHaircut * max(0, rho - ell)
+
+        att.yield += T * yieldTerm
+        att.marketMaking += T * marketMaking
+        att.volatilityDrag -= T * volatilityDrag
+        att.interventionDrag -= T * interventionDrag
+        att.redemptionDrag -= T * redemptionDrag
+        att.liquidationLoss -= liquidationLoss
+        att.deleverageCost -= deleverageCost
+        T +=
+          T * (yieldTerm + marketMaking - volatilityDrag - interventionDrag - redemptionDrag)
+          - liquidationLoss - deleverageCost
+        if T < peak { maxDD = max(maxDD, (peak - T) / peak) } else { peak = T }
+        if let band { band[t] = Float(T / t0 - 1) }
+      }
+      blockStart = blockEnd
     }
     out.roi = T / t0 - 1
     out.pnl = T - t0

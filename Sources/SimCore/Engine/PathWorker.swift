@@ -6,27 +6,32 @@ struct PathWorker {
   var capitalScratch: CapitalKernel.Scratch?
   var routingScratch: RoutingKernel.Scratch?
   var state: RoutingState?
+  /// Ends a path early when cancelled (checked once per block of epochs).
+  let cancellation: CancellationToken?
 
-  init(capital: CapitalKernel?, model: RoutingModel?, routing: RoutingKernel?) {
+  init(capital: CapitalKernel?, model: RoutingModel?, routing: RoutingKernel?, cancellation: CancellationToken?) {
     self.capital = capital
+    self.cancellation = cancellation
     self.routing = routing
     capitalScratch = capital.map { CapitalKernel.Scratch(kernel: $0) }
     routingScratch = routing.map { RoutingKernel.Scratch(kernel: $0) }
     state = model.map { RoutingState(model: $0) }
   }
 
-  /// Simulates path `path`; a routing-only path returns an empty record.
+  /// Simulates path `path`; a routing-only path returns an empty record. A
+  /// cancelled path returns early with a partial record, which the runner discards.
   // The optionals are set together in `init` by what the scenario simulates;
   // they are unwrapped in place so that the scratch buffers are never copied.
   // swift-format-ignore: NeverForceUnwrap
   mutating func simulate(path: Int, band: UnsafeMutableBufferPointer<Float>?) -> PathRecord {
     if let capital {
       if state != nil {
-        return capital.simulate(path: path, scratch: &capitalScratch!, band: band, pools: &state!)
+        return capital.simulate(
+          path: path, scratch: &capitalScratch!, band: band, pools: &state!, cancellation: cancellation)
       }
-      return capital.simulate(path: path, scratch: &capitalScratch!, band: band)
+      return capital.simulate(path: path, scratch: &capitalScratch!, band: band, cancellation: cancellation)
     }
-    routing!.simulate(path: path, state: &state!, scratch: &routingScratch!)
+    routing!.simulate(path: path, state: &state!, scratch: &routingScratch!, cancellation: cancellation)
     return PathRecord()
   }
 

@@ -46,12 +46,13 @@ public enum Runner {
           let bandOut = SendableBuffer(bandBuffer)
           let routingOut = SendableBuffer(routingBuffer)
           DispatchQueue.concurrentPerform(iterations: threads) { worker in
-            var pathWorker = kernels.worker()
+            var pathWorker = kernels.worker(cancellation: options.cancellation)
             for b in stride(from: worker, to: blocks, by: threads) {
               if options.cancellation?.isCancelled == true { return }
               let lo = b * options.blockSize
               let hi = min(lo + options.blockSize, count)
               for i in lo..<hi {
+                if options.cancellation?.isCancelled == true { return }
                 let path = first + i
                 if i < bandRows {
                   let row = UnsafeMutableBufferPointer(rebasing: bandOut.base[(i * epochs)..<((i + 1) * epochs)])
@@ -97,8 +98,10 @@ struct Kernels: Sendable {
     epochs = scenario.epochs
   }
 
-  /// A worker's kernels and scratch.
-  func worker() -> PathWorker { PathWorker(capital: capital, model: model, routing: routing) }
+  /// A worker's kernels and scratch; its paths end early once `cancellation` is cancelled.
+  func worker(cancellation: CancellationToken?) -> PathWorker {
+    PathWorker(capital: capital, model: model, routing: routing, cancellation: cancellation)
+  }
 
   /// How many of the first paths keep per-epoch ROI bands (none without a capital overlay).
   func bandPaths(_ options: RunOptions, paths: Int) -> Int { capital == nil ? 0 : min(options.bandPaths, paths) }

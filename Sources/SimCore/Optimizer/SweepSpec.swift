@@ -23,9 +23,14 @@ public struct SweepSpec: Sendable {
 
   public static let fields = ["grid", "random", "latinHypercube", "samples", "halving", "initialPaths", "seed"]
 
+  /// The most candidates a design may have: a grid's product of axis lengths,
+  /// a random or Latin hypercube design's `samples`. Every candidate is built
+  /// and validated before anything runs, in one host call.
+  public static let maxCandidates = 100_000
+
   public init(_ value: ConfigValue, file: String, path: [String] = ["sweep"]) throws(ConfigError) {
     let r = try ConfigReader(value, file: file, path: path)
-    let samples = try r.integer("samples", default: 16, in: 1...100_000)
+    let samples = try r.integer("samples", default: 16, in: 1...Self.maxCandidates)
     halving = try r.bool("halving", default: false)
     initialPaths = try r.integer("initialPaths", default: 500, in: 1...10_000_000)
     designSeed = UInt64(try r.integer("seed", default: 1, in: 0...(1 << 53)))
@@ -50,6 +55,16 @@ public struct SweepSpec: Sendable {
           throw ConfigError(.missingField, file: file, field: block.fieldName(name), "has no values")
         }
         axes.append((name, values))
+      }
+      // The product, stopped as soon as it passes the limit (it cannot overflow).
+      var count = 1
+      for axis in axes where count <= Self.maxCandidates { count *= axis.values.count }
+      if count > Self.maxCandidates {
+        let sizes = axes.map { "\($0.values.count) \($0.field)" }.joined(separator: " × ")
+        throw ConfigError(
+          .outOfRange, file: file, field: (path + ["grid"]).joined(separator: "."),
+          "has more than \(Self.maxCandidates) candidates (\(sizes)): use fewer values, or a random or "
+            + "latinHypercube design with samples")
       }
       design = .grid(axes)
     } else {

@@ -40,33 +40,39 @@ struct RoutingKernel: Sendable {
 
   /// Simulates one path into `state.stats`.
   /// - Complexity: O(`epochs` × the pool step), no allocation.
-  func simulate(path: Int, state: inout RoutingState, scratch: inout Scratch) {
+  func simulate(path: Int, state: inout RoutingState, scratch: inout Scratch, cancellation: CancellationToken? = nil) {
     state.startPath()
     var nextShock = ShockSchedule.draw(
       shocks, random: random, path: path, into: &scratch.shockEpoch)
     if hasWindows { for t in 0..<epochs { scratch.extraImbalance[t] = 0 } }
     var asset = 1.0
     let drift = -0.5 * sigma * sigma * dt
-    for t in 0..<epochs {
-      if t == nextShock {
-        nextShock = ShockSchedule.fire(at: t, epochOf: scratch.shockEpoch) { i in
-          switch shocks[i].kind {
-          case .assetCrash(let drop): asset *= 1 - drop
-          case .flowShock(let imbalance, let n):
-            for u in t..<min(t + n, epochs) { scratch.extraImbalance[u] += imbalance }
-          case .bridgeHalt, .poolDepeg, .oracleLag: state.applyShock(i, epoch: t)
-          case .volSpike, .liquidityShock, .redemptionWave, .pegShock:
-            break  // rejected at decode: routing-only runs have no overlay
+    var blockStart = 0
+    while blockStart < epochs {
+      if cancellation?.isCancelled == true { return }
+      let blockEnd = min(blockStart + CancellationToken.epochsPerCheck, epochs)
+      for t in blockStart..<blockEnd {
+        if t == nextShock {
+          nextShock = ShockSchedule.fire(at: t, epochOf: scratch.shockEpoch) { i in
+            switch shocks[i].kind {
+            case .assetCrash(let drop): asset *= 1 - drop
+            case .flowShock(let imbalance, let n):
+              for u in t..<min(t + n, epochs) { scratch.extraImbalance[u] += imbalance }
+            case .bridgeHalt, .poolDepeg, .oracleLag: state.applyShock(i, epoch: t)
+            case .volSpike, .liquidityShock, .redemptionWave, .pegShock:
+              break  // rejected at decode: routing-only runs have no overlay
+            }
           }
         }
+        var words = WordStream(random.philox, path: path, epoch: t, stream: .overlay)
+        _ = zig.normal(&words)
+        _ = zig.normal(&words)
+        asset *= exp(drift + sigma * sqrtDt * zig.normal(&words))
+        _ = state.step(
+          path: path, epoch: t, assetPrice: asset,
+          flowImbalance: hasWindows ? scratch.extraImbalance[t] : 0, capital: 0)
       }
-      var words = WordStream(random.philox, path: path, epoch: t, stream: .overlay)
-      _ = zig.normal(&words)
-      _ = zig.normal(&words)
-      asset *= exp(drift + sigma * sqrtDt * zig.normal(&words))
-      _ = state.step(
-        path: path, epoch: t, assetPrice: asset,
-        flowImbalance: hasWindows ? scratch.extraImbalance[t] : 0, capital: 0)
+      blockStart = blockEnd
     }
   }
 }
