@@ -90,7 +90,21 @@ struct CapitalKernel: Sendable {
     path: Int, scratch: inout Scratch, band: UnsafeMutableBufferPointer<Float>?, pools: inout Pools,
     cancellation: CancellationToken? = nil
   ) -> PathRecord {
+    var rule = NoRule()
+    return simulate(path: path, scratch: &scratch, band: band, pools: &pools, rule: &rule, cancellation: cancellation)
+  }
+
+  /// Simulates one path with a per-epoch `rule` called at step 3 of every
+  /// epoch (docs/MODEL.md, "Per-epoch rules"); `NoRule` compiles to the run
+  /// without one. A rule's error ends the path and is rethrown.
+  /// - Complexity: O(`epochs`) plus the rule's own cost per epoch.
+  func simulate<Pools: PoolCoupling, Rule: EpochRule>(
+    path: Int, scratch: inout Scratch, band: UnsafeMutableBufferPointer<Float>?, pools: inout Pools,
+    rule: inout Rule, cancellation: CancellationToken? = nil
+  ) throws(Rule.Failure) -> PathRecord {
     var out = PathRecord()
+    var flows = FlowLedger()
+    var marks = RuleMarks()
     pools.startPath()
     var nextShock = schedule(path: path, into: &scratch.shockEpoch)
     if hasWindows {
@@ -155,27 +169,57 @@ struct CapitalKernel: Sendable {
         // 3. Throttle.
         var aE: Double
         var lE: Double
-        let sNext: Double
-        if sigma > p.sigmaCrit {
-          if !throttled { out.throttleEvents &+= 1 }
-          throttled = true
+        var sNext: Double
+        var throttle = sigma > p.sigmaCrit
+        if throttle {
           aE = p.allocation * p.throttleAllocationFactor
           lE = min(p.leverage, p.stressLeverage)
           sNext = min(s * p.spreadWidenFactor, p.spreadCeilingBps)
         } else {
-          throttled = false
           aE = p.allocation
           lE = p.leverage
           sNext = p.targetSpreadBps
         }
         if liquidated { lE = 1 }
+        // A per-epoch rule sees step 3's targets and may replace them.
+        var redemptionFactor = 1.0
+        if Rule.isActive {
+          var st = EpochState()
+          st.path = path
+          st.epoch = t
+          st.capital = T
+          st.peak = peak
+          st.sigma = sigma
+          st.ell = ell
+          st.peg = P
+          st.asset = S
+          st.ltv = D > 0 ? D / (C * S) : 0
+          st.spread = s
+          st.targetSpread = sNext
+          st.allocation = aE
+          st.leverage = lE
+          st.throttled = throttle
+          st.liquidated = liquidated
+          marks.fill(&st, out)
+          if let act = try rule.decide(st) {
+            aE = act.allocation ?? aE
+            lE = liquidated ? 1 : act.leverage ?? lE
+            sNext = act.spread ?? sNext
+            throttle = act.throttled ?? throttle
+            redemptionFactor = act.redemptionFactor ?? 1
+          }
+        }
+        if throttle && !throttled { out.throttleEvents &+= 1 }
+        throttled = throttle
         if sNext != s { out.spreadAdjustments &+= 1 }
         s = sNext
 
         // 4. External liquidity.
-        let rho = baseRho + (hasWindows ? scratch.extraRho[t] : 0)
+        var rho = baseRho + (hasWindows ? scratch.extraRho[t] : 0)
+        if Rule.isActive { rho *= redemptionFactor }
         ell = max(0, ell + kappaLDt * (p.ellBar - ell) + etaLStep * z2 - rho * p.redemptionLiquidityShare)
         if ell < floor {
+          if Rule.isActive { marks.lastFloorViolationEpoch = t }
           out.floorViolations &+= 1
           aE = min(aE, p.allocation * ell / floor)
         }
@@ -205,6 +249,7 @@ struct CapitalKernel: Sendable {
             D = 0
             liquidated = true
             lE = 1
+            if Rule.isActive { marks.liquidationEpoch = t }
           } else if ltv > p.maxLTV {
             let target = min((lE - 1) / lE, p.maxLTV)
             let x = (D - target * value) / (1 - target)
@@ -212,6 +257,7 @@ struct CapitalKernel: Sendable {
             D -= x
             deleverageCost = p.deleverageCostBps * 1e-4 * x
             out.deleverageEvents &+= 1
+            if Rule.isActive { marks.lastDeleverageEpoch = t }
           }
         }
         if aE != aSet || lE != lSet {
@@ -260,9 +306,11 @@ struct CapitalKernel: Sendable {
         att.redemptionDrag -= T * redemptionDrag
         att.liquidationLoss -= liquidationLoss
         att.deleverageCost -= deleverageCost
+        let before = T
         T +=
           T * (yieldTerm + marketMaking - volatilityDrag - interventionDrag - redemptionDrag)
           - liquidationLoss - deleverageCost
+        flows.close(before: before, after: T, outflow: before * rho)
         if T < peak { maxDD = max(maxDD, (peak - T) / peak) } else { peak = T }
         if let band { band[t] = Float(T / t0 - 1) }
       }
@@ -273,6 +321,7 @@ struct CapitalKernel: Sendable {
     out.maxDrawdown = maxDD
     out.liquidated = liquidated
     out.attribution = att
+    flows.write(into: &out)
     return out
   }
 }

@@ -14,6 +14,13 @@ public struct PathRecord: Sendable, Equatable {
   public var spreadAdjustments: Int32 = 0
   public var deleverageEvents: Int32 = 0
   public var pegDeviationEpochs: Int32 = 0
+  /// Time-weighted return: the growth of the net asset value per unit
+  /// outstanding, which redemptions at that value leave unchanged (docs/MODEL.md, "Flows").
+  public var twr: Double = 0
+  /// The largest drop of the net asset value per unit from its running peak, as a fraction.
+  public var navMaxDrawdown: Double = 0
+  /// Redemption principal paid out to holders over the path, USD (costs excluded).
+  public var redemptionsPaid: Double = 0
   /// PnL by term in USD: sum over epochs of each term times T.
   public var attribution = Attribution()
 

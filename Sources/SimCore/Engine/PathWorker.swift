@@ -35,6 +35,22 @@ struct PathWorker {
     return PathRecord()
   }
 
+  /// Simulates path `path` of a capital scenario with a per-epoch `rule`
+  /// (a routing-only scenario has no epochs a rule could act on: it runs without it).
+  // swift-format-ignore: NeverForceUnwrap
+  mutating func simulate<Rule: EpochRule>(
+    path: Int, band: UnsafeMutableBufferPointer<Float>?, rule: inout Rule
+  ) throws(Rule.Failure) -> PathRecord {
+    guard let capital else { return simulate(path: path, band: band) }
+    if state != nil {
+      return try capital.simulate(
+        path: path, scratch: &capitalScratch!, band: band, pools: &state!, rule: &rule, cancellation: cancellation)
+    }
+    var none = NoPools()
+    return try capital.simulate(
+      path: path, scratch: &capitalScratch!, band: band, pools: &none, rule: &rule, cancellation: cancellation)
+  }
+
   /// Copies the last path's routing statistics into `row`.
   func writeRouting(into row: UnsafeMutableBufferPointer<Double>) {
     guard let state else { return }

@@ -36,6 +36,8 @@ public struct Scorecard: Sendable {
   public var badDebtVaR95: Double = .nan
   /// The 99% expected shortfall of the per-path bad debt, USD (`TailRisk`'s estimator).
   public var badDebtES99: Double = .nan
+  /// The flow-adjusted fields by name (`flowFieldNames`), set by `setFlows`.
+  public var flows: [String: Double] = [:]
   /// The confidence level of `intervals` (the policy's `gateConfidence`).
   public var confidence: ConfidenceLevel = .standard
   /// The interval of every scalar field at `confidence` (docs/INTERVALS.md says which estimator).
@@ -56,7 +58,7 @@ public struct Scorecard: Sendable {
       "roi_mean", "roi_p05", "roi_p95", "max_drawdown_p95", "liquidation_probability",
       "peg_deviation_frequency", "external_liquidity_floor_violations", "volatility_throttle_events",
       "spread_adjustment_events", "deleverage_events",
-    ] + TailRisk.scorecardFieldNames + badDebtFieldNames
+    ] + TailRisk.scorecardFieldNames + badDebtFieldNames + flowFieldNames
 
   public struct Provenance: Sendable {
     public var scenario: String
@@ -126,6 +128,7 @@ public struct Scorecard: Sendable {
       records: records, sortedRoi: sortedRoi, sortedDrawdown: sortedDrawdown, liquidated: liquidated,
       epochs: scenario.epochs)
     setBadDebt(records: records)
+    setFlows(records: records)
   }
 
   /// A scalar field by its scorecard name: a capital field (nil in a
@@ -149,7 +152,7 @@ public struct Scorecard: Sendable {
     case "bad_debt_mean": badDebtMean
     case "bad_debt_var_95": badDebtVaR95
     case "bad_debt_es_99": badDebtES99
-    default: tailRisk[name]
+    default: tailRisk[name] ?? flows[name]
     }
   }
 }
