@@ -54,6 +54,14 @@ enum CapModule {
     let bar = context.progressBar(label: scenario.name)
     defer { bar?.finish() }
     if let bar { options = bar.attach(to: options) }
+    // A scenario with Lua rules runs path by path on this thread (docs/MODEL.md, "Per-epoch rules").
+    if ScenarioRules.push(L, of: 1) {
+      if precision != nil { throw BindingError("cap.run: a precision run cannot call a Lua rule; give paths instead") }
+      let result = try ScenarioRules.run(L, scenario, list: LuaStack.top(L), options: options)
+      LuaStack.pop(L)
+      LuaObject.push(L, result, tname: resultType)
+      return 1
+    }
     let result =
       try precision.map { spec throws(RunError) in
         try Runner.run(scenario, precision: spec, options: options) { report, card in

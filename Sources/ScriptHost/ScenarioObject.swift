@@ -43,11 +43,12 @@ enum ScenarioObject {
   static func with(_ L: OpaquePointer?) throws -> Int32 {
     let base = try get(L, 1, "with")
     guard LuaStack.isTable(L, 2) else { throw BindingError.argument(2, "with", expected: "table", L) }
-    guard case .object(let fields) = try LuaStack.configValue(L, 2, field: "") else {
+    guard case .object(let fields) = try LuaStack.configValue(L, 2, field: "", skipping: ["rule", "rules"]) else {
       throw BindingError("bad argument #2 to 'with' (a table of named fields expected, got a list)")
     }
     let derived = try base.with(fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     LuaObject.push(L, derived, tname: tname)
+    try ScenarioRules.derive(L, base: 1, fields: 2, derived: -1)
     return 1
   }
 

@@ -64,6 +64,7 @@ enum SweepObject {
     LuaStack.pushRawField(L, 1, "base")
     let baseType = LuaStack.typeName(L, -1)
     let base = LuaObject.get(L, -1, tname: ScenarioObject.tname, as: Scenario.self)
+    if base != nil { try ScenarioRules.refuse(L, at: -1, in: "cap.sweep") }
     LuaStack.pop(L)
     guard let base else {
       throw BindingError("cap.sweep: field \"base\" must be a scenario (cap.scenario \"name\"), got \(baseType)")

@@ -13,6 +13,7 @@ extension HTMLReport {
       subtitle: s.description.isEmpty ? "Monte Carlo run of \(s.name)." : s.description)
     if card.hasCapital {
       table(Self.scorecardTable(result))
+      paragraph(Self.flowSummary(card))
       distributionCharts(result)
     } else {
       paragraph("A routing-only run: no capital overlay, so no ROI, PnL or drawdown; the pools' figures follow.")
@@ -110,7 +111,7 @@ extension HTMLReport {
     let checks = Dictionary(uniqueKeysWithValues: report.checks.map { ($0.gate, $0) })
     let fractions: Set<String> = [
       "roi_mean", "roi_p05", "roi_p95", "max_drawdown_p95", "liquidation_probability", "peg_deviation_frequency",
-      "bad_debt_probability",
+      "bad_debt_probability", "twr_mean", "twr_p05", "twr_p95", "nav_drawdown_p95",
     ]
     var rows: [[String]] = []
     for name in Scorecard.scalarFieldNames {

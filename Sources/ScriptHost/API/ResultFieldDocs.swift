@@ -15,6 +15,12 @@ enum ResultFieldDocs {
     "bad_debt_mean": "mean bad debt per path, max(0, D - C*S) at liquidation, in USD",
     "bad_debt_var_95": "value at risk of the per-path bad debt at 95%, in USD",
     "bad_debt_es_99": "expected shortfall of the per-path bad debt at 99%, in USD",
+    "twr_mean": "mean time-weighted return: growth of the value per unit, redemption outflows excluded",
+    "twr_p05": "5th percentile of the time-weighted return",
+    "twr_p95": "95th percentile of the time-weighted return",
+    "nav_drawdown_p95": "95th percentile of the maximum drawdown of the net asset value per unit (losses only)",
+    "redemptions_paid_mean": "mean redemption principal paid out to holders per path, in USD (an outflow, not a loss)",
+    "pnl_ex_redemptions_mean": "mean PnL plus redemption principal per path, in USD: earned, or lost when negative",
   ]
 
   static func doc(_ name: String) -> String {

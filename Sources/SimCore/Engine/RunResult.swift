@@ -29,6 +29,7 @@ public struct RunResult: Sendable {
   public static let columnNames = [
     "roi", "pnl", "max_drawdown", "liquidated", "external_liquidity_floor_violations",
     "volatility_throttle_events", "spread_adjustment_events", "deleverage_events", "peg_deviation_epochs", "bad_debt",
+    "twr", "nav_max_drawdown", "redemptions_paid",
   ]
 
   /// One per-path array by name, in path order; nil for an unknown name.
@@ -44,6 +45,9 @@ public struct RunResult: Sendable {
     case "deleverage_events": records.map { Double($0.deleverageEvents) }
     case "peg_deviation_epochs": records.map { Double($0.pegDeviationEpochs) }
     case "bad_debt": records.map(\.badDebt)
+    case "twr": records.map(\.twr)
+    case "nav_max_drawdown": records.map(\.navMaxDrawdown)
+    case "redemptions_paid": records.map(\.redemptionsPaid)
     default: nil
     }
   }

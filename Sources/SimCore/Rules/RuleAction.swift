@@ -22,16 +22,4 @@ public struct RuleAction: Sendable, Equatable {
     self.throttled = throttled
     self.redemptionFactor = redemptionFactor
   }
-
-  /// The first field outside its range, as "FIELD = VALUE is outside [LO, HI]",
-  /// or nil when every field is allowed; leverage is capped by `maxLeverage`
-  /// (the policy's `hardLeverageMax`).
-  public func problem(maxLeverage: Double) -> String? {
-    func check(_ name: String, _ value: Double?, _ lo: Double, _ hi: Double) -> String? {
-      guard let value, !(value >= lo && value <= hi) else { return nil }
-      return "\(name) = \(value) is outside [\(lo), \(hi)]"
-    }
-    return check("allocation", allocation, 0, 1) ?? check("leverage", leverage, 1, maxLeverage)
-      ?? check("spread", spread, 0, 100_000) ?? check("redemption_throttle", redemptionFactor, 0, 1)
-  }
 }
