@@ -8,8 +8,10 @@ import SimCore
 enum ScenarioRules {
   /// [-0, +0, m] after `s:with{...}`: attaches to the scenario at `derived` the
   /// rules the table at `fields` gives (`rule = f`, `rules = {f, g}`, `rule =
-  /// false` for none), or else the rules of the scenario at `base`.
+  /// false` for none), or else the rules of the scenario at `base` (`base` and
+  /// `fields` are absolute indices).
   static func derive(_ L: OpaquePointer?, base: Int32, fields: Int32, derived: Int32) throws {
+    let derived = derived < 0 ? LuaStack.top(L) + derived + 1 : derived
     LuaStack.pushRawField(L, fields, "rule")
     LuaStack.pushRawField(L, fields, "rules")
     defer { LuaStack.pop(L, 2) }
