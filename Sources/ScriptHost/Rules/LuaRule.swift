@@ -43,7 +43,11 @@ struct LuaRule: EpochRule {
     for (i, location) in locations.enumerated() {
       LuaStack.pushRawItem(L, list, i + 1)
       Self.push(L, st)
-      try LuaStack.protectedCall(L, nargs: 1, nresults: 1)
+      do {
+        try LuaStack.protectedCall(L, nargs: 1, nresults: 1)
+      } catch {
+        throw RuleError(location: location, path: st.path, epoch: st.epoch, message: error.message)
+      }
       defer { LuaStack.pop(L) }
       if LuaStack.isNoneOrNil(L, -1) { continue }
       let origin = "rule \(location) (path \(st.path), epoch \(st.epoch))"
