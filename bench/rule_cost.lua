@@ -1,7 +1,7 @@
 -- The cost of a per-epoch Lua rule: the leverage sweep's scenario at 2x without a
 -- rule, with an empty one, and with the volatility-target rule of
--- examples/dynamic_leverage_rule.lua, both on one
--- thread, best of three; prints microseconds per path-epoch.
+-- examples/dynamic_leverage_rule.lua, all on one thread, best of three;
+-- prints microseconds per path-epoch.
 --
 --   .build/release/capscript bench/rule_cost.lua [PATHS]
 local paths = tonumber(arg and arg[1]) or 2000

@@ -28,7 +28,8 @@ import Testing
     // Per epoch: yield + market making - the redemption fee; the principal rho
     // leaves T but not the value per unit (no drag at 1x, no peg move, ell > rho).
     let rho = c.baseRedemptionRate * dt
-    let r = c.yieldRate * dt + c.flowTurnover * dt * c.capture0 * c.targetSpreadBps * 1e-4 - rho * c.redemptionFeeBps * 1e-4
+    let r =
+      c.yieldRate * dt + c.flowTurnover * dt * c.capture0 * c.targetSpreadBps * 1e-4 - rho * c.redemptionFeeBps * 1e-4
     var t = c.capital
     var paid = 0.0
     for _ in 0..<s.epochs {
@@ -70,7 +71,8 @@ import Testing
   }
 
   @Test func flowFieldsHaveIntervalsAndStandardErrors() throws {
-    let card = try Runner.run(projectLibrary.scenario("bank_run_redemption_spike").with([("paths", .number(200))])).scorecard
+    let card = try Runner.run(projectLibrary.scenario("bank_run_redemption_spike").with([("paths", .number(200))]))
+      .scorecard
     for name in Scorecard.flowFieldNames {
       let value = try #require(card.scalar(name))
       let ci = try #require(card.intervals[name])

@@ -108,7 +108,9 @@ package enum CapAPI {
       .method(
         "with", [APIParam("fields", "cap.ScenarioFields|table<string, any>")], returns: ["cap.Scenario"],
         doc: "a new scenario with `fields` changed: capital fields by bare name (leverage), top-level names (paths,"
-          + " epochs, seed, shocks) or dotted paths (capitalEfficiency.leverage); unknown fields are errors",
+          + " epochs, seed, shocks) or dotted paths (capitalEfficiency.leverage); unknown fields are errors;"
+          + " rule = function(state) (or rules = {f, g}; false for none) adds per-epoch Lua rules that may return"
+          + " {allocation, leverage, spread, throttled, redemption_throttle} (docs/MODEL.md, \"Per-epoch rules\")",
         { L in Binding.call(L) { try ScenarioObject.with(L) } }),
       .field("hash", "string", doc: "content hash (provenance)") { L in
         LuaStack.push(L, string: try ScenarioObject.get(L, 1, "index").contentHash)

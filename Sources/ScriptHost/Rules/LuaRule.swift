@@ -58,10 +58,22 @@ struct LuaRule: EpochRule {
       }
       let a = try Self.action(LuaStack.configValue(L, -1, field: ""), origin: origin, maxLeverage: maxLeverage)
       var merged = action ?? RuleAction()
-      if let x = a.allocation { merged.allocation = x; st.allocation = x }
-      if let x = a.leverage { merged.leverage = x; st.leverage = x }
-      if let x = a.spread { merged.spread = x; st.targetSpread = x }
-      if let x = a.throttled { merged.throttled = x; st.throttled = x }
+      if let x = a.allocation {
+        merged.allocation = x
+        st.allocation = x
+      }
+      if let x = a.leverage {
+        merged.leverage = x
+        st.leverage = x
+      }
+      if let x = a.spread {
+        merged.spread = x
+        st.targetSpread = x
+      }
+      if let x = a.throttled {
+        merged.throttled = x
+        st.throttled = x
+      }
       if let x = a.redemptionFactor { merged.redemptionFactor = x }
       action = merged
     }
