@@ -76,7 +76,7 @@
 ---@field optimizer boolean whether `capscript run` runs its sweep
 local Scenario = {}
 
---- a new scenario with `fields` changed: capital fields by bare name (leverage), top-level names (paths, epochs, seed, shocks) or dotted paths (capitalEfficiency.leverage); unknown fields are errors
+--- a new scenario with `fields` changed: capital fields by bare name (leverage), top-level names (paths, epochs, seed, shocks) or dotted paths (capitalEfficiency.leverage); unknown fields are errors; rule = function(state) (or rules = {f, g}; false for none) adds per-epoch Lua rules that may return {allocation, leverage, spread, throttled, redemption_throttle} (docs/MODEL.md, "Per-epoch rules")
 ---@param fields cap.ScenarioFields|table<string, any>
 ---@return cap.Scenario
 function Scenario:with(fields) end
@@ -109,6 +109,12 @@ function Scenario:with(fields) end
 ---@field bad_debt_mean number mean bad debt per path, max(0, D - C*S) at liquidation, in USD
 ---@field bad_debt_var_95 number value at risk of the per-path bad debt at 95%, in USD
 ---@field bad_debt_es_99 number expected shortfall of the per-path bad debt at 99%, in USD
+---@field twr_mean number mean time-weighted return: growth of the value per unit, redemption outflows excluded
+---@field twr_p05 number 5th percentile of the time-weighted return
+---@field twr_p95 number 95th percentile of the time-weighted return
+---@field nav_drawdown_p95 number 95th percentile of the maximum drawdown of the net asset value per unit (losses only)
+---@field redemptions_paid_mean number mean redemption principal paid out to holders per path, in USD (an outflow, not a loss)
+---@field pnl_ex_redemptions_mean number mean PnL plus redemption principal per path, in USD: earned, or lost when negative
 ---@field roi_mean_stderr number standard error of roi_mean
 ---@field pnl_distribution {quantiles: table<string, number>, histogram: {edges: number[], counts: integer[]}} PnL quantiles and histogram (USD)
 ---@field pnl_attribution table<string, number> mean USD per PnL term
@@ -131,7 +137,7 @@ function Result:save(path, opts) end
 ---@return number, number
 function Result:ci(field) end
 
---- a per-path array in path order: roi, pnl, max_drawdown, liquidated, external_liquidity_floor_violations, volatility_throttle_events, spread_adjustment_events, deleverage_events, peg_deviation_epochs, bad_debt
+--- a per-path array in path order: roi, pnl, max_drawdown, liquidated, external_liquidity_floor_violations, volatility_throttle_events, spread_adjustment_events, deleverage_events, peg_deviation_epochs, bad_debt, twr, nav_max_drawdown, redemptions_paid
 ---@param name string
 ---@return number[]
 function Result:paths(name) end
