@@ -38,11 +38,11 @@ extension Scorecard {
       ["bad_debt_probability", pct("bad_debt_probability")],
       ["bad_debt_mean (USD)", usd("bad_debt_mean")],
       ["bad_debt_var_95 / _es_99 (USD)", usd("bad_debt_var_95") + " / " + usd("bad_debt_es_99")],
-      ["twr_mean (flow-adjusted)", pct("twr_mean")],
+      ["twr_mean", pct("twr_mean")],
       ["twr_p05 / twr_p95", pct("twr_p05") + " / " + pct("twr_p95")],
-      ["nav_drawdown_p95 (per unit)", pct("nav_drawdown_p95")],
-      ["redemptions_paid_mean (USD paid out)", usd("redemptions_paid_mean")],
-      ["pnl_ex_redemptions_mean (USD earned; < 0 lost)", usd("pnl_ex_redemptions_mean")],
+      ["nav_drawdown_p95", pct("nav_drawdown_p95")],
+      ["redemptions_paid_mean (USD)", usd("redemptions_paid_mean")],
+      ["pnl_ex_redemptions_mean (USD)", usd("pnl_ex_redemptions_mean")],
     ]
     for term in pnlAttribution.terms { rows.append(["  pnl_attribution." + term.name, formatUSD(term.value)]) }
     let note = "[\(IntervalFormat.level(confidence.value))% intervals; figures to the digits they support]\n"
