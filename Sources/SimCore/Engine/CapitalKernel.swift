@@ -22,6 +22,12 @@ struct CapitalKernel: Sendable {
   let zig = Ziggurat.standard
   /// Whether any shock lasts several epochs (waves), so per-path buffers are needed.
   let hasWindows: Bool
+  /// The importance-sampling tilt the paths are drawn under (docs/IMPORTANCE.md);
+  /// nil draws the plain paths, and every record keeps weight 1.
+  var tilt: ImportanceTilt?
+  /// The streams of the overlay normals and of the shock draws (the pilot
+  /// rounds of `CrossEntropyTilt` draw theirs apart from the run's).
+  var streams = ImportanceTilt.Streams.run
 
   init(scenario s: Scenario) {
     guard let capital = s.capital else { preconditionFailure("a capital kernel needs a capital overlay") }
@@ -92,7 +98,15 @@ struct CapitalKernel: Sendable {
   ) -> PathRecord {
     var out = PathRecord()
     pools.startPath()
-    var nextShock = schedule(path: path, into: &scratch.shockEpoch)
+    var nextShock: Int
+    var logWeight = 0.0
+    if let tilt {
+      nextShock = ShockSchedule.draw(
+        shocks, random: random, path: path, stream: streams.shocks, probabilities: tilt.shockProbability,
+        logWeight: &logWeight, into: &scratch.shockEpoch)
+    } else {
+      nextShock = schedule(path: path, into: &scratch.shockEpoch)
+    }
     if hasWindows {
       for t in 0..<epochs {
         scratch.extraRho[t] = 0
@@ -142,10 +156,18 @@ struct CapitalKernel: Sendable {
             }
           }
         }
-        var words = WordStream(random.philox, path: path, epoch: t, stream: .overlay)
-        let z1 = zig.normal(&words)
+        var words = WordStream(random.philox, path: path, epoch: t, stream: streams.overlay)
+        var z1 = zig.normal(&words)
         let z2 = zig.normal(&words)
-        let z3 = zig.normal(&words)
+        var z3 = zig.normal(&words)
+        if let tilt {
+          // Z = Z0 + θ: the likelihood ratio φ(Z) / φ(Z - θ) = exp(-θZ + θ²/2).
+          let a = tilt.assetShift[t]
+          let v = tilt.volatilityShift[t]
+          z1 += v
+          z3 += a
+          logWeight += (a * a + v * v) / 2 - a * z3 - v * z1
+        }
         let z4 = zig.normal(&words)
         let z5 = zig.normal(&words)
 
@@ -196,6 +218,7 @@ struct CapitalKernel: Sendable {
         if D > 0 {
           let value = C * S
           let ltv = D / value
+          out.peakLoanToValue = max(out.peakLoanToValue, ltv)
           if ltv >= p.liquidationThreshold {
             // Bad debt: the part of the debt the seized collateral does not cover.
             let unpaid = max(0, D - value)
@@ -273,6 +296,7 @@ struct CapitalKernel: Sendable {
     out.maxDrawdown = maxDD
     out.liquidated = liquidated
     out.attribution = att
+    if tilt != nil { out.weight = exp(logWeight) }
     return out
   }
 }

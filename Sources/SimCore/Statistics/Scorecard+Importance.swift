@@ -1,0 +1,132 @@
+import Foundation
+
+extension Scorecard {
+  /// Replaces every capital field by its weighted estimate over `records`
+  /// drawn under an importance-sampling tilt (docs/IMPORTANCE.md), with
+  /// intervals from the weighted variance, and sets `importance`:
+  /// - probabilities (liquidation, bad debt): (1/n) Σ w·1{event}, normal interval clipped at 0;
+  /// - means (ROI, counts, peg share, bad debt, attribution): Σ w x / Σ w, normal interval;
+  /// - quantiles (ROI p05/p95, drawdown p95, PnL quantiles, VaR): the weighted
+  ///   distribution function, with Woodruff's interval;
+  /// - ES: the weighted mean of the influence values, normal interval.
+  /// The PnL histogram keeps its plain counts (of the tilted paths).
+  /// - Complexity: O(paths × log paths) for the sorts.
+  mutating func reweight(records: [PathRecord], scenario: Scenario, diagnostics: ImportanceDiagnostics) {
+    importance = diagnostics
+    guard hasCapital, !records.isEmpty else { return }
+    let w = WeightedSample(weights: records.map(\.weight))
+    let c = confidence
+    func normal(_ e: (value: Double, standardError: Double), nonNegative: Bool = false) -> Interval {
+      guard e.standardError.isFinite else { return .unbounded }
+      let h = c.z * e.standardError
+      return Interval(lower: nonNegative ? max(0, e.value - h) : e.value - h, upper: e.value + h)
+    }
+    func setMean(_ name: String, _ x: [Double], nonNegative: Bool = true) -> Double {
+      let e = w.mean(x)
+      intervals[name] = normal(e, nonNegative: nonNegative)
+      standardErrors[name] = e.standardError
+      return e.value
+    }
+    func setProbability(_ name: String, _ event: [Bool]) -> Double {
+      let e = w.probability(event)
+      intervals[name] = normal(e, nonNegative: true)
+      standardErrors[name] = e.standardError
+      return e.value
+    }
+    let roi = records.map(\.roi)
+    roiMean = setMean("roi_mean", roi, nonNegative: false)
+    roiMeanStderr = standardErrors["roi_mean"] ?? .nan
+    let roiOrder = w.order(roi)
+    roiP05 = w.quantile(roi, order: roiOrder, 0.05)
+    roiP95 = w.quantile(roi, order: roiOrder, 0.95)
+    intervals["roi_p05"] = w.quantileInterval(roi, order: roiOrder, 0.05, confidence: c)
+    intervals["roi_p95"] = w.quantileInterval(roi, order: roiOrder, 0.95, confidence: c)
+    let drawdown = records.map(\.maxDrawdown)
+    let drawdownOrder = w.order(drawdown)
+    maxDrawdownP95 = w.quantile(drawdown, order: drawdownOrder, 0.95)
+    intervals["max_drawdown_p95"] = w.quantileInterval(drawdown, order: drawdownOrder, 0.95, confidence: c)
+    liquidationProbability = setProbability("liquidation_probability", records.map(\.liquidated))
+    let epochs = Double(scenario.epochs)
+    pegDeviationFrequency = setMean("peg_deviation_frequency", records.map { Double($0.pegDeviationEpochs) / epochs })
+    externalLiquidityFloorViolations = setMean(
+      "external_liquidity_floor_violations", records.map { Double($0.floorViolations) })
+    volatilityThrottleEvents = setMean("volatility_throttle_events", records.map { Double($0.throttleEvents) })
+    spreadAdjustmentEvents = setMean("spread_adjustment_events", records.map { Double($0.spreadAdjustments) })
+    deleverageEvents = setMean("deleverage_events", records.map { Double($0.deleverageEvents) })
+    reweightAttribution(records: records, weights: w)
+    reweightTails(records: records, weights: w, capital: scenario.capital?.capital ?? .nan)
+  }
+
+  /// The weighted mean of each PnL attribution term, with its interval.
+  private mutating func reweightAttribution(records: [PathRecord], weights w: WeightedSample) {
+    var att = Attribution()
+    let terms = Attribution().terms
+    let perPath = records.map { $0.attribution.terms.map(\.value) }
+    var means: [Double] = []
+    for (i, term) in terms.enumerated() {
+      let e = w.mean(perPath.map { $0[i] })
+      means.append(e.value)
+      let h = confidence.z * e.standardError
+      attributionIntervals[term.name] =
+        e.standardError.isFinite
+        ? Interval(lower: e.value - h, upper: e.value + h) : .unbounded
+    }
+    att.yield = means[0]
+    att.marketMaking = means[1]
+    att.volatilityDrag = means[2]
+    att.interventionDrag = means[3]
+    att.redemptionDrag = means[4]
+    att.liquidationLoss = means[5]
+    att.deleverageCost = means[6]
+    pnlAttribution = att
+  }
+
+  /// The weighted PnL quantiles, VaR and ES at the scorecard levels, and the bad-debt block.
+  private mutating func reweightTails(records: [PathRecord], weights w: WeightedSample, capital: Double) {
+    let c = confidence
+    let pnl = records.map(\.pnl)
+    let pnlOrder = w.order(pnl)
+    pnlQuantiles = Self.pnlQuantileLevels.map { ($0.0, w.quantile(pnl, order: pnlOrder, $0.1)) }
+    let losses = pnl.map { -$0 }
+    let lossOrder = w.order(losses)
+    for level in TailRisk.scorecardLevels {
+      let t = w.tail(losses, order: lossOrder, level: level)
+      let v = "pnl_var_" + TailRisk.label(level)
+      let e = "pnl_es_" + TailRisk.label(level)
+      let vi = w.quantileInterval(losses, order: lossOrder, level, confidence: c)
+      let h = c.z * t.standardError
+      let ei =
+        t.standardError.isFinite
+        ? Interval(lower: t.expectedShortfall - h, upper: t.expectedShortfall + h) : .unbounded
+      tailRisk[v] = t.valueAtRisk
+      tailRisk[e] = t.expectedShortfall
+      tailRisk[v + "_of_capital"] = t.valueAtRisk / capital
+      tailRisk[e + "_of_capital"] = t.expectedShortfall / capital
+      intervals[v] = vi
+      intervals[e] = ei
+      standardErrors[e] = t.standardError
+      intervals[v + "_of_capital"] = Interval(lower: vi.lower / capital, upper: vi.upper / capital)
+      intervals[e + "_of_capital"] = Interval(lower: ei.lower / capital, upper: ei.upper / capital)
+    }
+    let badDebt = records.map(\.badDebt)
+    let p = w.probability(badDebt.map { $0 > 0 })
+    badDebtProbability = p.value
+    intervals["bad_debt_probability"] = Interval(
+      lower: max(0, p.value - c.z * p.standardError), upper: p.value + c.z * p.standardError)
+    standardErrors["bad_debt_probability"] = p.standardError
+    let m = w.mean(badDebt)
+    badDebtMean = m.value
+    intervals["bad_debt_mean"] = Interval(
+      lower: max(0, m.value - c.z * m.standardError), upper: m.value + c.z * m.standardError)
+    standardErrors["bad_debt_mean"] = m.standardError
+    let badOrder = w.order(badDebt)
+    badDebtVaR95 = w.quantile(badDebt, order: badOrder, 0.95)
+    intervals["bad_debt_var_95"] = w.quantileInterval(badDebt, order: badOrder, 0.95, confidence: c)
+    let t = w.tail(badDebt, order: badOrder, level: 0.99)
+    badDebtES99 = t.expectedShortfall
+    let h = c.z * t.standardError
+    intervals["bad_debt_es_99"] = Interval(
+      lower: max(0, t.expectedShortfall - h), upper: t.expectedShortfall + h)
+    standardErrors["bad_debt_es_99"] = t.standardError
+  }
+}
