@@ -41,8 +41,11 @@ import Testing
     let card = run.scorecard
     let d = try #require(card.importance)
     #expect(abs(d.meanWeight - 1) < 4 * d.meanWeightStandardError)
+    let p = plain.liquidationProbability
+    var plainErrors = plain.standardErrors
+    plainErrors["liquidation_probability"] = (p * (1 - p) / 20_000).squareRoot()
     for field in ["liquidation_probability", "roi_mean", "bad_debt_mean", "deleverage_events"] {
-      let se = try #require(card.standardErrors[field]).squareRoot2(with: try #require(plain.standardErrors[field]))
+      let se = try #require(card.standardErrors[field]).squareRoot2(with: try #require(plainErrors[field]))
       let gap = abs(try #require(card.scalar(field)) - (try #require(plain.scalar(field))))
       #expect(gap < 4 * se, "\(field): weighted \(card.scalar(field) ?? .nan), plain \(plain.scalar(field) ?? .nan)")
     }
@@ -87,8 +90,9 @@ import Testing
     #expect(abs(m.value - plain.mean) < 1e-12)
     #expect(abs(m.standardError - plain.standardError) < 1e-12)
     let sorted = x.sorted()
-    for alpha in [0.05, 0.5, 0.95] {
+    for alpha in [0.05, 0.5, 0.95, 0.999] {
       #expect(w.quantile(x, order: w.order(x), alpha) == Quantiles.sorted(sorted, alpha))
+      #expect(w.lowerQuantile(x, order: w.order(x), alpha) == TailRisk.valueAtRisk(sortedLosses: sorted, level: alpha))
     }
     let losses = x
     let tail = TailRisk(sortedLosses: sorted, level: 0.95)

@@ -54,29 +54,53 @@ struct WeightedSample {
   }
 
   /// The lower α-quantile of the weighted distribution function
-  /// F(x) = Σ w·1{x_i <= x} / Σ w: inf{x : F(x) >= α} (the plain `Quantiles`
+  /// F(x) = Σ w·1{x_i <= x} / Σ w: inf{x : F(x) >= α} (`TailRisk`'s VaR
   /// convention when every weight is 1), over the ascending `order` of `x`.
   /// - Complexity: O(n).
-  func quantile(_ x: [Double], order: [Int], _ alpha: Double) -> Double {
+  func lowerQuantile(_ x: [Double], order: [Int], _ alpha: Double) -> Double {
     guard !order.isEmpty else { return .nan }
     let target = min(max(alpha, 0), 1) * totalWeight
     var c = 0.0
     for i in order {
       c += weights[i]
-      if c >= target * (1 - 1e-12) { return x[i] }
+      if c >= target * (1 - 1e-9) { return x[i] }
     }
     return x[order[order.count - 1]]
   }
 
+  /// The weighted analogue of the interpolated quantile of `Quantiles` (type 7):
+  /// the i-th ascending value sits at a_i, the weight of the values before it,
+  /// and the α-quantile interpolates linearly at h = α · (Σ w - w_last). With
+  /// every weight 1, a_i = i and h = α(n - 1): exactly `Quantiles.sorted`.
+  /// - Complexity: O(n).
+  func quantile(_ x: [Double], order: [Int], _ alpha: Double) -> Double {
+    guard let last = order.last else { return .nan }
+    let h = min(max(alpha, 0), 1) * (totalWeight - weights[last])
+    var a = 0.0
+    for (k, i) in order.enumerated() {
+      let w = weights[i]
+      if k == order.count - 1 || a + w > h {
+        let j = order[min(k + 1, order.count - 1)]
+        return w > 0 ? x[i] + (h - a) / w * (x[j] - x[i]) : x[i]
+      }
+      a += w
+    }
+    return x[last]
+  }
+
   /// The interval of the α-quantile by inverting the weighted distribution
   /// function (Woodruff's interval): [Q(α - z·se), Q(α + z·se)], with se the
-  /// standard error of F̂ at the quantile estimate.
-  func quantileInterval(_ x: [Double], order: [Int], _ alpha: Double, confidence: ConfidenceLevel) -> Interval {
-    let q = quantile(x, order: order, alpha)
+  /// standard error of F̂ at the quantile estimate; `lower` takes the lower
+  /// quantile (VaR's convention) instead of the interpolated one.
+  func quantileInterval(
+    _ x: [Double], order: [Int], _ alpha: Double, confidence: ConfidenceLevel, lower: Bool = false
+  ) -> Interval {
+    let at = { (a: Double) in lower ? lowerQuantile(x, order: order, a) : quantile(x, order: order, a) }
+    let q = at(alpha)
     let se = mean(x.map { $0 <= q ? 1 : 0 }).standardError
     let h = confidence.z * se
-    let lo = alpha - h <= 0 ? -Double.infinity : quantile(x, order: order, alpha - h)
-    let hi = alpha + h >= 1 ? Double.infinity : quantile(x, order: order, alpha + h)
+    let lo = alpha - h <= 0 ? -Double.infinity : at(alpha - h)
+    let hi = alpha + h >= 1 ? Double.infinity : at(alpha + h)
     return Interval(lower: min(lo, q), upper: max(hi, q))
   }
 
@@ -87,7 +111,7 @@ struct WeightedSample {
   func tail(_ losses: [Double], order: [Int], level: Double) -> (
     valueAtRisk: Double, expectedShortfall: Double, standardError: Double
   ) {
-    let v = quantile(losses, order: order, level)
+    let v = lowerQuantile(losses, order: order, level)
     let psi = losses.map { v + max(0, $0 - v) / (1 - level) }
     let es = mean(psi)
     return (v, es.value, es.standardError)

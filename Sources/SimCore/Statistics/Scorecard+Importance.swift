@@ -93,7 +93,7 @@ extension Scorecard {
       let t = w.tail(losses, order: lossOrder, level: level)
       let v = "pnl_var_" + TailRisk.label(level)
       let e = "pnl_es_" + TailRisk.label(level)
-      let vi = w.quantileInterval(losses, order: lossOrder, level, confidence: c)
+      let vi = w.quantileInterval(losses, order: lossOrder, level, confidence: c, lower: true)
       let h = c.z * t.standardError
       let ei =
         t.standardError.isFinite
@@ -120,8 +120,8 @@ extension Scorecard {
       lower: max(0, m.value - c.z * m.standardError), upper: m.value + c.z * m.standardError)
     standardErrors["bad_debt_mean"] = m.standardError
     let badOrder = w.order(badDebt)
-    badDebtVaR95 = w.quantile(badDebt, order: badOrder, 0.95)
-    intervals["bad_debt_var_95"] = w.quantileInterval(badDebt, order: badOrder, 0.95, confidence: c)
+    badDebtVaR95 = w.lowerQuantile(badDebt, order: badOrder, 0.95)
+    intervals["bad_debt_var_95"] = w.quantileInterval(badDebt, order: badOrder, 0.95, confidence: c, lower: true)
     let t = w.tail(badDebt, order: badOrder, level: 0.99)
     badDebtES99 = t.expectedShortfall
     let h = c.z * t.standardError
