@@ -32,6 +32,7 @@ enum CapModule {
     let context = LuaState.context(L)
     var options = context.runOptions
     var precision: PrecisionSpec?
+    var importance: ImportanceSpec?
     if LuaStack.isTable(L, 2) {
       let opts = try ConfigReader(LuaStack.configValue(L, 2, field: ""), file: "cap.run options")
       options.threads = try opts.integer("threads", default: options.threads, in: 1...1024)
@@ -46,6 +47,7 @@ enum CapModule {
       if let policy = opts.raw("policy") {
         scenario = try scenario.with([("policy", policy)], origin: "cap.run policy")
       }
+      importance = try importanceSpec(opts, scenario: scenario)
       try opts.finish()
     } else if !LuaStack.isNoneOrNil(L, 2) {
       throw BindingError.argument(2, "run", expected: "table or nil", L)
@@ -54,6 +56,13 @@ enum CapModule {
     let bar = context.progressBar(label: scenario.name)
     defer { bar?.finish() }
     if let bar { options = bar.attach(to: options) }
+    if let importance {
+      let result = try Runner.run(scenario, importance: importance, precision: precision, options: options) {
+        report, card in bar?.setStatus(report.progressText(card))
+      }
+      LuaObject.push(L, result, tname: resultType)
+      return 1
+    }
     let result =
       try precision.map { spec throws(RunError) in
         try Runner.run(scenario, precision: spec, options: options) { report, card in

@@ -41,6 +41,9 @@ import Testing
     let card = run.scorecard
     let d = try #require(card.importance)
     #expect(abs(d.meanWeight - 1) < 4 * d.meanWeightStandardError)
+    // Defensive paths bound every weight by 1/λ.
+    #expect(run.records.allSatisfy { $0.weight <= 1 / spec.defensiveShare })
+    #expect(run.records.contains { $0.weight > 1 } && run.records.contains { $0.weight < 1 })
     let p = plain.liquidationProbability
     var plainErrors = plain.standardErrors
     plainErrors["liquidation_probability"] = (p * (1 - p) / 20_000).squareRoot()

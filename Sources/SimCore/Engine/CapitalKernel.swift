@@ -100,10 +100,12 @@ struct CapitalKernel: Sendable {
     pools.startPath()
     var nextShock: Int
     var logWeight = 0.0
+    // A defensive path (share `defensiveShare`) is drawn from the plain law; its weight uses the same formula.
+    let shifted = tilt.map { $0.isShifted(path: path, random: random, stream: streams.shocks) } ?? false
     if let tilt {
       nextShock = ShockSchedule.draw(
         shocks, random: random, path: path, stream: streams.shocks, probabilities: tilt.shockProbability,
-        logWeight: &logWeight, into: &scratch.shockEpoch)
+        tilted: shifted, logWeight: &logWeight, into: &scratch.shockEpoch)
     } else {
       nextShock = schedule(path: path, into: &scratch.shockEpoch)
     }
@@ -164,8 +166,10 @@ struct CapitalKernel: Sendable {
           // Z = Z0 + θ: the likelihood ratio φ(Z) / φ(Z - θ) = exp(-θZ + θ²/2).
           let a = tilt.assetShift[t]
           let v = tilt.volatilityShift[t]
-          z1 += v
-          z3 += a
+          if shifted {
+            z1 += v
+            z3 += a
+          }
           logWeight += (a * a + v * v) / 2 - a * z3 - v * z1
         }
         let z4 = zig.normal(&words)
@@ -296,7 +300,7 @@ struct CapitalKernel: Sendable {
     out.maxDrawdown = maxDD
     out.liquidated = liquidated
     out.attribution = att
-    if tilt != nil { out.weight = exp(logWeight) }
+    if let tilt { out.weight = tilt.weight(logLikelihoodRatio: logWeight) }
     return out
   }
 }

@@ -4,7 +4,7 @@ struct ImportanceRun: Sendable {
   let target: ImportanceTarget
   /// "auto" or "manual".
   let method: String
-  let tilt: ImportanceTilt
+  private(set) var tilt: ImportanceTilt
   /// The pilot paths the automatic tilt spent (0 for a manual tilt).
   let pilotPaths: Int
 
@@ -24,6 +24,7 @@ struct ImportanceRun: Sendable {
         kernels: kernels, target: spec.target, pilotPaths: spec.pilotPaths, maxRounds: spec.maxRounds)
       (tilt, pilotPaths) = try solver.solve(options: options)
     }
+    tilt.defensiveShare = spec.defensiveShare
   }
 
   /// Weights `card` (of `records`, drawn under `tilt`) and attaches the diagnostics.

@@ -19,6 +19,10 @@ public struct ImportanceSpec: Sendable, Equatable {
   public var pilotPaths: Int
   /// The most pilot rounds (the rounds stop once a round's elite reaches the target event).
   public var maxRounds: Int
+  /// The share of defensive paths drawn from the plain law (`ImportanceTilt.defensiveShare`).
+  public var defensiveShare = defaultDefensiveShare
+
+  public static let defaultDefensiveShare = 0.1
 
   public static let defaultPilotPaths = 4000
   public static let defaultMaxRounds = 8
@@ -79,6 +83,9 @@ public struct ImportanceSpec: Sendable, Equatable {
     }
     guard (100...10_000_000).contains(pilotPaths) else {
       throw ConfigError(.outOfRange, file: origin, field: nil, "pilot paths \(pilotPaths) outside 100...10000000")
+    }
+    guard (0.0..<1).contains(defensiveShare) else {
+      throw ConfigError(.outOfRange, file: origin, field: nil, "defensive share \(defensiveShare) outside 0 ..< 1")
     }
     guard (1...50).contains(maxRounds) else {
       throw ConfigError(.outOfRange, file: origin, field: nil, "rounds \(maxRounds) outside 1...50")

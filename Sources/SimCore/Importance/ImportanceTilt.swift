@@ -1,3 +1,5 @@
+import Foundation
+
 /// A compiled importance-sampling tilt (docs/IMPORTANCE.md): per epoch, a mean
 /// shift of the asset normal z3 and of the volatility normal z1, and per shock
 /// the probability q it is drawn with. The capital kernel consults it in the
@@ -9,6 +11,9 @@ public struct ImportanceTilt: Sendable, Equatable {
   public var volatilityShift: [Double]
   /// Per shock, the probability q it is drawn with (NaN: its own `p`, untilted).
   public var shockProbability: [Double]
+  /// The share λ of defensive paths, drawn from the plain law (Hesterberg, 1995):
+  /// the paths come from the mixture λ·f + (1-λ)·g, so no weight exceeds 1/λ.
+  public var defensiveShare = 0.0
 
   /// The streams a kernel draws from: the run's, or the pilot rounds' own.
   public struct Streams: Sendable, Equatable {
@@ -35,6 +40,19 @@ public struct ImportanceTilt: Sendable, Equatable {
       assetShift[t] = asset
       volatilityShift[t] = volatility
     }
+  }
+
+  /// Whether `path` is drawn under the tilt (else it is a defensive path,
+  /// drawn from the plain law): one uniform of the shock stream at an address
+  /// no shock uses (epoch 1, block 0), so the choice is a pure function of the path.
+  func isShifted(path: Int, random: UniformSource, stream: RandomStream) -> Bool {
+    defensiveShare <= 0 || random.uniforms(path: path, epoch: 1, block: 0, stream: stream).0 >= defensiveShare
+  }
+
+  /// The weight f/(λf + (1-λ)g) of a path whose log likelihood ratio log(f/g) is `logRatio`;
+  /// exp(`logRatio`) without defensive paths.
+  func weight(logLikelihoodRatio logRatio: Double) -> Double {
+    defensiveShare > 0 ? 1 / (defensiveShare + (1 - defensiveShare) * exp(-logRatio)) : exp(logRatio)
   }
 
   /// The root mean square of the asset shifts over the epochs: a size of the tilt for reports.

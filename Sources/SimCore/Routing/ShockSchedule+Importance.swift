@@ -2,14 +2,15 @@ import Foundation
 
 extension ShockSchedule {
   /// `draw` under importance sampling: a shock with `p` < 1 happens with
-  /// probability q = `probabilities[i]` instead (NaN: q = p), from `stream`, and
-  /// adds log(p/q) to `logWeight` when it happens, log((1-p)/(1-q)) when not.
+  /// probability q = `probabilities[i]` instead (NaN: q = p) when `tilted`
+  /// (with p on a defensive path), from `stream`, and adds log(p/q) to
+  /// `logWeight` when it happens, log((1-p)/(1-q)) when not, either way.
   /// The epoch within `from...to` is drawn as in `draw`, so with q = p and the
   /// run's stream the schedule is the plain one.
   /// - Complexity: O(shocks), no allocation.
   static func draw(
     _ shocks: [Shock], random: UniformSource, path: Int, stream: RandomStream, probabilities: [Double],
-    logWeight: inout Double, into epochOf: inout [Int]
+    tilted: Bool, logWeight: inout Double, into epochOf: inout [Int]
   ) -> Int {
     var next = Int.max
     for (i, shock) in shocks.enumerated() {
@@ -17,7 +18,7 @@ extension ShockSchedule {
       let p = shock.probability
       if p < 1 {
         let q = probabilities[i].isNaN ? p : probabilities[i]
-        if u.0 >= q {
+        if u.0 >= (tilted ? q : p) {
           if q != p { logWeight += log((1 - p) / (1 - q)) }
           epochOf[i] = -1
           continue
