@@ -47,11 +47,16 @@ done
 
 s=crash_rare_liquidation
 f=examples/scenarios/$s.json
-echo "== $s: ES 99.9% (importance 20000 paths, plain 1000000 paths)" >&2
-run "$s.is20k" "$f" --importance auto --paths 20000
+echo "== $s: ES 99.9% (importance 5000 + 20000 paths, plain 1000000 paths)" >&2
+# Stage 1: the ROI at the 99.9% VaR from 5,000 paths aimed at liquidation; stage 2 aims at roi < that.
+run "$s.is5k" "$f" --importance auto --paths 5000
+x=$(python3 -c "import json; d = json.load(open('$OUT/$s.is5k.json')); print(-d['pnl_var_999_of_capital'])")
+echo "   stage 2 target: roi<$x" >&2
+run "$s.es20k" "$f" --importance auto --importance-target "roi<$x" --paths 20000
 run "$s.plain1m" "$f" --paths 1000000
 echo "== $s: --threads 1 vs --threads 2 with importance sampling" >&2
 run "$s.t1" "$f" --importance auto --paths 20000 --threads 1
+cp "$OUT/$s.t1.json" "$OUT/$s.is20k.json" 
 run "$s.t2" "$f" --importance auto --paths 20000 --threads 2
 if cmp -s "$OUT/$s.t1.json" "$OUT/$s.t2.json"; then same=yes; else same=NO; fi
 
@@ -79,13 +84,19 @@ for s in ["crash_rare_liquidation", "crash_very_rare_liquidation"]:
         print("   warnings:", imp["importance"]["warnings"])
     ok &= gap < 2 and se_q / q <= 0.1
 s = "crash_rare_liquidation"
-a, b = load(s + ".is20k"), load(s + ".plain1m")
-wa = a["pnl_es_999_ci"][1] - a["pnl_es_999_ci"][0]
+e, b, a = load(s + ".es20k"), load(s + ".plain1m"), load(s + ".is20k")
+we = e["pnl_es_999_ci"][1] - e["pnl_es_999_ci"][0]
 wb = b["pnl_es_999_ci"][1] - b["pnl_es_999_ci"][0]
-print(f"ES 99.9%: importance 20000 paths {a['pnl_es_999']:.0f} {a['pnl_es_999_ci']} width {wa:.0f}; "
-      f"plain 1000000 paths {b['pnl_es_999']:.0f} {b['pnl_es_999_ci']} width {wb:.0f}")
-roi, ci = a["roi_mean"], b["roi_mean_ci"]
-print(f"roi_mean: importance {roi:.6f} {a['roi_mean_ci']}, plain 1M {b['roi_mean']:.6f} {ci}")
+wl = a["pnl_es_999_ci"][1] - a["pnl_es_999_ci"][0]
+print(f"ES 99.9%: importance (target {e['importance']['target']}) 20000 paths {e['pnl_es_999']:.0f} "
+      f"{[round(v) for v in e['pnl_es_999_ci']]} width {we:.0f} (+5000 stage-1 and {e['importance']['pilot_paths']} pilot paths); "
+      f"plain 1000000 paths {b['pnl_es_999']:.0f} {[round(v) for v in b['pnl_es_999_ci']]} width {wb:.0f}; "
+      f"aimed at liquidation: width {wl:.0f}")
+ok &= we <= wb
+for field in ["roi_mean", "bad_debt_mean", "deleverage_events", "max_drawdown_p95"]:
+    se = a.get(field + "_se")
+    lo, hi = b[field + "_ci"]
+    print(f"{field}: importance (liquidation, 20000 paths) {a[field]:.6g} {a[field + '_ci']}; plain 1M {b[field]:.6g} [{lo:.6g}, {hi:.6g}]")
 print(f"same bytes --threads 1 / 2 with importance sampling: {same}")
 ok &= same == "yes"
 sys.exit(0 if ok else 1)

@@ -191,6 +191,13 @@ package enum CapAPI {
         .field("scenario", "cap.Scenario", doc: "the scenario that ran") { L in
           LuaObject.push(L, try ResultObject.get(L, 1, "index").scenario, tname: ScenarioObject.tname)
         },
+        .field(
+          "importance",
+          "{target: string, method: string, paths: integer, pilot_paths: integer, effective_sample_size: number,"
+            + " target_paths: integer, target_effective_sample_size: number, largest_weight_share: number,"
+            + " mean_weight: number, warnings: string[]}?",
+          doc: "an importance-sampled run (cap.run(s, {importance = ...})): the diagnostics of its weights"
+        ) { L in LuaStack.push(L, try ResultObject.get(L, 1, "index").scorecard.importance?.tree ?? .null) },
         .field("elapsed", "number", doc: "seconds the native run took") { L in
           LuaStack.push(L, float: try ResultObject.get(L, 1, "index").elapsedSeconds)
         },
