@@ -75,6 +75,26 @@ import Testing
     #expect(card.importance?.warnings.isEmpty == true)
   }
 
+  /// `--until` on an importance-sampled run stops on the weighted standard error,
+  /// and its scorecard is the fixed-paths run's at the paths reached.
+  @Test func precisionRunsStopOnTheWeightedStandardError() throws {
+    let s = try Self.crash(leverage: 1.8, paths: 100)
+    let spec = ImportanceSpec(pilotPaths: 1_000, maxRounds: 4)
+    let target = PrecisionTarget.relativeStandardError(field: "liquidation_probability", below: 0.1)
+    let run = try Runner.run(
+      s, importance: spec, precision: PrecisionSpec(targets: [target], maxPaths: 50_000),
+      options: RunOptions(threads: 2))
+    let report = try #require(run.precision)
+    let card = run.scorecard
+    let se = try #require(card.standardErrors["liquidation_probability"])
+    #expect(report.met)
+    #expect(se / card.liquidationProbability < 0.1)
+    #expect(report.paths < 50_000)
+    let fixed = try Runner.run(s.withPaths(report.paths), importance: spec, options: RunOptions(threads: 1))
+    #expect(fixed.records == run.records)
+    #expect(fixed.scorecard.liquidationProbability == card.liquidationProbability)
+  }
+
   @Test func importanceRunsAreIdenticalForAnyThreadCount() throws {
     let s = try Self.crash(leverage: 1.8, paths: 1_000)
     let spec = ImportanceSpec(pilotPaths: 500, maxRounds: 3)
