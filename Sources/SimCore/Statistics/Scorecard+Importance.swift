@@ -16,22 +16,11 @@ extension Scorecard {
     guard hasCapital, !records.isEmpty else { return }
     let w = WeightedSample(weights: records.map(\.weight))
     let c = confidence
-    func normal(_ e: (value: Double, standardError: Double), nonNegative: Bool = false) -> Interval {
-      guard e.standardError.isFinite else { return .unbounded }
-      let h = c.z * e.standardError
-      return Interval(lower: nonNegative ? max(0, e.value - h) : e.value - h, upper: e.value + h)
-    }
     func setMean(_ name: String, _ x: [Double], nonNegative: Bool = true) -> Double {
-      let e = w.mean(x)
-      intervals[name] = normal(e, nonNegative: nonNegative)
-      standardErrors[name] = e.standardError
-      return e.value
+      setWeighted(name, w.mean(x), nonNegative: nonNegative)
     }
     func setProbability(_ name: String, _ event: [Bool]) -> Double {
-      let e = w.probability(event)
-      intervals[name] = normal(e, nonNegative: true)
-      standardErrors[name] = e.standardError
-      return e.value
+      setWeighted(name, w.probability(event), nonNegative: true)
     }
     let roi = records.map(\.roi)
     roiMean = setMean("roi_mean", roi, nonNegative: false)
@@ -66,10 +55,7 @@ extension Scorecard {
     for (i, term) in terms.enumerated() {
       let e = w.mean(perPath.map { $0[i] })
       means.append(e.value)
-      let h = confidence.z * e.standardError
-      attributionIntervals[term.name] =
-        e.standardError.isFinite
-        ? Interval(lower: e.value - h, upper: e.value + h) : .unbounded
+      attributionIntervals[term.name] = normalInterval(e, nonNegative: false)
     }
     att.yield = means[0]
     att.marketMaking = means[1]
@@ -94,10 +80,7 @@ extension Scorecard {
       let v = "pnl_var_" + TailRisk.label(level)
       let e = "pnl_es_" + TailRisk.label(level)
       let vi = w.quantileInterval(losses, order: lossOrder, level, confidence: c, lower: true)
-      let h = c.z * t.standardError
-      let ei =
-        t.standardError.isFinite
-        ? Interval(lower: t.expectedShortfall - h, upper: t.expectedShortfall + h) : .unbounded
+      let ei = normalInterval((t.expectedShortfall, t.standardError), nonNegative: false)
       tailRisk[v] = t.valueAtRisk
       tailRisk[e] = t.expectedShortfall
       tailRisk[v + "_of_capital"] = t.valueAtRisk / capital
@@ -109,24 +92,29 @@ extension Scorecard {
       intervals[e + "_of_capital"] = Interval(lower: ei.lower / capital, upper: ei.upper / capital)
     }
     let badDebt = records.map(\.badDebt)
-    let p = w.probability(badDebt.map { $0 > 0 })
-    badDebtProbability = p.value
-    intervals["bad_debt_probability"] = Interval(
-      lower: max(0, p.value - c.z * p.standardError), upper: p.value + c.z * p.standardError)
-    standardErrors["bad_debt_probability"] = p.standardError
-    let m = w.mean(badDebt)
-    badDebtMean = m.value
-    intervals["bad_debt_mean"] = Interval(
-      lower: max(0, m.value - c.z * m.standardError), upper: m.value + c.z * m.standardError)
-    standardErrors["bad_debt_mean"] = m.standardError
+    badDebtProbability = setWeighted("bad_debt_probability", w.probability(badDebt.map { $0 > 0 }), nonNegative: true)
+    badDebtMean = setWeighted("bad_debt_mean", w.mean(badDebt), nonNegative: true)
     let badOrder = w.order(badDebt)
     badDebtVaR95 = w.lowerQuantile(badDebt, order: badOrder, 0.95)
     intervals["bad_debt_var_95"] = w.quantileInterval(badDebt, order: badOrder, 0.95, confidence: c, lower: true)
     let t = w.tail(badDebt, order: badOrder, level: 0.99)
-    badDebtES99 = t.expectedShortfall
-    let h = c.z * t.standardError
-    intervals["bad_debt_es_99"] = Interval(
-      lower: max(0, t.expectedShortfall - h), upper: t.expectedShortfall + h)
-    standardErrors["bad_debt_es_99"] = t.standardError
+    badDebtES99 = setWeighted("bad_debt_es_99", (t.expectedShortfall, t.standardError), nonNegative: true)
+  }
+
+  /// Sets the normal interval and standard error of the weighted estimate `e` under `name`; returns its value.
+  private mutating func setWeighted(
+    _ name: String, _ e: (value: Double, standardError: Double), nonNegative: Bool
+  ) -> Double {
+    intervals[name] = normalInterval(e, nonNegative: nonNegative)
+    standardErrors[name] = e.standardError
+    return e.value
+  }
+
+  /// value ± z·s.e. at the scorecard's confidence, the lower bound clipped at 0
+  /// when `nonNegative`; unbounded without a finite standard error.
+  private func normalInterval(_ e: (value: Double, standardError: Double), nonNegative: Bool) -> Interval {
+    guard e.standardError.isFinite else { return .unbounded }
+    let h = confidence.z * e.standardError
+    return Interval(lower: nonNegative ? max(0, e.value - h) : e.value - h, upper: e.value + h)
   }
 }
