@@ -95,6 +95,16 @@ import Testing
     #expect(fixed.scorecard.liquidationProbability == card.liquidationProbability)
   }
 
+  /// A tilt aimed away from the event (the asset pushed up before the crash)
+  /// leaves the rare liquidation unsampled, and the diagnostics say so.
+  @Test func aTiltThatMissesTheEventIsFlagged() throws {
+    let s = try Self.crash(leverage: 1.6, paths: 2_000)
+    let away = ImportanceSpec(method: .manual(asset: 0.3, volatility: -0.3, from: 0, to: 30))
+    let d = try #require(try Runner.run(s, importance: away, options: RunOptions(threads: 2)).scorecard.importance)
+    #expect(d.targetEffectiveSampleSize < ImportanceDiagnostics.minimumTargetESS)
+    #expect(d.warnings.contains { $0.contains("effective paths with the target event") })
+  }
+
   @Test func importanceRunsAreIdenticalForAnyThreadCount() throws {
     let s = try Self.crash(leverage: 1.8, paths: 1_000)
     let spec = ImportanceSpec(pilotPaths: 500, maxRounds: 3)
