@@ -123,6 +123,7 @@ function Scenario:with(fields) end
 ---@field pools table[]? runs with a pool graph: per-pool diagnostics (pool, capture, churn, intervention_cost, ...)
 ---@field bands {paths: integer, p05: number[], p25: number[], p50: number[], p75: number[], p95: number[]}? per-epoch ROI quantiles, when the run kept them (cap.run(s, {bands = true}))
 ---@field scenario cap.Scenario the scenario that ran
+---@field importance {target: string, method: string, paths: integer, pilot_paths: integer, effective_sample_size: number, target_paths: integer, target_effective_sample_size: number, largest_weight_share: number, mean_weight: number, warnings: string[]}? an importance-sampled run (cap.run(s, {importance = ...})): the diagnostics of its weights
 ---@field elapsed number seconds the native run took
 ---@field precision {targets: {target: string, value: number?, met: boolean}[], met: boolean, paths: integer, max_paths: integer}? a precision run (cap.run(s, {precision = ...})): each target's last measure and whether it was met
 local Result = {}
@@ -209,7 +210,7 @@ function cap.scenario(name_or_table) end
 
 --- runs a scenario natively on all cores; Ctrl-C cancels it and keeps your variables; the thread count never changes the numbers
 ---@param scenario cap.Scenario
----@param opts? {threads?: integer, bands?: boolean|integer, precision?: string|string[], max_paths?: integer, policy?: table} bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many; precision: run until targets hold ("liquidation_probability:rse<0.1", "roi_mean:halfwidth<0.001", "gates"), adding paths in fixed blocks up to max_paths (default 1,000,000); policy: policy fields for this run ({externalLiquidityFloor = 0.1}), as s:with{policy = ...}
+---@param opts? {threads?: integer, bands?: boolean|integer, precision?: string|string[], max_paths?: integer, policy?: table, importance?: {target?: string, pilot_paths?: integer, rounds?: integer, defensive?: number, asset?: number, volatility?: number, from?: integer, to?: integer}} bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many; precision: run until targets hold ("liquidation_probability:rse<0.1", "roi_mean:halfwidth<0.001", "gates"), adding paths in fixed blocks up to max_paths (default 1,000,000); policy: policy fields for this run ({externalLiquidityFloor = 0.1}), as s:with{policy = ...}; importance: importance sampling for a rare event (docs/IMPORTANCE.md): target "liquidation" (default), "bad_debt", "drawdown>0.25" or "roi<-0.1" with the automatic cross-entropy tilt, or a manual shift asset/volatility over epochs from..to; every field is then weighted
 ---@return cap.Result
 function cap.run(scenario, opts) end
 

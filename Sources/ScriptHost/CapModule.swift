@@ -32,6 +32,7 @@ enum CapModule {
     let context = LuaState.context(L)
     var options = context.runOptions
     var precision: PrecisionSpec?
+    var importance: ImportanceSpec?
     if LuaStack.isTable(L, 2) {
       let opts = try ConfigReader(LuaStack.configValue(L, 2, field: ""), file: "cap.run options")
       options.threads = try opts.integer("threads", default: options.threads, in: 1...1024)
@@ -46,6 +47,7 @@ enum CapModule {
       if let policy = opts.raw("policy") {
         scenario = try scenario.with([("policy", policy)], origin: "cap.run policy")
       }
+      importance = try importanceSpec(opts, scenario: scenario)
       try opts.finish()
     } else if !LuaStack.isNoneOrNil(L, 2) {
       throw BindingError.argument(2, "run", expected: "table or nil", L)
@@ -57,8 +59,16 @@ enum CapModule {
     // A scenario with Lua rules runs path by path on this thread (docs/MODEL.md, "Per-epoch rules").
     if ScenarioRules.push(L, of: 1) {
       if precision != nil { throw BindingError("cap.run: a precision run cannot call a Lua rule; give paths instead") }
+      if importance != nil { throw BindingError("cap.run: importance sampling cannot call a Lua rule; drop one of them") }
       let result = try ScenarioRules.run(L, scenario, list: LuaStack.top(L), options: options)
       LuaStack.pop(L)
+      LuaObject.push(L, result, tname: resultType)
+      return 1
+    }
+    if let importance {
+      let result = try Runner.run(scenario, importance: importance, precision: precision, options: options) {
+        report, card in bar?.setStatus(report.progressText(card))
+      }
       LuaObject.push(L, result, tname: resultType)
       return 1
     }

@@ -39,6 +39,15 @@ extension Capscript {
         "Refuse a run whose arrays would need more memory (bytes; suffixes K, M, G, e.g. 4G). Default: half the physical memory."
     )
     var maxMemory: String?
+    @Option(
+      help: ArgumentHelp(
+        "Importance sampling for rare events: auto, or asset=SHIFT,from=EPOCH,to=EPOCH[,volatility=SHIFT].",
+        discussion:
+          "auto picks the tilt by cross-entropy pilot rounds aimed at --importance-target; every scorecard field is then a weighted estimate, with diagnostics (docs/IMPORTANCE.md)."
+      ))
+    var importance: String?
+    @Option(help: "The rare event --importance aims at: \(ImportanceTarget.forms).")
+    var importanceTarget: String?
 
     func validate() throws {
       if let report, !(report.hasSuffix(".html") || report.hasSuffix(".htm")) {
@@ -54,6 +63,24 @@ extension Capscript {
         throw ValidationError("--max-paths is the budget of --until; give --until too")
       }
       _ = try precision()
+      _ = try importanceSpec()
+    }
+
+    /// The importance sampling `--importance` asks for, nil without it.
+    func importanceSpec() throws -> ImportanceSpec? {
+      guard let importance else {
+        if importanceTarget != nil { throw ValidationError("--importance-target needs --importance") }
+        return nil
+      }
+      let name = importanceTarget ?? "liquidation"
+      guard let target = ImportanceTarget.parse(name) else {
+        throw ValidationError("--importance-target expects \(ImportanceTarget.forms), got \"\(name)\"")
+      }
+      do {
+        return try ImportanceSpec.parse(importance, target: target, origin: "--importance")
+      } catch {
+        throw ValidationError("\(error)")
+      }
     }
 
     func run() throws {
@@ -64,6 +91,9 @@ extension Capscript {
       var s = try library.scenario(scenario)
       if !common.overrides.isEmpty { s = try s.with(common.overrides, origin: "command line") }
       if optimizer || s.optimizerByDefault {
+        if importance != nil {
+          throw ValidationError("--importance applies to a plain run; a sweep's gates use the scenario's own paths")
+        }
         if until != nil {
           throw ValidationError("--until applies to a plain run; a sweep runs its candidates at fixed paths")
         }
@@ -83,7 +113,16 @@ extension Capscript {
       let charts = format == .table && TerminalChart.stdoutIsTerminal
       if report != nil || charts { options.bandPaths = HTMLReport.bandPathLimit }  // at most the paths run
       let result: RunResult
-      if let precision = try precision() {
+      if let spec = try importanceSpec() {
+        do {
+          try spec.validate(for: s, origin: "--importance")
+        } catch {
+          throw ValidationError("\(error)")
+        }
+        result = try Runner.run(s, importance: spec, precision: try precision(), options: options) { report, card in
+          progress.setStatus(report.progressText(card))
+        }
+      } else if let precision = try precision() {
         result = try Runner.run(s, precision: precision, options: options) { report, card in
           progress.setStatus(report.progressText(card))
         }

@@ -23,7 +23,7 @@ public enum ResultFormat: String, CaseIterable, Sendable {
   public func render(_ result: RunResult) -> String {
     let card = result.scorecard
     switch self {
-    case .table: return card.table + "\n" + (result.precision?.text ?? "")
+    case .table: return card.table + "\n" + (result.precision?.text ?? "") + (card.importance?.text ?? "")
     case .json: return JSONText.pretty(result.tree) + "\n"
     case .csv:
       let scalars = card.definedScalarNames + (card.hasCapital ? ["roi_mean_stderr"] : [])

@@ -27,12 +27,16 @@ package enum CapAPI {
           APIParam(
             "opts",
             "{threads?: integer, bands?: boolean|integer, precision?: string|string[], max_paths?: integer,"
-              + " policy?: table}",
+              + " policy?: table, importance?: {target?: string, pilot_paths?: integer, rounds?: integer,"
+              + " defensive?: number, asset?: number, volatility?: number, from?: integer, to?: integer}}",
             optional: true,
             doc: "bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many;"
               + " precision: run until targets hold (\"liquidation_probability:rse<0.1\", \"roi_mean:halfwidth<0.001\","
               + " \"gates\"), adding paths in fixed blocks up to max_paths (default 1,000,000);"
-              + " policy: policy fields for this run ({externalLiquidityFloor = 0.1}), as s:with{policy = ...}"),
+              + " policy: policy fields for this run ({externalLiquidityFloor = 0.1}), as s:with{policy = ...};"
+              + " importance: importance sampling for a rare event (docs/IMPORTANCE.md): target \"liquidation\""
+              + " (default), \"bad_debt\", \"drawdown>0.25\" or \"roi<-0.1\" with the automatic cross-entropy tilt,"
+              + " or a manual shift asset/volatility over epochs from..to; every field is then weighted"),
         ], returns: ["cap.Result"],
         doc: "runs a scenario natively on all cores; Ctrl-C cancels it and keeps your variables;"
           + " the thread count never changes the numbers",
@@ -189,6 +193,13 @@ package enum CapAPI {
         .field("scenario", "cap.Scenario", doc: "the scenario that ran") { L in
           LuaObject.push(L, try ResultObject.get(L, 1, "index").scenario, tname: ScenarioObject.tname)
         },
+        .field(
+          "importance",
+          "{target: string, method: string, paths: integer, pilot_paths: integer, effective_sample_size: number,"
+            + " target_paths: integer, target_effective_sample_size: number, largest_weight_share: number,"
+            + " mean_weight: number, warnings: string[]}?",
+          doc: "an importance-sampled run (cap.run(s, {importance = ...})): the diagnostics of its weights"
+        ) { L in LuaStack.push(L, try ResultObject.get(L, 1, "index").scorecard.importance?.tree ?? .null) },
         .field("elapsed", "number", doc: "seconds the native run took") { L in
           LuaStack.push(L, float: try ResultObject.get(L, 1, "index").elapsedSeconds)
         },

@@ -22,6 +22,12 @@ struct CapitalKernel: Sendable {
   let zig = Ziggurat.standard
   /// Whether any shock lasts several epochs (waves), so per-path buffers are needed.
   let hasWindows: Bool
+  /// The importance-sampling tilt the paths are drawn under (docs/IMPORTANCE.md);
+  /// nil draws the plain paths, and every record keeps weight 1.
+  var tilt: ImportanceTilt?
+  /// The streams of the overlay normals and of the shock draws (the pilot
+  /// rounds of `CrossEntropyTilt` draw theirs apart from the run's).
+  var streams = ImportanceTilt.Streams.run
 
   init(scenario s: Scenario) {
     guard let capital = s.capital else { preconditionFailure("a capital kernel needs a capital overlay") }
@@ -106,7 +112,17 @@ struct CapitalKernel: Sendable {
     var flows = FlowLedger()
     var marks = RuleMarks()
     pools.startPath()
-    var nextShock = schedule(path: path, into: &scratch.shockEpoch)
+    var nextShock: Int
+    var logWeight = 0.0
+    // A defensive path (share `defensiveShare`) is drawn from the plain law; its weight uses the same formula.
+    let shifted = tilt.map { $0.isShifted(path: path, random: random, stream: streams.shocks) } ?? false
+    if let tilt {
+      nextShock = ShockSchedule.draw(
+        shocks, random: random, path: path, stream: streams.shocks, probabilities: tilt.shockProbability,
+        tilted: shifted, logWeight: &logWeight, into: &scratch.shockEpoch)
+    } else {
+      nextShock = schedule(path: path, into: &scratch.shockEpoch)
+    }
     if hasWindows {
       for t in 0..<epochs {
         scratch.extraRho[t] = 0
@@ -156,10 +172,20 @@ struct CapitalKernel: Sendable {
             }
           }
         }
-        var words = WordStream(random.philox, path: path, epoch: t, stream: .overlay)
-        let z1 = zig.normal(&words)
+        var words = WordStream(random.philox, path: path, epoch: t, stream: streams.overlay)
+        var z1 = zig.normal(&words)
         let z2 = zig.normal(&words)
-        let z3 = zig.normal(&words)
+        var z3 = zig.normal(&words)
+        if let tilt {
+          // Z = Z0 + θ: the likelihood ratio φ(Z) / φ(Z - θ) = exp(-θZ + θ²/2).
+          let a = tilt.assetShift[t]
+          let v = tilt.volatilityShift[t]
+          if shifted {
+            z1 += v
+            z3 += a
+          }
+          logWeight += (a * a + v * v) / 2 - a * z3 - v * z1
+        }
         let z4 = zig.normal(&words)
         let z5 = zig.normal(&words)
 
@@ -240,6 +266,7 @@ struct CapitalKernel: Sendable {
         if D > 0 {
           let value = C * S
           let ltv = D / value
+          out.peakLoanToValue = max(out.peakLoanToValue, ltv)
           if ltv >= p.liquidationThreshold {
             // Bad debt: the part of the debt the seized collateral does not cover.
             let unpaid = max(0, D - value)
@@ -322,6 +349,7 @@ struct CapitalKernel: Sendable {
     out.liquidated = liquidated
     out.attribution = att
     flows.write(into: &out)
+    if let tilt { out.weight = tilt.weight(logLikelihoodRatio: logWeight) }
     return out
   }
 }

@@ -23,6 +23,12 @@ public struct PathRecord: Sendable, Equatable {
   public var redemptionsPaid: Double = 0
   /// PnL by term in USD: sum over epochs of each term times T.
   public var attribution = Attribution()
+  /// The likelihood ratio of the path under importance sampling (docs/IMPORTANCE.md):
+  /// the plain density over the tilted one; 1 on a plain run.
+  public var weight: Double = 1
+  /// The largest loan-to-value D / (C·S) the book reached (0 without debt):
+  /// how close the path came to liquidation, the score the cross-entropy tilt ranks by.
+  public var peakLoanToValue: Double = 0
 
   public init() {}
 }

@@ -2,7 +2,7 @@
 public struct RunResult: Sendable {
   public let scenario: Scenario
   public let records: [PathRecord]
-  public let scorecard: Scorecard
+  public internal(set) var scorecard: Scorecard
   public let elapsedSeconds: Double
   public let threads: Int
   /// Per-epoch ROI quantiles, when the run was asked to keep them.

@@ -17,9 +17,16 @@ extension Runner {
     _ scenario: Scenario, precision spec: PrecisionSpec, options: RunOptions = RunOptions(),
     checkpoint: ((PrecisionReport, Scorecard) -> Void)? = nil
   ) throws(RunError) -> RunResult {
+    try run(scenario, precision: spec, kernels: Kernels(scenario: scenario), options: options, checkpoint: checkpoint)
+  }
+
+  /// The precision run of `scenario` on compiled `kernels` (plain, or under an importance tilt).
+  static func run(
+    _ scenario: Scenario, precision spec: PrecisionSpec, kernels: Kernels, options: RunOptions,
+    checkpoint: ((PrecisionReport, Scorecard) -> Void)?
+  ) throws(RunError) -> RunResult {
     try RunBudget.check(scenario, paths: spec.maxPaths, options: options)
     let start = DispatchTime.now().uptimeNanoseconds
-    let kernels = Kernels(scenario: scenario)
     var batch = PathBatch(kernels: kernels, bandPaths: kernels.bandPaths(options, paths: spec.maxPaths))
     var threads = 1
     var paths = 0

@@ -11,9 +11,13 @@ public enum Runner {
   /// A run whose arrays would exceed `options.memoryBudget` is refused first (`RunBudget`).
   /// - Complexity: O(paths × epochs) work spread over `options.threads` threads.
   public static func run(_ scenario: Scenario, options: RunOptions = RunOptions()) throws(RunError) -> RunResult {
+    try run(scenario, kernels: Kernels(scenario: scenario), options: options)
+  }
+
+  /// Runs `scenario` on compiled `kernels` (plain, or under an importance tilt).
+  static func run(_ scenario: Scenario, kernels: Kernels, options: RunOptions) throws(RunError) -> RunResult {
     try RunBudget.check(scenario, options: options)
     let start = DispatchTime.now().uptimeNanoseconds
-    let kernels = Kernels(scenario: scenario)
     var batch = PathBatch(kernels: kernels, bandPaths: kernels.bandPaths(options, paths: scenario.paths))
     let threads = try simulate(
       kernels, paths: 0..<scenario.paths, total: scenario.paths, into: &batch, options: options)
@@ -84,11 +88,13 @@ public enum Runner {
 /// What a scenario simulates, compiled once: the parametric overlay, the
 /// coupled overlay and pools, or the pools alone (routing-only).
 struct Kernels: Sendable {
-  let capital: CapitalKernel?
+  var capital: CapitalKernel?
   let model: RoutingModel?
   let routing: RoutingKernel?
   let routingStride: Int
   let epochs: Int
+  /// The importance tilt of the capital kernel, with what chose it.
+  var importance: ImportanceRun?
 
   init(scenario: Scenario) {
     capital = scenario.capital.map { _ in CapitalKernel(scenario: scenario) }
@@ -114,10 +120,13 @@ struct PathBatch {
   var records: [PathRecord] = []
   var routingValues: [Double] = []
   var bandValues: [Float] = []
+  /// The tilt the paths were drawn under: the scorecard is then weighted.
+  let importance: ImportanceRun?
 
   init(kernels: Kernels, bandPaths: Int) {
     epochs = kernels.epochs
     self.bandPaths = bandPaths
+    importance = kernels.importance
   }
 
   /// The pool statistics of every path simulated, for runs that step a pool graph.
@@ -130,15 +139,19 @@ struct PathBatch {
 
   /// The scorecard of `scenario` over every path simulated (no bands: cheaper than `result`).
   func scorecard(scenario: Scenario) -> Scorecard {
-    Scorecard(scenario: scenario, records: records, routing: routing(scenario))
+    var card = Scorecard(scenario: scenario, records: records, routing: routing(scenario))
+    importance?.reweight(&card, records: records, scenario: scenario)
+    return card
   }
 
   /// The run of `scenario` over every path simulated.
   func result(scenario: Scenario, elapsedSeconds: Double, threads: Int) -> RunResult {
     let bands = min(bandPaths, records.count)
     let routing = routing(scenario)
-    return RunResult(
+    var result = RunResult(
       scenario: scenario, records: records, elapsedSeconds: elapsedSeconds, threads: threads,
       bands: bands > 0 ? EpochBands(values: bandValues, paths: bands, epochs: epochs) : nil, routing: routing)
+    importance?.reweight(&result.scorecard, records: records, scenario: scenario)
+    return result
   }
 }

@@ -10,4 +10,8 @@ public enum RandomStream: UInt32, Sendable {
   case shockOccurrence = 2
   /// Optimizer designs (random and Latin-hypercube candidates).
   case design = 3
+  /// The overlay normals of importance sampling's cross-entropy pilot rounds.
+  case pilotOverlay = 4
+  /// The shock draws of the pilot rounds.
+  case pilotShockOccurrence = 5
 }

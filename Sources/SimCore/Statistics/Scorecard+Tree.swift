@@ -27,6 +27,7 @@ extension Scorecard {
     for (name, se) in standardErrors { fields[name + "_se"] = Self.finite(se) }
     fields["pnl_attribution_ci"] = .object(attributionIntervals.mapValues(Self.tree))
     fields["confidence"] = .number(confidence.value)
+    if let importance { fields["importance"] = importance.tree }
     return .object(fields)
   }
 

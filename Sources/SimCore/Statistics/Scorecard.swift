@@ -46,6 +46,9 @@ public struct Scorecard: Sendable {
   public var standardErrors: [String: Double] = [:]
   /// The interval of each PnL attribution term (mean USD per path).
   public var attributionIntervals: [String: Interval] = [:]
+  /// Set on an importance-sampled run: every field above is then the weighted
+  /// estimate (`Scorecard+Importance`), and these say how far to trust it.
+  public var importance: ImportanceDiagnostics?
 
   public static let modelVersion = "capscript-model 1.0"
   public static let pnlQuantileLevels: [(String, Double)] = [
