@@ -39,6 +39,8 @@ extension Capscript {
         "Refuse a run whose arrays would need more memory (bytes; suffixes K, M, G, e.g. 4G). Default: half the physical memory."
     )
     var maxMemory: String?
+    @Option(help: "Run slice K of N of the paths into a shard file under --out (capscript merge joins them).")
+    var shard: String?
 
     func validate() throws {
       if let report, !(report.hasSuffix(".html") || report.hasSuffix(".htm")) {
@@ -54,6 +56,7 @@ extension Capscript {
         throw ValidationError("--max-paths is the budget of --until; give --until too")
       }
       _ = try precision()
+      _ = try shardSlice()
     }
 
     func run() throws {
@@ -63,6 +66,10 @@ extension Capscript {
       let library = try common.library()
       var s = try library.scenario(scenario)
       if !common.overrides.isEmpty { s = try s.with(common.overrides, origin: "command line") }
+      if let slice = try shardSlice(), let out {
+        try runShard(s, slice: slice, folder: out)
+        return
+      }
       if optimizer || s.optimizerByDefault {
         if until != nil {
           throw ValidationError("--until applies to a plain run; a sweep runs its candidates at fixed paths")
