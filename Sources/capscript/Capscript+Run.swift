@@ -67,7 +67,7 @@ extension Capscript {
       var s = try library.scenario(scenario)
       if !common.overrides.isEmpty { s = try s.with(common.overrides, origin: "command line") }
       if let slice = try shardSlice(), let out {
-        try runShard(s, slice: slice, folder: out)
+        try runShard(s, slice: slice, folder: out, library: library)
         return
       }
       if optimizer || s.optimizerByDefault {
@@ -147,7 +147,9 @@ extension Capscript {
       }
       let sweep = try Sweep(base: s, spec: spec, evidence: library.evidence())
       let dir = (out ?? "out") + "/sweeps"
-      let (journal, done) = try SweepJournal.open(directory: dir, name: s.name, sweep: sweep, resume: resume)
+      var (journal, done) = try SweepJournal.open(directory: dir, name: s.name, sweep: sweep, resume: resume)
+      // A resumed sweep takes the results of its candidate shards (--shard) first.
+      if resume { done = try SweepShards.absorb(into: journal, done: done, directory: dir, name: s.name, sweep: sweep) }
       if journal.skipped > 0 {
         // Said even with --quiet: the journal held results this sweep did not take.
         Capscript.note(
