@@ -11,9 +11,9 @@ extension Capscript.Run {
       throw ValidationError("--shard expects K/N with 1 <= K <= N (e.g. --shard 3/8), got \"\(shard)\"")
     }
     if out == nil { throw ValidationError("--shard writes a shard file: give --out DIR") }
-    if until != nil || perPath || report != nil || optimizer || resume {
+    if until != nil || perPath || report != nil || resume {
       throw ValidationError(
-        "--shard runs a slice of a plain run; --until, --per-path, --report, --optimizer and --resume do not apply")
+        "--shard runs a slice of paths or candidates; --until, --per-path, --report and --resume do not apply")
     }
     return slice
   }
