@@ -106,4 +106,20 @@ import Testing
     let many = try capscript(["run", "hub_only_11", "--paths", "3", "--shard", "1/4", "--out", "/tmp"])
     #expect(many.status == 64 && many.stderr.contains("N must be at most 3"), "\(many.stderr)")
   }
+
+  @Test func sweepSlicesResumeIntoTheLocalRanking() throws {
+    let dir = try temporaryFolder("shards")
+    defer { removeFolder(dir) }
+    let sweep = ["leverage_sweep_1x_to_4x", "--paths", "150"]
+    let folders = try Self.shards(sweep, [3, 1, 2], of: 3, into: dir + "/d")
+    #expect(folders.allSatisfy { $0.contains("/sweeps/leverage_sweep_1x_to_4x.shards/") })
+    let again = try capscript(["run"] + sweep + ["--shard", "2/3", "--out", dir + "/d"])
+    #expect(again.stderr.contains("candidates 3...4 (slice 2/3) of leverage_sweep_1x_to_4x: 0 evaluated, 2 already"))
+    let merged = try capscript(["run"] + sweep + ["--resume", "--out", dir + "/d", "--format", "json", "--quiet"])
+    let local = try capscript(["run"] + sweep + ["--out", dir + "/l", "--format", "json", "--quiet"])
+    #expect(merged.status == 0, "\(merged.stderr)")
+    #expect(merged.stdout == local.stdout)
+    let many = try capscript(["run"] + sweep + ["--shard", "1/8", "--out", dir])
+    #expect(many.status == 64 && many.stderr.contains("has 7 candidates, so N must be at most 7"), "\(many.stderr)")
+  }
 }
