@@ -26,7 +26,10 @@ def parser():
         s.add_argument("--out", default="out", help="folder shared by the workers (default: out)")
         s.add_argument("--scheduler", help="a Dask scheduler address (default: a LocalCluster)")
         s.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                       help="LocalCluster worker processes (default: the cores)")
+                       help="LocalCluster task slots (default: the cores)")
+        s.add_argument("--processes", action="store_true",
+                       help="LocalCluster: one worker process per slot (default: threads of one worker; "
+                       "each task is a capscript subprocess either way)")
         s.add_argument("--threads", type=int, default=1,
                        help="capscript threads per task (default 1: one task per worker thread)")
         s.add_argument("--retries", type=int, default=2, help="retries of a failed task (default 2)")
@@ -49,8 +52,14 @@ def main(argv=None):
         client = Client(args.scheduler)
         cluster = None
     else:
-        cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        # A task only waits on its capscript subprocess, so threads of one worker run them in parallel
+        # without starting a Python process per slot; --processes isolates them.
+        if args.processes:
+            cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+        else:
+            cluster = LocalCluster(n_workers=1, threads_per_worker=args.workers, processes=False,
+                                   dashboard_address=None)
         client = Client(cluster)
     drive = run_shards if args.command == "run" else sweep_shards
     try:
