@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Overhead of the Dask driver (docs/SHARDS.md): one process of PATHS paths on
 # every core against SHARDS shards of PATHS/SHARDS paths on a Dask LocalCluster
-# with one single-threaded worker per core, merged by `capscript merge`.
+# with one task slot per core (each a single-threaded capscript subprocess),
+# merged by `capscript merge`.
 #
 #   bench/dask_overhead.sh [SCENARIO] [PATHS] [SHARDS]
 #       (defaults: crash_40pct_external_asset 1000000 16)
 #
 # Prints both wall and CPU times and their ratios, and exits 1 unless the merged
-# scorecard is the single-process bytes. The bar: ratio <= 1.15.
+# scorecard is the single-process bytes. The bar: wall ratio <= 1.15.
 #
 # Environment:
 #   SWIFT_BIN=path   the capscript binary (default: .build/release/capscript, built when missing)
