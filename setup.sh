@@ -3,7 +3,8 @@
 # libedit (headers and pkg-config files). As root it runs apt-get; otherwise
 # it prints the command to run and stops.
 #
-# Python: pandas, pinned, when `import pandas` fails (pip, as any user).
+# Python: pandas, pinned, when `import pandas` fails, and dask[distributed], pinned, when
+# `import distributed` fails (pip, as any user).
 #
 # Also, as root and best effort, the tools the report and export tests use:
 # `promtool` (package prometheus) and `chromium` (headless rendering of the
@@ -22,6 +23,13 @@ if ! python3 -c 'import pandas' >/dev/null 2>&1; then
   echo "setup: installing pandas==3.1.1 numpy==2.4.6 (Tests/Python/tail_risk_check.py)" >&2
   python3 -m pip install -q --root-user-action=ignore pandas==3.1.1 numpy==2.4.6 >&2 ||
     echo "setup: could not install pandas; the pandas tail-risk test will fail" >&2
+fi
+# dask[distributed] (pinned, the pin of python/pyproject.toml) for Tests/Python/dask_shards_check.py, which
+# the end-to-end test DaskShardTests runs (docs/SHARDS.md); that test fails, naming this command, without it.
+if ! python3 -c 'import distributed' >/dev/null 2>&1; then
+  echo "setup: installing dask[distributed]==2026.8.0 (Tests/Python/dask_shards_check.py)" >&2
+  python3 -m pip install -q --root-user-action=ignore 'dask[distributed]==2026.8.0' >&2 ||
+    echo "setup: could not install dask[distributed]; the Dask shard test will fail" >&2
 fi
 optional=()
 if [[ ${CAPSCRIPT_SETUP_OPTIONAL:-1} != 0 ]]; then

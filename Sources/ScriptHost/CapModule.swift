@@ -59,7 +59,9 @@ enum CapModule {
     // A scenario with Lua rules runs path by path on this thread (docs/MODEL.md, "Per-epoch rules").
     if ScenarioRules.push(L, of: 1) {
       if precision != nil { throw BindingError("cap.run: a precision run cannot call a Lua rule; give paths instead") }
-      if importance != nil { throw BindingError("cap.run: importance sampling cannot call a Lua rule; drop one of them") }
+      if importance != nil {
+        throw BindingError("cap.run: importance sampling cannot call a Lua rule; drop one of them")
+      }
       let result = try ScenarioRules.run(L, scenario, list: LuaStack.top(L), options: options)
       LuaStack.pop(L)
       LuaObject.push(L, result, tname: resultType)

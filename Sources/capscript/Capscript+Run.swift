@@ -48,6 +48,8 @@ extension Capscript {
     var importance: String?
     @Option(help: "The rare event --importance aims at: \(ImportanceTarget.forms).")
     var importanceTarget: String?
+    @Option(help: "Run slice K of N of the paths into a shard file under --out (capscript merge joins them).")
+    var shard: String?
 
     func validate() throws {
       if let report, !(report.hasSuffix(".html") || report.hasSuffix(".htm")) {
@@ -64,6 +66,10 @@ extension Capscript {
       }
       _ = try precision()
       _ = try importanceSpec()
+      _ = try shardSlice()
+      if shard != nil, importance != nil {
+        throw ValidationError("--importance applies to a whole run; --shard runs plain slices of the paths")
+      }
     }
 
     /// The importance sampling `--importance` asks for, nil without it.
@@ -90,6 +96,10 @@ extension Capscript {
       let library = try common.library()
       var s = try library.scenario(scenario)
       if !common.overrides.isEmpty { s = try s.with(common.overrides, origin: "command line") }
+      if let slice = try shardSlice(), let out {
+        try runShard(s, slice: slice, folder: out, library: library)
+        return
+      }
       if optimizer || s.optimizerByDefault {
         if importance != nil {
           throw ValidationError("--importance applies to a plain run; a sweep's gates use the scenario's own paths")
@@ -179,7 +189,9 @@ extension Capscript {
       }
       let sweep = try Sweep(base: s, spec: spec, evidence: library.evidence())
       let dir = (out ?? "out") + "/sweeps"
-      let (journal, done) = try SweepJournal.open(directory: dir, name: s.name, sweep: sweep, resume: resume)
+      var (journal, done) = try SweepJournal.open(directory: dir, name: s.name, sweep: sweep, resume: resume)
+      // A resumed sweep takes the results of its candidate shards (--shard) first.
+      if resume { done = try SweepShards.absorb(into: journal, done: done, directory: dir, name: s.name, sweep: sweep) }
       if journal.skipped > 0 {
         // Said even with --quiet: the journal held results this sweep did not take.
         Capscript.note(

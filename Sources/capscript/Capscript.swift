@@ -16,7 +16,7 @@ struct Capscript: ParsableCommand {
     version: "capscript \(CapModuleInfo.version) (\(Scorecard.modelVersion))",
     subcommands: [
       Run.self, Script.self, Repl.self, Validate.self, Table.self, Gates.self, Export.self, Bench.self, Schema.self,
-      ConfigPath.self,
+      ConfigPath.self, Merge.self,
     ])
 }
 

@@ -6,6 +6,11 @@ import SimCore
 /// over it.
 public enum OutputFile {
   public static func write(_ text: String, to path: String) throws(OutputError) {
+    try write(bytes: Array(text.utf8), to: path)
+  }
+
+  /// Writes `bytes` whole or not at all, as `write(_:to:)` writes text.
+  public static func write(bytes: [UInt8], to path: String) throws(OutputError) {
     let url = URL(fileURLWithPath: path)
     let dir = url.deletingLastPathComponent()
     let tmp = dir.appendingPathComponent(temporaryName(url.lastPathComponent, pid: getpid()))
@@ -13,7 +18,7 @@ public enum OutputFile {
     do {
       try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
       removeStaleTemporaries(of: url.lastPathComponent, in: dir.path)
-      try create(tmp.path, bytes: Array(text.utf8))
+      try create(tmp.path, bytes: bytes)
       if rename(tmp.path, url.path) != 0 {
         throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))")
       }

@@ -28,7 +28,7 @@ extension Sweep {
     /// The options of this candidate's run: `progress` counts the round's paths
     /// (this candidate's added to those of the candidates before it), so that one
     /// bar spans the round.
-    func options(_ options: RunOptions, paths: Int) -> RunOptions {
+    public func options(_ options: RunOptions, paths: Int) -> RunOptions {
       guard let progress = options.progress else { return options }
       var out = options
       let before = position * paths
