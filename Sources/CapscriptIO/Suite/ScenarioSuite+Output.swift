@@ -82,6 +82,7 @@ extension ScenarioSuite.Entry {
       let c = result.scorecard
       let holds = "gates and expectations hold"
       var note = check.passed ? holds : failures
+      for w in check.warnings { note += "; WARNING \(w)" }
       if let r = c.routing {
         note +=
           "; routing: capture \(formatPercent(r.capture)), intervention cost \(formatUSD(r.interventionCost)) USD/path, "

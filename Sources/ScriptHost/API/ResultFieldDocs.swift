@@ -6,7 +6,8 @@ enum ResultFieldDocs {
     "roi_p95": "95th percentile of ROI",
     "max_drawdown_p95": "95th percentile of the maximum drawdown",
     "liquidation_probability": "share of paths liquidated",
-    "peg_deviation_frequency": "share of epochs with |P - 1| beyond the policy band",
+    "peg_deviation_frequency":
+      "share of path-epochs with the overlay peg price |P - 1| beyond the policy band (not the peg pool's mid)",
     "external_liquidity_floor_violations": "mean per path",
     "volatility_throttle_events": "mean per path",
     "spread_adjustment_events": "mean per path",
@@ -15,6 +16,8 @@ enum ResultFieldDocs {
     "bad_debt_mean": "mean bad debt per path, max(0, D - C*S) at liquidation, in USD",
     "bad_debt_var_95": "value at risk of the per-path bad debt at 95%, in USD",
     "bad_debt_es_99": "expected shortfall of the per-path bad debt at 99%, in USD",
+    "market_making_share":
+      "market making's share of the gross return (yield + market making); gate: marketMakingShareCap",
   ]
 
   static func doc(_ name: String) -> String {

@@ -36,6 +36,12 @@ public struct Scorecard: Sendable {
   public var badDebtVaR95: Double = .nan
   /// The 99% expected shortfall of the per-path bad debt, USD (`TailRisk`'s estimator).
   public var badDebtES99: Double = .nan
+  /// Market making's share of the gross return (yield + market making), set by
+  /// `setMarketMakingShare`; NaN in a routing-only run.
+  public var marketMakingShare: Double = .nan
+  /// The capital parameters the run was made with (nil: routing-only), so the
+  /// policy's limits on them (the target spread band) are held against the run.
+  public var capitalInputs: CapitalParameters?
   /// The confidence level of `intervals` (the policy's `gateConfidence`).
   public var confidence: ConfidenceLevel = .standard
   /// The interval of every scalar field at `confidence` (docs/INTERVALS.md says which estimator).
@@ -57,6 +63,7 @@ public struct Scorecard: Sendable {
       "peg_deviation_frequency", "external_liquidity_floor_violations", "volatility_throttle_events",
       "spread_adjustment_events", "deleverage_events",
     ] + TailRisk.scorecardFieldNames + badDebtFieldNames
+    + [marketMakingShareName]
 
   public struct Provenance: Sendable {
     public var scenario: String
@@ -74,6 +81,7 @@ public struct Scorecard: Sendable {
   /// - Complexity: O(paths × log paths) for the sorts.
   public init(scenario: Scenario, records: [PathRecord], routing: RoutingRecords? = nil) {
     hasCapital = scenario.capital != nil
+    capitalInputs = scenario.capital
     self.routing = routing.map { RoutingScorecard($0, pegBand: scenario.policy.pegBand) }
     let n = Double(records.count)
     let roi = records.map(\.roi)
@@ -126,6 +134,7 @@ public struct Scorecard: Sendable {
       records: records, sortedRoi: sortedRoi, sortedDrawdown: sortedDrawdown, liquidated: liquidated,
       epochs: scenario.epochs)
     setBadDebt(records: records)
+    setMarketMakingShare(records: records)
   }
 
   /// A scalar field by its scorecard name: a capital field (nil in a
@@ -149,6 +158,7 @@ public struct Scorecard: Sendable {
     case "bad_debt_mean": badDebtMean
     case "bad_debt_var_95": badDebtVaR95
     case "bad_debt_es_99": badDebtES99
+    case Self.marketMakingShareName: marketMakingShare
     default: tailRisk[name]
     }
   }
