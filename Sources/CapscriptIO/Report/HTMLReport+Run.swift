@@ -110,7 +110,7 @@ extension HTMLReport {
     let checks = Dictionary(uniqueKeysWithValues: report.checks.map { ($0.gate, $0) })
     let fractions: Set<String> = [
       "roi_mean", "roi_p05", "roi_p95", "max_drawdown_p95", "liquidation_probability", "peg_deviation_frequency",
-      "bad_debt_probability",
+      "bad_debt_probability", Scorecard.marketMakingShareName,
     ]
     var rows: [[String]] = []
     for name in Scorecard.scalarFieldNames {
@@ -142,7 +142,8 @@ extension HTMLReport {
         ? "Every policy gate passes."
         : "Gates not passed: " + report.failures.map(\.detail).joined(separator: "; ") + ".")
         + " A gate passes when its whole interval is within the limit, fails when the whole interval is beyond it, "
-        + "and is inconclusive otherwise; each figure shows only the digits its interval supports.",
+        + "and is inconclusive otherwise; each figure shows only the digits its interval supports. "
+        + "\(PegMetric.overlayName): \(PegMetric.overlayDefinition).",
       className: "data scorecard")
   }
 }
