@@ -57,7 +57,7 @@ import Testing
     }
   }
 
-  @Test(arguments: [5e-324, 1e-300, 1e-13, 0.999e-12, -1e-9, 1.0000001, .nan])
+  @Test(arguments: [Double.leastNonzeroMagnitude, 1e-300, 1e-13, 0.999e-12, -1e-9, 1.0000001, .nan])
   func aCurveParameterOutsideZeroOrTheMinimumToOneIsRejected(k: Double) {
     #expect(throws: ConfigError.self) {
       try PMMPool(baseReserve: 1e6, quoteReserve: 1e6, guidePrice: 1e-5, k: k)
@@ -70,7 +70,7 @@ import Testing
   }
 
   @Test func aDeploymentWithASubnormalKNamesTheFieldAndTheRange() throws {
-    let d = try RoutingFixture.deployment(pools: [RoutingFixture.hubPool("A", k: 5e-324)])
+    let d = try RoutingFixture.deployment(pools: [RoutingFixture.hubPool("A", k: .leastNonzeroMagnitude)])
     do {
       _ = try RoutingFixture.scenario(d)
       Issue.record("a subnormal k was accepted")

@@ -15,6 +15,7 @@ extension Scorecard {
     guard mm > 0, yield > 0 else {
       marketMakingShare = mm > 0 ? 1 : 0
       intervals[Self.marketMakingShareName] = Interval(lower: marketMakingShare, upper: marketMakingShare)
+      standardErrors[Self.marketMakingShareName] = 0
       return
     }
     let gross = mm + yield
