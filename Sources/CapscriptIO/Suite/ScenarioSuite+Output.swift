@@ -86,7 +86,7 @@ extension ScenarioSuite.Entry {
       if let r = c.routing {
         note +=
           "; routing: capture \(formatPercent(r.capture)), intervention cost \(formatUSD(r.interventionCost)) USD/path, "
-          + "\(r.pegPool) off-peg \(formatPercent(r.pegDeviationFrequency)) of epochs"
+          + "\(r.pegPool) mid off-peg \(formatPercent(r.pegDeviationFrequency)) of epochs (\(PegMetric.poolMidName))"
       }
       guard c.hasCapital else { return [name, verdict, "-", "-", "-", "routing only" + note.dropFirst(holds.count)] }
       return [
