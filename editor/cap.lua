@@ -52,8 +52,9 @@
 ---@field maxLTV? number LTV above which the book deleverages (default: policy maxLTV) (LTV; default policy maxLTV; range 0 to 1)
 ---@field liquidationPenalty? number penalty on seized collateral (fraction; default 0.05; range 0 to 1)
 ---@field deleverageCostBps? number cost of collateral sold to deleverage (bps) (bps; default 15; range 0 to 10000)
----@field capture0? number PMM share of flow at the target spread (fraction; default 0.35; range 0 to 1)
----@field captureElasticity? number capture lost per relative spread widening (1; default 1; range 0 to 100)
+---@field capture0? number PMM share of flow at the market reference spread (fraction; default 0.35; range 0 to 1)
+---@field captureElasticity? number capture lost per relative spread widening beyond the reference (gained per narrowing) (1; default 1; range 0 to 100)
+---@field referenceSpreadBps? number market reference spread: where the PMM captures capture0 of the flow (a market fact, not the policy target) (bps; default 40; range 1 to 10000)
 ---@field flowTurnover? number annual flow volume as a multiple of T (T per year; default 24; range 0 to 10000)
 ---@field volumeVol? number lognormal volatility of per-epoch volume (log, per epoch; default 0.4; range 0 to 5)
 ---@field flowVol? number per-epoch volatility of the hub flow imbalance (per epoch; default 0.001; range 0 to 1)
@@ -88,7 +89,7 @@ function Scenario:with(fields) end
 ---@field roi_p95 number 95th percentile of ROI
 ---@field max_drawdown_p95 number 95th percentile of the maximum drawdown
 ---@field liquidation_probability number share of paths liquidated
----@field peg_deviation_frequency number share of epochs with |P - 1| beyond the policy band
+---@field peg_deviation_frequency number share of path-epochs with the overlay peg price |P - 1| beyond the policy band (not the peg pool's mid)
 ---@field external_liquidity_floor_violations number mean per path
 ---@field volatility_throttle_events number mean per path
 ---@field spread_adjustment_events number mean per path
@@ -109,6 +110,7 @@ function Scenario:with(fields) end
 ---@field bad_debt_mean number mean bad debt per path, max(0, D - C*S) at liquidation, in USD
 ---@field bad_debt_var_95 number value at risk of the per-path bad debt at 95%, in USD
 ---@field bad_debt_es_99 number expected shortfall of the per-path bad debt at 99%, in USD
+---@field market_making_share number market making's share of the gross return (yield + market making); gate: marketMakingShareCap
 ---@field roi_mean_stderr number standard error of roi_mean
 ---@field pnl_distribution {quantiles: table<string, number>, histogram: {edges: number[], counts: integer[]}} PnL quantiles and histogram (USD)
 ---@field pnl_attribution table<string, number> mean USD per PnL term
@@ -236,9 +238,9 @@ function cap.sweep(spec) end
 ---@return {passed: boolean, failed: string[], inconclusive: string[]}
 function cap.gates(result) end
 
---- the policy gates and the scenario's own expectations, as `capscript validate` holds them
+--- the policy gates and the scenario's own expectations, as `capscript validate` holds them (warnings: a scenario relying on PMM income)
 ---@param result cap.Result|cap.SweepResult
----@return {passed: boolean, failures: string[]}
+---@return {passed: boolean, failures: string[], warnings: string[]}
 function cap.check(result) end
 
 --- writes one self-contained HTML report (inline SVG charts, provenance) of a result or sweep result; returns the path

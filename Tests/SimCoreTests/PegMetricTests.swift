@@ -37,7 +37,7 @@ import Testing
     #expect(text.contains("A/HUB's mid price"))
     #expect(text.contains("not the overlay's peg_deviation_frequency"))
     let capital = try Runner.run(try quietScenario(epochs: 3, paths: 2)).scorecard.table
-    #expect(capital.contains("peg_deviation_frequency (overlay peg price P)"))
+    #expect(capital.contains("peg_deviation_frequency (overlay P)"))
     #expect(capital.contains("market_making_share"))
   }
 }
