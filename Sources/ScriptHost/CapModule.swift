@@ -171,7 +171,7 @@ enum CapModule {
     return 1
   }
 
-  /// cap.check(result | sweep result) -> {passed = bool, failures = {...}}: the
+  /// cap.check(result | sweep result) -> {passed = bool, failures = {...}, warnings = {...}}: the
   /// policy gates and the scenario's own expectations, as `capscript validate` holds them.
   static func check(_ L: OpaquePointer?) throws -> Int32 {
     let check: ScenarioCheck
@@ -186,6 +186,7 @@ enum CapModule {
       L,
       .object([
         "passed": .bool(check.passed), "failures": .array(check.failures.map(ConfigValue.string)),
+        "warnings": .array(check.warnings.map(ConfigValue.string)),
       ]))
     return 1
   }

@@ -93,7 +93,7 @@ import Testing
 
   @Test(arguments: [PMMRState.one, .aboveOne, .belowOne])
   func outputIsContinuousInKAtBothEnds(state: PMMRState) throws {
-    for (edge, inside) in [(0.0, 1e-13), (1.0, 1 - 1e-13)] {
+    for (edge, inside) in [(0.0, PMMPool.minimumK), (1.0, 1 - 1e-13)] {
       let a = try Self.pool(k: edge, state: state)
       let b = try Self.pool(k: inside, state: state)
       for amount in [1.0, 50, 400] {

@@ -160,7 +160,7 @@ import Testing
       Issue.record("schema JSON lacks a record")
       return
     }
-    #expect(capital.count == CapitalSchema.fields.count && capital.count == 41)
+    #expect(capital.count == CapitalSchema.fields.count && capital.count == 42)
     #expect(policy.count == PolicySchema.fields.count && types.count == ShockSchema.types.count)
     #expect(
       doc.value(atPath: ["routing"]).map { if case .array(let a) = $0 { a.count } else { 0 } }

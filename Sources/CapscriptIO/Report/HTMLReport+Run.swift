@@ -111,7 +111,7 @@ extension HTMLReport {
     let checks = Dictionary(uniqueKeysWithValues: report.checks.map { ($0.gate, $0) })
     let fractions: Set<String> = [
       "roi_mean", "roi_p05", "roi_p95", "max_drawdown_p95", "liquidation_probability", "peg_deviation_frequency",
-      "bad_debt_probability", "twr_mean", "twr_p05", "twr_p95", "nav_drawdown_p95",
+      "bad_debt_probability", "twr_mean", "twr_p05", "twr_p95", "nav_drawdown_p95", Scorecard.marketMakingShareName,
     ]
     var rows: [[String]] = []
     for name in Scorecard.scalarFieldNames {
@@ -143,7 +143,8 @@ extension HTMLReport {
         ? "Every policy gate passes."
         : "Gates not passed: " + report.failures.map(\.detail).joined(separator: "; ") + ".")
         + " A gate passes when its whole interval is within the limit, fails when the whole interval is beyond it, "
-        + "and is inconclusive otherwise; each figure shows only the digits its interval supports.",
+        + "and is inconclusive otherwise; each figure shows only the digits its interval supports. "
+        + "\(PegMetric.overlayName): \(PegMetric.overlayDefinition).",
       className: "data scorecard")
   }
 }

@@ -14,8 +14,8 @@ extension RoutingScorecard {
       ["intervention_cost (USD per path)", formatUSD(interventionCost)],
       ["interventions (per path)", formatFixed(interventions, digits: 2)],
       ["fee_income (USD per path)", formatUSD(feeIncome)],
-      ["peg_deviation.frequency (\(pegPool))", formatPercent(pegDeviationFrequency)],
-      ["peg_deviation.worst (\(pegPool))", formatPercent(pegDeviationWorst, digits: 3)],
+      ["peg_pool_mid_deviation.frequency (\(pegPool) mid)", formatPercent(pegDeviationFrequency)],
+      ["peg_pool_mid_deviation.worst (\(pegPool) mid)", formatPercent(pegDeviationWorst, digits: 3)],
     ]
     if let w = worstPoolByCost {
       rows.append(["worst pool by intervention cost", "\(w.id) (\(formatUSD(w.interventionCost)) USD)"])
@@ -25,7 +25,10 @@ extension RoutingScorecard {
     }
     return ReportTable(
       title: "PMM health (graph \(graph), \(graphMode))", header: ["field", "value"], rows: rows,
-      note: "USD figures are means per path over the run; the peg band is ±\(formatPercent(pegBand)).",
+      note:
+        "USD figures are means per path over the run; the peg band is ±\(formatPercent(pegBand)). "
+        + "peg_pool_mid_deviation: \(PegMetric.poolMidDefinition). The scorecard's \(PegMetric.overlayName) is another "
+        + "price: \(PegMetric.overlayDefinition).",
       className: "data health")
   }
 

@@ -82,10 +82,11 @@ extension ScenarioSuite.Entry {
       let c = result.scorecard
       let holds = "gates and expectations hold"
       var note = check.passed ? holds : failures
+      for w in check.warnings { note += "; WARNING \(w)" }
       if let r = c.routing {
         note +=
           "; routing: capture \(formatPercent(r.capture)), intervention cost \(formatUSD(r.interventionCost)) USD/path, "
-          + "\(r.pegPool) off-peg \(formatPercent(r.pegDeviationFrequency)) of epochs"
+          + "\(r.pegPool) mid off-peg \(formatPercent(r.pegDeviationFrequency)) of epochs (\(PegMetric.poolMidName))"
       }
       guard c.hasCapital else { return [name, verdict, "-", "-", "-", "routing only" + note.dropFirst(holds.count)] }
       return [

@@ -16,7 +16,7 @@ public enum IntervalColumns {
   public static let standardErrorFields: Set<String> = [
     "roi_mean", "peg_deviation_frequency", "external_liquidity_floor_violations", "volatility_throttle_events",
     "spread_adjustment_events", "deleverage_events", "pnl_es_95", "pnl_es_99", "pnl_es_999", "bad_debt_mean",
-    "bad_debt_es_99", "twr_mean", "redemptions_paid_mean", "pnl_ex_redemptions_mean",
+    "bad_debt_es_99", "twr_mean", "redemptions_paid_mean", "pnl_ex_redemptions_mean", Scorecard.marketMakingShareName,
   ]
 
   /// The column names, in order.

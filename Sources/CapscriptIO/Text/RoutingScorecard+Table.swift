@@ -17,8 +17,8 @@ extension RoutingScorecard {
         "\(formatUSD(pmmVolume)) / \(formatUSD(externalVolume)) / \(formatUSD(arbitrageVolume)) USD",
       ],
       [
-        "peg_deviation",
-        "\(formatPercent(pegDeviationFrequency)) of epochs outside ±\(formatPercent(pegBand)) in \(pegPool) (worst \(formatPercent(pegDeviationWorst, digits: 3)))",
+        PegMetric.poolMidName,
+        "\(formatPercent(pegDeviationFrequency)) of epochs with \(pegPool)'s mid price outside ±\(formatPercent(pegBand)), before intervention (worst \(formatPercent(pegDeviationWorst, digits: 3))); not the overlay's \(PegMetric.overlayName)",
       ],
       [
         "worst_pools by intervention_cost",

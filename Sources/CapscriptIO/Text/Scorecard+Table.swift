@@ -24,11 +24,12 @@ extension Scorecard {
       ["roi_p05 / roi_p95", pct("roi_p05") + " / " + pct("roi_p95")],
       ["max_drawdown_p95", pct("max_drawdown_p95")],
       ["liquidation_probability", pct("liquidation_probability")],
-      ["peg_deviation_frequency", pct("peg_deviation_frequency")],
+      ["peg_deviation_frequency (overlay P)", pct("peg_deviation_frequency")],
       ["external_liquidity_floor_violations", num("external_liquidity_floor_violations")],
       ["volatility_throttle_events", num("volatility_throttle_events")],
       ["spread_adjustment_events", num("spread_adjustment_events")],
       ["deleverage_events", num("deleverage_events")],
+      ["market_making_share", pct("market_making_share")],
       [
         "pnl p05 / p50 / p95 (USD)",
         "\(formatUSD(pnlQuantiles[1].value)) / \(formatUSD(pnlQuantiles[4].value)) / \(formatUSD(pnlQuantiles[7].value))",

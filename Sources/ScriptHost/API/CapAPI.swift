@@ -72,8 +72,9 @@ package enum CapAPI {
         { L in Binding.call(L) { try CapModule.gates(L) } }),
       .function(
         "check", [APIParam("result", "cap.Result|cap.SweepResult")],
-        returns: ["{passed: boolean, failures: string[]}"],
-        doc: "the policy gates and the scenario's own expectations, as `capscript validate` holds them",
+        returns: ["{passed: boolean, failures: string[], warnings: string[]}"],
+        doc:
+          "the policy gates and the scenario's own expectations, as `capscript validate` holds them (warnings: a scenario relying on PMM income)",
         { L in Binding.call(L) { try CapModule.check(L) } }),
       .function(
         "report",

@@ -6,7 +6,8 @@ enum ResultFieldDocs {
     "roi_p95": "95th percentile of ROI",
     "max_drawdown_p95": "95th percentile of the maximum drawdown",
     "liquidation_probability": "share of paths liquidated",
-    "peg_deviation_frequency": "share of epochs with |P - 1| beyond the policy band",
+    "peg_deviation_frequency":
+      "share of path-epochs with the overlay peg price |P - 1| beyond the policy band (not the peg pool's mid)",
     "external_liquidity_floor_violations": "mean per path",
     "volatility_throttle_events": "mean per path",
     "spread_adjustment_events": "mean per path",
@@ -21,6 +22,8 @@ enum ResultFieldDocs {
     "nav_drawdown_p95": "95th percentile of the maximum drawdown of the net asset value per unit (losses only)",
     "redemptions_paid_mean": "mean redemption principal paid out to holders per path, in USD (an outflow, not a loss)",
     "pnl_ex_redemptions_mean": "mean PnL plus redemption principal per path, in USD: earned, or lost when negative",
+    "market_making_share":
+      "market making's share of the gross return (yield + market making); gate: marketMakingShareCap",
   ]
 
   static func doc(_ name: String) -> String {

@@ -18,6 +18,8 @@ struct CapitalKernel: Sendable {
   let pegBand: Double
   let muDt: Double
   let volumeScale: Double
+  /// Capture as a function of the quoted spread, anchored to the market's reference spread.
+  let captureCurve: CaptureCurve
   let random: UniformSource
   let zig = Ziggurat.standard
   /// Whether any shock lasts several epochs (waves), so per-path buffers are needed.
@@ -45,6 +47,7 @@ struct CapitalKernel: Sendable {
     pegBand = s.policy.pegBand
     muDt = p.mu * dt
     volumeScale = p.flowTurnover * dt
+    captureCurve = CaptureCurve(capital)
     random = UniformSource(seed: s.seed)
     hasWindows = s.shocks.contains {
       switch $0.kind {
@@ -146,7 +149,7 @@ struct CapitalKernel: Sendable {
     var maxDD = 0.0
     var att = Attribution()
     var captureSpread = p.targetSpreadBps
-    var capture = p.capture0
+    var capture = captureCurve.capture(atSpreadBps: captureSpread)
 
     var blockStart = 0
     while blockStart < epochs {
@@ -298,9 +301,7 @@ struct CapitalKernel: Sendable {
         let yieldTerm = aE * (lE * p.yieldRate - (lE - 1) * p.borrowRate) * dt
         if s != captureSpread {
           captureSpread = s
-          capture =
-            p.targetSpreadBps > 0
-            ? p.capture0 * exp(-p.captureElasticity * (s - p.targetSpreadBps) / p.targetSpreadBps) : p.capture0
+          capture = captureCurve.capture(atSpreadBps: s)
         }
         let volume = volumeScale * exp(p.volumeVol * z4 - p.volumeVol * p.volumeVol / 2)
         let marketMaking = Pools.isCoupled ? (T > 0 ? pe.feeIncomeUSD / T : 0) : volume * capture * s * 1e-4

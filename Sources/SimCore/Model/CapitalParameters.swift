@@ -33,6 +33,7 @@ public struct CapitalParameters: Sendable, Equatable {
   public var deleverageCostBps = 0.0
   public var capture0 = 0.0
   public var captureElasticity = 0.0
+  public var referenceSpreadBps = 0.0
   public var flowTurnover = 0.0
   public var volumeVol = 0.0
   public var flowVol = 0.0
@@ -128,10 +129,14 @@ public enum CapitalSchema {
       doc: "cost of collateral sold to deleverage (bps)"),
     .init(
       "capture0", \.capture0, default: 0.35, range: 0...1, unit: "fraction",
-      doc: "PMM share of flow at the target spread"),
+      doc: "PMM share of flow at the market reference spread"),
     .init(
       "captureElasticity", \.captureElasticity, default: 1, range: 0...100, unit: "1",
-      doc: "capture lost per relative spread widening"),
+      doc: "capture lost per relative spread widening beyond the reference (gained per narrowing)"),
+    .init(
+      "referenceSpreadBps", \.referenceSpreadBps, default: 40, range: 1...10_000, unit: "bps",
+      doc: "market reference spread: where the PMM captures capture0 of the flow (a market fact, not the policy target)"
+    ),
     .init(
       "flowTurnover", \.flowTurnover, default: 24, range: 0...10_000, unit: "T per year",
       doc: "annual flow volume as a multiple of T"),

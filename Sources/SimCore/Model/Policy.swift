@@ -106,7 +106,9 @@ public enum PolicySchema {
       unit: "epochs", doc: "gate: most epochs per path below the external liquidity floor"),
     .init(
       "marketMakingShareCap", \.marketMakingShareCap, default: 0.5, range: 0...1, unit: "fraction",
-      doc: "market making's largest share of the target return before the validator warns"),
+      doc:
+        "gate: market making's largest share of the gross return (yield + market making); validate warns when a scenario relies on PMM income"
+    ),
     .init(
       "objectiveWeights.liquidation", \.weights.liquidation, default: 10, range: 0...1e6, unit: "1",
       doc: "optimizer score: weight of the liquidation probability"),

@@ -54,7 +54,9 @@ public struct GateReport: Sendable, Equatable {
   public let failures: [Failure]
   public var passed: Bool { failures.isEmpty }
 
-  /// Evaluates the run-quality gates, and for optimizer candidates the
+  /// Evaluates the run-quality gates (with market making's share of the gross
+  /// return against `marketMakingShareCap`), the policy's target spread band
+  /// on the spreads the run was made with, and for optimizer candidates the
   /// deployable leverage cap (`leverageCap`, nil to skip).
   public init(_ card: Scorecard, policy: Policy, leverage: Double? = nil, leverageCap: Double? = nil) {
     let g = policy.gates
@@ -65,6 +67,7 @@ public struct GateReport: Sendable, Equatable {
       (
         "external_liquidity_floor_violations", card.externalLiquidityFloorViolations, g.externalLiquidityFloorViolations
       ),
+      (Scorecard.marketMakingShareName, card.marketMakingShare, policy.marketMakingShareCap),
     ].map { gate, value, limit in Self.check(card, gate: gate, value: value, limit: limit) }
     var f: [Failure] = checks.compactMap { c in
       switch c.verdict {
@@ -80,6 +83,11 @@ public struct GateReport: Sendable, Equatable {
           detail:
             "\(c.gate) inconclusive: \(formatFixed(c.value, digits: 4)) [\(formatFixed(ci.lower, digits: 4)), \(formatFixed(ci.upper, digits: 4))] straddles \(formatFixed(c.limit, digits: 4))\(more)",
           inconclusive: true, pathsToDecide: c.pathsToDecide)
+      }
+    }
+    if let p = card.capitalInputs {
+      f += policy.spreadViolations(targetSpreadBps: p.targetSpreadBps, spreadCeilingBps: p.spreadCeilingBps).map {
+        Failure(gate: "target_spread_band", detail: $0)
       }
     }
     if let leverage, let leverageCap, leverage > leverageCap {

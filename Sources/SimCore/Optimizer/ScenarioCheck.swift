@@ -8,6 +8,9 @@ public struct ScenarioCheck: Sendable {
   /// Whether nothing failed outright and some gate is only undecided (its
   /// interval straddles the limit): `capscript validate` exits 3 then, not 1.
   public let inconclusive: Bool
+  /// Sentences that do not fail the scenario but a reviewer should read (a
+  /// scenario that relies on PMM income).
+  public let warnings: [String]
 
   public init(_ result: RunResult) {
     let card = result.scorecard
@@ -25,6 +28,21 @@ public struct ScenarioCheck: Sendable {
     scenario = result.scenario.name
     failures = out
     inconclusive = !failedExpectation && gates.onlyInconclusive
+    warnings = Self.incomeWarnings(card, policy: result.scenario.policy)
+  }
+
+  /// The warning `validate` gives when a scenario relies on PMM income: its
+  /// mean PnL is positive only because of market making (without that term
+  /// it would be zero or negative). The public PMM is peg support, not the
+  /// profit engine.
+  static func incomeWarnings(_ card: Scorecard, policy: Policy) -> [String] {
+    guard card.hasCapital else { return [] }
+    let mm = card.pnlAttribution.marketMaking
+    let pnl = card.pnlAttribution.total
+    guard mm > 0, pnl > 0, pnl - mm <= 0 else { return [] }
+    return [
+      "relies on PMM income: without market making (\(formatUSD(mm)) USD/path) the mean PnL would be \(formatUSD(pnl - mm)) USD/path; market_making_share \(formatFixed(card.marketMakingShare, digits: 4)) (policy: marketMakingShareCap \(JSONText.number(policy.marketMakingShareCap)); the public PMM is peg support, not the profit engine)"
+    ]
   }
 
   /// An optimizer scenario passes when its sweep has a deployable candidate.
@@ -32,5 +50,6 @@ public struct ScenarioCheck: Sendable {
     scenario = sweep.base.name
     failures = sweep.best(deployable: true) == nil ? ["no candidate passes every policy gate"] : []
     inconclusive = false
+    warnings = []
   }
 }

@@ -13,7 +13,10 @@ extension PMMPool {
   /// trade. `c` converts the input into output units at `i` (`i` selling base,
   /// `1/i` selling quote). At `k = 0` it is `c` until the output side is
   /// empty, then 0. The targets are those the curve uses during the trade
-  /// (re-solving them afterwards does not move the curve).
+  /// (re-solving them afterwards does not move the curve). The input is
+  /// converted exactly as `sell` converts it (`a * i`, or `a / i`), so
+  /// `received` matches the trade bit for bit at any `i`; at `k = 0` a side
+  /// emptied to exactly 0 prices flat at `c` (the curve is flat), not `0 * inf`.
   /// - Complexity: O(1): at most one square root.
   public func quote(selling amount: Double, baseIn: Bool) -> PMMQuote {
     let a = Swift.max(amount, 0)
@@ -26,19 +29,24 @@ extension PMMPool {
     var slope: Double
     if rState == (baseIn ? .aboveOne : .belowOne) && a < x0 - x {
       gross = Swift.min(
-        PMMMath.integral(converted: c * a, target: x0, from: x, to: x + a, k: k), y - y0)
-      let ratio = x0 / (x + a)
-      slope = c * ((1 - k) + k * ratio * ratio)
+        PMMMath.integral(converted: convert(a, baseIn: baseIn), target: x0, from: x, to: x + a, k: k), y - y0)
+      if k == 0 {
+        slope = c
+      } else {
+        let ratio = x0 / (x + a)
+        slope = c * ((1 - k) + k * ratio * ratio)
+      }
     } else {
       // From R = 1, from the output side already short, or past the input's
       // back-to-one point (which pays exactly the surplus y - y0 first).
       var y2: Double
       if rState == (baseIn ? .aboveOne : .belowOne) {
-        let rest = PMMMath.away(converted: c * (a - (x0 - x)), target: y0, reserve: y0, k: k)
+        let rest = PMMMath.away(
+          converted: convert(a - (x0 - x), baseIn: baseIn), target: y0, reserve: y0, k: k)
         gross = (y - y0) + rest.output
         y2 = rest.reserve
       } else {
-        (gross, y2) = PMMMath.away(converted: c * a, target: y0, reserve: y, k: k)
+        (gross, y2) = PMMMath.away(converted: convert(a, baseIn: baseIn), target: y0, reserve: y, k: k)
       }
       if k == 0 {
         slope = y2 > 0 ? c : 0

@@ -39,8 +39,9 @@ extension PMMPool {
     return copy.sell(amount, baseIn: false)
   }
 
-  /// Converts an amount of the input token into output-token units at `i`.
-  private func convert(_ amount: Double, baseIn: Bool) -> Double {
+  /// Converts an amount of the input token into output-token units at `i`
+  /// (`sell` and `quote` both use it, so they agree bit for bit).
+  func convert(_ amount: Double, baseIn: Bool) -> Double {
     baseIn ? amount * guidePrice : amount / guidePrice
   }
 

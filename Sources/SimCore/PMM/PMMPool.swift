@@ -31,10 +31,23 @@ public struct PMMPool: Sendable, Hashable {
   /// Which side is short of its target.
   public internal(set) var rState: PMMRState
 
+  /// The smallest non-zero `k` a pool accepts. Below it the curve's `k` terms
+  /// are lost to rounding (a subnormal `k` such as 5e-324 paid out more than
+  /// the curve allows), and such a pool is flat (`k = 0`) in all but name.
+  public static let minimumK = 1e-12
+
+  /// The allowed values of `k`, in words, for error messages.
+  public static let kRangeDescription = "0 or [\(minimumK), 1]"
+
+  /// Whether `k` is an allowed curve parameter: 0, or in [`minimumK`, 1].
+  public static func isValidK(_ k: Double) -> Bool {
+    k == 0 || (k >= minimumK && k <= 1)
+  }
+
   /// Creates a pool at equilibrium: targets equal the reserves and `R = 1`.
   ///
-  /// Reserves and `i` must be positive and finite, `k` in [0, 1], and each fee
-  /// rate in [0, 1) with a sum below 1.
+  /// Reserves and `i` must be positive and finite, `k` 0 or in
+  /// [`minimumK`, 1], and each fee rate in [0, 1) with a sum below 1.
   public init(
     baseReserve: Double, quoteReserve: Double, guidePrice: Double, k: Double,
     lpFeeRate: Double = 0, maintainerFeeRate: Double = 0
@@ -55,7 +68,7 @@ public struct PMMPool: Sendable, Hashable {
     try check(
       guidePrice.isFinite && guidePrice > 0, "guide_price",
       "must be positive, got \(guidePrice)")
-    try check(k >= 0 && k <= 1, "k", "must be in [0, 1], got \(k)")
+    try check(Self.isValidK(k), "k", "must be \(Self.kRangeDescription), got \(k)")
     try check(
       lpFeeRate >= 0 && lpFeeRate < 1, "lp_fee_rate",
       "must be in [0, 1), got \(lpFeeRate)")

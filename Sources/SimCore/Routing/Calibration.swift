@@ -2,10 +2,12 @@
 /// so that fast parametric sweeps stand on numbers from the routing model.
 ///
 /// The fit, all on the coupled run's own paths:
-/// - `capture0` = the routing capture (PMM order volume / all order volume);
+/// - `capture0` such that the capture curve passes through the routing capture
+///   (PMM order volume / all order volume) at the target spread: the routing
+///   capture itself when the target is the reference spread;
 /// - `flowTurnover` such that the parametric mean market making at the target
-///   spread, `flowTurnover * dt * capture0 * targetSpreadBps * 1e-4`, equals the
-///   coupled mean of fee income / T per epoch;
+///   spread, `flowTurnover * dt * capture(targetSpreadBps) * targetSpreadBps * 1e-4`,
+///   equals the coupled mean of fee income / T per epoch;
 /// - `volumeVol` = the pooled within-path standard deviation of log(fee income)
 ///   per epoch (the parametric volume factor is lognormal with that log-s.d.);
 /// - `flowVol` = the pooled within-path standard deviation of the pools' hub
@@ -61,17 +63,24 @@ public struct Calibration: Sendable {
       return min(max(finite, range.lowerBound), range.upperBound)
     }
     let dt = 1 / Double(s.epochsPerYear)
-    let capture0 = clamp(routing.capture, "capture0")
-    let scale = dt * capture0 * capital.targetSpreadBps * 1e-4
+    // The curve through the routing capture at the target spread: capture0 is its value at the reference.
+    let curve = CaptureCurve(capital)
+    let capture0 = clamp(routing.capture / curve.factor(atSpreadBps: capital.targetSpreadBps), "capture0")
+    let captureAtTarget = CaptureCurve(
+      capture0: capture0, elasticity: capital.captureElasticity, referenceSpreadBps: capital.referenceSpreadBps
+    ).capture(atSpreadBps: capital.targetSpreadBps)
+    let scale = dt * captureAtTarget * capital.targetSpreadBps * 1e-4
     let turnover = clamp(scale > 0 ? routing.feeOverCapitalPerEpoch / scale : 0, "flowTurnover")
     var fits = [
       Fit(
         name: "capture0", value: capture0, previous: capital.capture0,
-        note: "routing capture: PMM order volume / all order volume"),
+        note:
+          "routing capture (PMM order volume / all order volume) at the target spread, moved to the reference spread along the capture curve"
+      ),
       Fit(
         name: "flowTurnover", value: turnover, previous: capital.flowTurnover,
         note:
-          "mean fee income / T per epoch (\(formatFixed(routing.feeOverCapitalPerEpoch * 1e6, digits: 3)) ppm) over dt * capture0 * targetSpreadBps"
+          "mean fee income / T per epoch (\(formatFixed(routing.feeOverCapitalPerEpoch * 1e6, digits: 3)) ppm) over dt * capture(targetSpreadBps) * targetSpreadBps"
       ),
       Fit(
         name: "volumeVol", value: clamp(routing.logFeeVolatility, "volumeVol"),

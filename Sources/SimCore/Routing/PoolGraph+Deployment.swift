@@ -68,7 +68,7 @@ extension PoolGraph {
       let baseReserve = try p.number("baseReserve", default: 0, in: 1e-12...1e15)
       let quoteReserve = try p.number("quoteReserve", default: 0, in: 1e-12...1e15)
       let oracle = try p.number("oraclePrice", default: 0, in: 1e-12...1e12)
-      let k = try p.number("k", default: 0, in: 0...1)
+      let k = try p.curveK("k", default: 0)
       let lp = try p.number("lpFeeBps", default: 0, in: 0...1_000)
       let mt = try p.number("maintainerFeeBps", default: 0, in: 0...1_000)
       let weight = try p.number("flowWeight", default: 1, in: 0...1e6)

@@ -25,14 +25,14 @@ public struct SyntheticGraphParameters: Sendable, Equatable {
   /// Reads `pmm.synthetic`; absent fields keep their defaults.
   init(_ r: ConfigReader) throws(ConfigError) {
     depthUSD = try r.number("depthUSD", default: depthUSD, in: 1...1e12)
-    k = try r.number("k", default: k, in: 0...1)
+    k = try r.curveK("k", default: k)
     lpFeeBps = try r.number("lpFeeBps", default: lpFeeBps, in: 0...1_000)
     maintainerFeeBps = try r.number("maintainerFeeBps", default: maintainerFeeBps, in: 0...1_000)
     if r.raw("volatileSpokes") != nil {
       volatileSpokes = try r.integer("volatileSpokes", default: 0, in: 0...PoolGraph.maxTokens)
     }
     volatilePriceUSD = try r.number("volatilePriceUSD", default: volatilePriceUSD, in: 1e-9...1e12)
-    volatileK = try r.number("volatileK", default: volatileK, in: 0...1)
+    volatileK = try r.curveK("volatileK", default: volatileK)
     volatileLpFeeBps = try r.number("volatileLpFeeBps", default: volatileLpFeeBps, in: 0...1_000)
     volatileMaintainerFeeBps = try r.number(
       "volatileMaintainerFeeBps", default: volatileMaintainerFeeBps, in: 0...1_000)

@@ -17,16 +17,19 @@ extension RoutingScorecard {
         "mean_price_deviation": n(p.meanPriceDeviation),
       ])
     }
+    // The peg pool's mid-price figures, under their name and the former one (an alias).
+    let pegPoolMid: ConfigValue = .object([
+      "frequency": n(pegDeviationFrequency), "worst": n(pegDeviationWorst),
+      "pool": .string(pegPool), "band": n(pegBand), "definition": .string(PegMetric.poolMidDefinition),
+    ])
     return .object([
       "graph": .string(graph), "graph_mode": .string(graphMode),
       "capture": n(capture), "churn": n(churn), "intervention_cost": n(interventionCost),
       "interventions": n(interventions), "fee_income": n(feeIncome), "pmm_volume": n(pmmVolume),
       "external_volume": n(externalVolume), "arbitrage_volume": n(arbitrageVolume),
       "unrouted_volume": n(unroutedVolume),
-      "peg_deviation": .object([
-        "frequency": n(pegDeviationFrequency), "worst": n(pegDeviationWorst),
-        "pool": .string(pegPool), "band": n(pegBand),
-      ]),
+      PegMetric.poolMidName: pegPoolMid,
+      PegMetric.poolMidLegacyName: pegPoolMid,
       "worst_pools": .object([
         "by_intervention_cost": .array(
           worstByInterventionCost.map {

@@ -157,11 +157,12 @@ public struct RoutingScorecard: Sendable {
   /// The routing block's scalars, by the names `scalar` takes (after `routing.`).
   public static let scalarFieldNames = [
     "capture", "churn", "intervention_cost", "interventions", "fee_income",
-    "peg_deviation.frequency",
-    "peg_deviation.worst",
+    PegMetric.poolMidName + ".frequency",
+    PegMetric.poolMidName + ".worst",
   ]
 
-  /// A scalar of the block by name (without the `routing.` prefix).
+  /// A scalar of the block by name (without the `routing.` prefix); the peg
+  /// pool's figures also answer to their former names `peg_deviation.*`.
   public func scalar(_ name: String) -> Double? {
     switch name {
     case "capture": capture
@@ -172,8 +173,8 @@ public struct RoutingScorecard: Sendable {
     case "pmm_volume": pmmVolume
     case "external_volume": externalVolume
     case "arbitrage_volume": arbitrageVolume
-    case "peg_deviation.frequency": pegDeviationFrequency
-    case "peg_deviation.worst": pegDeviationWorst
+    case "peg_pool_mid_deviation.frequency", "peg_deviation.frequency": pegDeviationFrequency
+    case "peg_pool_mid_deviation.worst", "peg_deviation.worst": pegDeviationWorst
     default: nil
     }
   }

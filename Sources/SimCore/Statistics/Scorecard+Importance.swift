@@ -45,6 +45,7 @@ extension Scorecard {
     reweightAttribution(records: records, weights: w)
     reweightTails(records: records, weights: w, capital: scenario.capital?.capital ?? .nan)
     reweightFlows(records: records, weights: w)
+    setMarketMakingShare(records: records) { w.mean($0).standardError }
   }
 
   /// The weighted flow fields (`Scorecard.flowFieldNames`), as `setFlows` sets the plain ones.

@@ -38,6 +38,12 @@ public struct Scorecard: Sendable {
   public var badDebtES99: Double = .nan
   /// The flow-adjusted fields by name (`flowFieldNames`), set by `setFlows`.
   public var flows: [String: Double] = [:]
+  /// Market making's share of the gross return (yield + market making), set by
+  /// `setMarketMakingShare`; NaN in a routing-only run.
+  public var marketMakingShare: Double = .nan
+  /// The capital parameters the run was made with (nil: routing-only), so the
+  /// policy's limits on them (the target spread band) are held against the run.
+  public var capitalInputs: CapitalParameters?
   /// The confidence level of `intervals` (the policy's `gateConfidence`).
   public var confidence: ConfidenceLevel = .standard
   /// The interval of every scalar field at `confidence` (docs/INTERVALS.md says which estimator).
@@ -62,6 +68,7 @@ public struct Scorecard: Sendable {
       "peg_deviation_frequency", "external_liquidity_floor_violations", "volatility_throttle_events",
       "spread_adjustment_events", "deleverage_events",
     ] + TailRisk.scorecardFieldNames + badDebtFieldNames + flowFieldNames
+    + [marketMakingShareName]
 
   public struct Provenance: Sendable {
     public var scenario: String
@@ -79,6 +86,7 @@ public struct Scorecard: Sendable {
   /// - Complexity: O(paths × log paths) for the sorts.
   public init(scenario: Scenario, records: [PathRecord], routing: RoutingRecords? = nil) {
     hasCapital = scenario.capital != nil
+    capitalInputs = scenario.capital
     self.routing = routing.map { RoutingScorecard($0, pegBand: scenario.policy.pegBand) }
     let n = Double(records.count)
     let roi = records.map(\.roi)
@@ -132,6 +140,7 @@ public struct Scorecard: Sendable {
       epochs: scenario.epochs)
     setBadDebt(records: records)
     setFlows(records: records)
+    setMarketMakingShare(records: records)
   }
 
   /// A scalar field by its scorecard name: a capital field (nil in a
@@ -155,6 +164,7 @@ public struct Scorecard: Sendable {
     case "bad_debt_mean": badDebtMean
     case "bad_debt_var_95": badDebtVaR95
     case "bad_debt_es_99": badDebtES99
+    case Self.marketMakingShareName: marketMakingShare
     default: tailRisk[name] ?? flows[name]
     }
   }
