@@ -224,14 +224,14 @@ static inline void capscript_cachefield(lua_State *L, int i, int k) {
   lua_pop(L, 1);
 }
 
-/* `__index` of boxed objects: a key found in the box's field cache is
+/* `__index` of boxed objects: a key found in the userdata's field cache is
  * answered here, in C, without a Swift call; any other key goes to the Swift
- * function of upvalue 1 (through the trampoline), which may cache it. Upvalue
- * 2 is the box tag: only a genuine, live box's cache is read. */
+ * function of upvalue 1 (through the trampoline), which checks the box and may
+ * cache the value. The cache is read without checking the box: it holds only
+ * values the Swift getter made for this very userdata (a collected box has the
+ * destructed metatable, so it never gets here). */
 static inline int capscript_cachedindex(lua_State *L) {
-  capscript_box *box = capscript_tobox(L, 1, lua_touserdata(L, 1),
-                                       (unsigned long long)lua_tointeger(L, lua_upvalueindex(2)));
-  if (box != NULL && box->object != NULL) {
+  if (lua_type(L, 1) == LUA_TUSERDATA) {
     if (lua_getiuservalue(L, 1, 1) == LUA_TTABLE) {
       lua_pushvalue(L, 2);
       if (lua_rawget(L, -2) != LUA_TNIL) return 1;
@@ -242,12 +242,11 @@ static inline int capscript_cachedindex(lua_State *L) {
   return capscript_trampoline(L);
 }
 
-/* [-0, +1, m] pushes an `__index` function that answers cached fields of
- * boxes tagged tag and calls the Swift function f for the rest */
-static inline void capscript_pushcachedindex(lua_State *L, capscript_fn f, unsigned long long tag) {
+/* [-0, +1, m] pushes an `__index` function that answers cached fields and
+ * calls the Swift function f for the rest */
+static inline void capscript_pushcachedindex(lua_State *L, capscript_fn f) {
   lua_pushlightuserdata(L, (void *)f);
-  lua_pushinteger(L, (lua_Integer)tag);
-  lua_pushcclosure(L, capscript_cachedindex, 2);
+  lua_pushcclosure(L, capscript_cachedindex, 1);
 }
 
 #endif

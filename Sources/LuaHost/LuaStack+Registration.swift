@@ -39,7 +39,7 @@ extension LuaStack {
     capscript_newmetatable(L, tname)
     for (key, f) in metamethods {
       if cachedIndex && key == "__index" {
-        capscript_pushcachedindex(L, f, LuaObject.tag)
+        capscript_pushcachedindex(L, f)
       } else {
         capscript_pushswiftfunction(L, f)
       }
