@@ -68,12 +68,13 @@ echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-<unset>} OPENBLAS_L2_SIZE=${OPENBLA
   "(left as they are: the NumPy port is elementwise ufuncs and never calls BLAS, so they do not affect it)"
 
 # 3. The native loop: 1 thread and all cores (best of REPEATS each).
-echo "== $BIN bench $SCENARIO --paths $PATHS --repeats $REPEATS"
-SWIFT_OUT=$("$BIN" bench "$SCENARIO" --paths "$PATHS" --repeats "$REPEATS")
+#    With --all, first the coupled model, the Lua bridge, a sweep candidate and start-up.
+echo "== $BIN bench $SCENARIO --all --paths $PATHS --repeats $REPEATS"
+SWIFT_OUT=$("$BIN" bench "$SCENARIO" --all --paths "$PATHS" --repeats "$REPEATS")
 echo "$SWIFT_OUT"
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
-SWIFT_1=$(echo "$SWIFT_OUT" | grep 'threads=1 ' | field ns_per_path_epoch)
-SWIFT_N_LINE=$(echo "$SWIFT_OUT" | tail -n 1)
+SWIFT_1=$(echo "$SWIFT_OUT" | grep '^swift threads=1 ' | field ns_per_path_epoch)
+SWIFT_N_LINE=$(echo "$SWIFT_OUT" | grep '^swift threads=' | tail -n 1)
 SWIFT_N=$(echo "$SWIFT_N_LINE" | field ns_per_path_epoch)
 THREADS_N=$(echo "$SWIFT_N_LINE" | field threads)
 EPOCHS=$(echo "$SWIFT_N_LINE" | field epochs)
@@ -101,7 +102,11 @@ if [[ "${BENCH_CHECK:-1}" != 0 ]]; then
   done
 fi
 
-# 6. Summary.
+# 6. Instruction counts (callgrind), where valgrind is installed: the same figures, free of
+#    the machine's load (bench/instructions.sh; skipped without valgrind).
+if [[ $TINY != 0 ]]; then bash bench/instructions.sh --tiny "$BIN"; else bash bench/instructions.sh "$BIN"; fi
+
+# 7. Summary.
 echo
 echo "== summary: $SCENARIO, $PATHS paths x $EPOCHS epochs (lower is better)"
 awk -v s1="$SWIFT_1" -v sn="$SWIFT_N" -v np="$NUMPY" -v n="$THREADS_N" 'BEGIN {

@@ -209,7 +209,7 @@ function cap.scenario(name_or_table) end
 ---@return cap.Result
 function cap.run(scenario, opts) end
 
---- the policy in force (config/capital-efficiency-policy.json) as a table
+--- the policy in force (config/capital-efficiency-policy.json) as a table, read once per config folder: every call returns the same table (copy it before editing it)
 ---@return table
 function cap.policy() end
 

@@ -187,9 +187,10 @@ typedef struct capscript_box {
   void *object;
 } capscript_box;
 
-/* [-0, +1, m] pushes a new box holding p, tagged with tag */
+/* [-0, +1, m] pushes a new box holding p, tagged with tag. Its one user value
+ * is the field cache (capscript_cachefield), nil until a field is cached. */
 static inline void capscript_pushbox(lua_State *L, void *p, unsigned long long tag) {
-  capscript_box *box = (capscript_box *)lua_newuserdatauv(L, sizeof(capscript_box), 0);
+  capscript_box *box = (capscript_box *)lua_newuserdatauv(L, sizeof(capscript_box), 1);
   box->tag = tag;
   box->object = p;
 }
@@ -200,6 +201,52 @@ static inline capscript_box *capscript_tobox(lua_State *L, int i, void *ud, unsi
   if (ud == NULL || lua_type(L, i) != LUA_TUSERDATA || lua_rawlen(L, i) != sizeof(capscript_box)) return NULL;
   capscript_box *box = (capscript_box *)ud;
   return box->tag == tag ? box : NULL;
+}
+
+/* [-0, +0, m] stores the value on top of the stack (left there) in the field
+ * cache of the userdata at i, under the key at k: user value 1, a table made
+ * on first use. A userdata without a user value slot caches nothing. */
+static inline void capscript_cachefield(lua_State *L, int i, int k) {
+  i = lua_absindex(L, i);
+  k = lua_absindex(L, k);
+  if (lua_getiuservalue(L, i, 1) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_createtable(L, 0, 4);
+    lua_pushvalue(L, -1);
+    if (!lua_setiuservalue(L, i, 1)) {
+      lua_pop(L, 1);
+      return;
+    }
+  }
+  lua_pushvalue(L, k);
+  lua_pushvalue(L, -3);
+  lua_rawset(L, -3);
+  lua_pop(L, 1);
+}
+
+/* `__index` of boxed objects: a key found in the userdata's field cache is
+ * answered here, in C, without a Swift call; any other key goes to the Swift
+ * function of upvalue 1 (through the trampoline), which checks the box and may
+ * cache the value. The cache is read without checking the box: it holds only
+ * values the Swift getter made for this very userdata (a collected box has the
+ * destructed metatable, so it never gets here). */
+static inline int capscript_cachedindex(lua_State *L) {
+  if (lua_type(L, 1) == LUA_TUSERDATA) {
+    if (lua_getiuservalue(L, 1, 1) == LUA_TTABLE) {
+      lua_pushvalue(L, 2);
+      if (lua_rawget(L, -2) != LUA_TNIL) return 1;
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+  return capscript_trampoline(L);
+}
+
+/* [-0, +1, m] pushes an `__index` function that answers cached fields and
+ * calls the Swift function f for the rest */
+static inline void capscript_pushcachedindex(lua_State *L, capscript_fn f) {
+  lua_pushlightuserdata(L, (void *)f);
+  lua_pushcclosure(L, capscript_cachedindex, 1);
 }
 
 #endif

@@ -8,8 +8,14 @@ public final class HostContext {
   /// How the config folder is found (`--config`, `CAPSCRIPT_CONFIG`, `./config`,
   /// the installed configs), resolved when `cap.scenario`, `cap.policy`... first need it.
   public var configSearch: ConfigSearch {
-    didSet { cachedLibrary = nil }
+    didSet {
+      cachedLibrary = nil
+      configGeneration &+= 1
+    }
   }
+  /// Counts changes of `configSearch`: what a state cached from the config
+  /// folder (`cap.policy()`'s table) is stale once this moves on.
+  package private(set) var configGeneration = 0
   public var threads: Int
   public let cancellation = CancellationToken()
   /// Called with (done, total) paths during a native run.

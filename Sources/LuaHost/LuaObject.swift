@@ -37,6 +37,20 @@ package enum LuaObject {
     return (object as? LuaBox<Value>)?.value
   }
 
+  /// [-0, +0, m] caches the value on top of the stack (left there) as the field
+  /// named by the key at `key` of the box at `object`, in the box's user value:
+  /// the next read of that key is answered in C, without a Swift call
+  /// (`registerMetatable(cachedIndex:)`). Only for values that cannot change:
+  /// the box's Swift value is immutable, so a number, string, boolean or
+  /// method read from it is the same on every read.
+  /// - Complexity: O(1); the cache table is made on first use.
+  package static func cacheField(_ L: OpaquePointer?, object: Int32, key: Int32) {
+    switch lua_type(L, -1) {
+    case LUA_TNUMBER, LUA_TSTRING, LUA_TBOOLEAN, LUA_TFUNCTION: capscript_cachefield(L, object, key)
+    default: break
+    }
+  }
+
   /// [-0, +0, -] the box at `index` when it is a genuine box (size and tag)
   /// with the metatable `tname`.
   static func box(_ L: OpaquePointer?, _ index: Int32, tname: String) -> UnsafeMutablePointer<capscript_box>? {

@@ -30,14 +30,19 @@ extension LuaStack {
 
   /// [-0, +0, m] registers the metatable `tname` with its `metamethods` and, when
   /// `methodsField` is given, a table of `methods` stored in that field (the
-  /// closures are created once, here).
+  /// closures are created once, here). With `cachedIndex`, `__index` first
+  /// answers from the box's field cache in C (`LuaObject.cacheField`).
   package static func registerMetatable(
     _ L: OpaquePointer?, tname: String, metamethods: [(String, BindingFunction)], methodsField: String? = nil,
-    methods: [(String, BindingFunction)] = []
+    methods: [(String, BindingFunction)] = [], cachedIndex: Bool = false
   ) {
     capscript_newmetatable(L, tname)
     for (key, f) in metamethods {
-      capscript_pushswiftfunction(L, f)
+      if cachedIndex && key == "__index" {
+        capscript_pushcachedindex(L, f)
+      } else {
+        capscript_pushswiftfunction(L, f)
+      }
       lua_setfield(L, -2, key)
     }
     if let methodsField {

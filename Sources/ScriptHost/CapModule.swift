@@ -115,12 +115,19 @@ enum CapModule {
     return spec
   }
 
-  /// cap.policy() -> table of the policy in force
+  /// cap.policy() -> table of the policy in force: read once per config folder
+  /// and state (as the config library is), then the same table on every call.
   static func policy(_ L: OpaquePointer?) throws -> Int32 {
-    let path = try LuaState.context(L).configFolder() + "/" + ConfigLibrary.policyFile
+    let context = LuaState.context(L)
+    if LuaStack.pushCached(L, key: policyCacheKey, generation: context.configGeneration) { return 1 }
+    let path = try context.configFolder() + "/" + ConfigLibrary.policyFile
     LuaStack.push(L, try ConfigLibrary.readJSON(path))
+    LuaStack.cache(L, key: policyCacheKey, generation: context.configGeneration)
     return 1
   }
+
+  /// The registry key of `cap.policy()`'s table.
+  static let policyCacheKey = "capscript.policy"
 
   /// cap.scenarios() -> list of scenario names in the config folder
   static func scenarioNames(_ L: OpaquePointer?) throws -> Int32 {

@@ -114,7 +114,7 @@ import Testing
 }
 
 @Suite struct Determinism {
-  @Test(arguments: [(1, 256), (2, 256), (3, 7), (2, 1), (5, 1000)])
+  @Test(arguments: [(1, 256), (2, 256), (3, 7), (2, 1), (5, 1000), (7, 3)])
   func recordsAreIdenticalForAnyThreadsAndBlockSize(threads: Int, blockSize: Int) throws {
     let s = try projectLibrary.scenario("high_vol_sigma_spike").with([("paths", .number(300)), ("epochs", .number(90))])
     let reference = try Runner.run(s, options: RunOptions(threads: 1, blockSize: 64)).records

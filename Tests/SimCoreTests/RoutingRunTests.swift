@@ -36,7 +36,7 @@ import Testing
     #expect(abs(a["cUSDT/cUSDC"]!.interventionCost - b["cUSDT/cUSDC"]!.interventionCost) < 1_000)
   }
 
-  @Test(arguments: [(1, 256), (2, 7), (3, 1)])
+  @Test(arguments: [(1, 256), (2, 7), (3, 1), (7, 2)])
   func coupledRunsAreBitIdenticalForAnyThreadsAndBlockSize(threads: Int, blockSize: Int) throws {
     let s = try projectLibrary.scenario("chain138_deployed_capital_efficiency").with([
       ("paths", .number(24)), ("epochs", .number(40)),

@@ -17,11 +17,13 @@ enum APIObject {
     let methods = api.members.filter { $0.kind == .method }.compactMap { m in m.function.map { (m.name, $0) } }
     LuaStack.registerMetatable(
       L, tname: tname, metamethods: [("__gc", gc), ("__index", index), ("__tostring", tostring)],
-      methodsField: methodsField, methods: methods)
+      methodsField: methodsField, methods: methods, cachedIndex: true)
   }
 
   /// `__index` of a userdata of `api`: a method from the methods table, a
   /// field from its getter, or an error that names the nearest member.
+  /// Methods and scalar fields are then cached in the box (`LuaObject.cacheField`):
+  /// a boxed value never changes, so later reads are answered in C.
   static func index(_ L: OpaquePointer?, _ api: APIClass) throws -> Int32 {
     guard let key = LuaStack.string(L, 2) else {
       LuaStack.pushNil(L)
@@ -43,6 +45,7 @@ enum APIObject {
       try get(L)
       assert(LuaStack.top(L) == top + 1, "the getter of \(api.helpName).\(key) must push exactly one value")
     }
+    LuaObject.cacheField(L, object: 1, key: 2)
     return 1
   }
 }

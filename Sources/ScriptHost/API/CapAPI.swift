@@ -42,7 +42,9 @@ package enum CapAPI {
           + " the thread count never changes the numbers",
         { L in Binding.call(L) { try CapModule.run(L) } }),
       .function(
-        "policy", [], returns: ["table"], doc: "the policy in force (config/capital-efficiency-policy.json) as a table",
+        "policy", [], returns: ["table"],
+        doc: "the policy in force (config/capital-efficiency-policy.json) as a table, read once per config folder:"
+          + " every call returns the same table (copy it before editing it)",
         { L in Binding.call(L) { try CapModule.policy(L) } }),
       .function(
         "scenarios", [], returns: ["string[]"], doc: "the names of the scenarios in config/scenarios",

@@ -7,7 +7,9 @@ public enum Runner {
   ///
   /// Each path's numbers depend only on (seed, path), and each path writes its
   /// own record; all sums are then taken in path order, so the result is
-  /// bit-identical for any thread count and block size.
+  /// bit-identical for any thread count and block size. Workers take the next
+  /// block from a shared counter (dynamic scheduling), so a slow block delays
+  /// only its own thread, not a fixed share of the others' blocks.
   /// A run whose arrays would exceed `options.memoryBudget` is refused first (`RunBudget`).
   /// - Complexity: O(paths × epochs) work spread over `options.threads` threads.
   public static func run(_ scenario: Scenario, options: RunOptions = RunOptions()) throws(RunError) -> RunResult {
@@ -43,16 +45,18 @@ public enum Runner {
     let blocks = (count + options.blockSize - 1) / options.blockSize
     let threads = max(1, min(options.threads, blocks))
     let done = Atomic<Int>(0)
+    let nextBlock = Atomic<Int>(0)
     records.withUnsafeMutableBufferPointer { buffer in
       bandValues.withUnsafeMutableBufferPointer { bandBuffer in
         routingValues.withUnsafeMutableBufferPointer { routingBuffer in
           let out = SendableBuffer(buffer)
           let bandOut = SendableBuffer(bandBuffer)
           let routingOut = SendableBuffer(routingBuffer)
-          DispatchQueue.concurrentPerform(iterations: threads) { worker in
+          DispatchQueue.concurrentPerform(iterations: threads) { _ in
             var pathWorker = kernels.worker(cancellation: options.cancellation)
-            for b in stride(from: worker, to: blocks, by: threads) {
-              if options.cancellation?.isCancelled == true { return }
+            while true {
+              let b = nextBlock.add(1, ordering: .relaxed).oldValue
+              if b >= blocks || options.cancellation?.isCancelled == true { return }
               let lo = b * options.blockSize
               let hi = min(lo + options.blockSize, count)
               for i in lo..<hi {

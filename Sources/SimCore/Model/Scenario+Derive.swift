@@ -20,9 +20,21 @@ extension Scenario {
   /// (`capitalEfficiency = {leverage = 2}` keeps the other capital fields).
   /// `policy.FIELD` (or `policy = {...}`) overrides the policy for this scenario
   /// alone: the policy is validated again, and its hash in the provenance changes.
+  /// Valid numbers for capital fields, `paths` and `seed` (what sweeps and
+  /// halving rounds set) skip the full decode (`withTypedOverrides`); the
+  /// result is the same scenario.
   public func with(_ overrides: [(key: String, value: ConfigValue)], origin: String = "with") throws(ConfigError)
     -> Scenario
   {
+    // A chain of `with`s names its origin once: "x.json (with)", never "x.json (with) (with)".
+    let suffix = " (\(origin))"
+    let name = file == origin || file.hasSuffix(suffix) ? file : file + suffix
+    let recorded = self.overrides + overrides.map { "\($0.key)=\(JSONText.canonical($0.value))" }
+    if var typed = withTypedOverrides(overrides) {
+      typed.file = name
+      typed.overrides = recorded
+      return typed
+    }
     var tree = source
     var policyTree: ConfigValue?
     for (key, value) in overrides {
@@ -34,12 +46,9 @@ extension Scenario {
       let path = try Self.resolve(field: key, file: origin)
       tree = tree.merging(value, atPath: path[...])
     }
-    // A chain of `with`s names its origin once: "x.json (with)", never "x.json (with) (with)".
-    let suffix = " (\(origin))"
-    let name = file == origin || file.hasSuffix(suffix) ? file : file + suffix
     let derivedPolicy = try policyTree.map { tree throws(ConfigError) in try Policy(tree, file: "\(name) policy") }
     var derived = try Scenario(tree, file: name, policy: derivedPolicy ?? policy)
-    derived.overrides = self.overrides + overrides.map { "\($0.key)=\(JSONText.canonical($0.value))" }
+    derived.overrides = recorded
     return derived
   }
 }

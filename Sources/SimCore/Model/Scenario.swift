@@ -24,12 +24,16 @@ public struct Scenario: Sendable {
   public var expectations: [Expectation]
   /// Where the scenario was read from (a file path, or "lua table").
   public var file: String
-  public var source: ConfigValue
+  public var source: ConfigValue {
+    didSet { hashMemo = ContentHashMemo(of: source) }
+  }
   /// The overrides this scenario was derived with (`with`, `--set`, `--paths`), in
   /// order, as `FIELD=JSON`; the provenance records them.
   public var overrides: [String] = []
-  /// FNV-1a hash of the canonical JSON of `source`.
-  public var contentHash: String
+  /// FNV-1a hash of the canonical JSON of `source`, computed when first read.
+  public var contentHash: String { hashMemo.value }
+  /// Holds `contentHash` once computed; shared by copies of this scenario.
+  var hashMemo: ContentHashMemo
   public var policy: Policy
   /// The optimizer design of a scenario with a `sweep` block.
   public var sweep: SweepSpec?
@@ -96,7 +100,7 @@ public struct Scenario: Sendable {
     self.file = file
     self.source = value
     self.policy = policy
-    contentHash = ContentHash.fnv1a(JSONText.canonical(value))
+    hashMemo = ContentHashMemo(of: value)
   }
 
   /// Reads `pmm.calibration`, which only a calibrated scenario may carry.

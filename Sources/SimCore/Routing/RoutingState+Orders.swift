@@ -48,12 +48,12 @@ extension RoutingState {
   /// the hub, whichever pays more for the whole order) and the external route
   /// share the order so that their marginal outputs are equal.
   mutating func order(from a: Int, to b: Int, amount: Double, usd: Double) {
-    let (pmm, external) = routes(from: a, to: b, amount: amount)
+    let (pmm, external, whole) = quotedRoutes(from: a, to: b, amount: amount)
     guard pmm.legs > 0 || external.legs > 0, amount > 0 else {
       stats[totalsBase &+ RoutingTotal.unroutedVolume.rawValue] += usd
       return
     }
-    let x = split(pmm, external, amount: amount)
+    let x = split(pmm, external, amount: amount, pmmWhole: whole)
     if x > 0 {
       let out = trade(pmm.first, x, arbitrage: false)
       if pmm.legs == 2 { trade(pmm.second, out, arbitrage: false) }
@@ -69,12 +69,19 @@ extension RoutingState {
 
   /// The best PMM route for the whole `amount` and the external route, from a to b.
   func routes(from a: Int, to b: Int, amount: Double) -> (pmm: Route, external: Route) {
+    let r = quotedRoutes(from: a, to: b, amount: amount)
+    return (r.pmm, r.external)
+  }
+
+  /// `routes`, with the PMM route's quote for the whole amount (made while
+  /// choosing it; nil without a PMM route), which `split` then need not repeat.
+  func quotedRoutes(from a: Int, to b: Int, amount: Double) -> (pmm: Route, external: Route, whole: PMMQuote?) {
     var pmm = Route.none
-    var best = -Double.infinity
+    var whole: PMMQuote?
     let d = model.direct[a &* model.tokenCount &+ b]
     if d >= 0 {
       pmm = Route(RouteLeg(pool: d, external: false, baseIn: model.poolBase[d] == a))
-      best = quote(pmm, amount).received
+      whole = quote(pmm, amount)
     }
     let ha = model.hubPool[a]
     let hb = model.hubPool[b]
@@ -82,7 +89,11 @@ extension RoutingState {
       let twoHop = Route(
         RouteLeg(pool: ha, external: false, baseIn: true),
         RouteLeg(pool: hb, external: false, baseIn: false))
-      if quote(twoHop, amount).received > best { pmm = twoHop }
+      let q = quote(twoHop, amount)
+      if q.received > (whole?.received ?? -Double.infinity) {
+        pmm = twoHop
+        whole = q
+      }
     }
     var external = Route.none
     if a == model.hub {
@@ -94,7 +105,7 @@ extension RoutingState {
         RouteLeg(pool: ha, external: true, baseIn: true),
         RouteLeg(pool: hb, external: true, baseIn: false))
     }
-    return (pmm, external)
+    return (pmm, external, whole)
   }
 
   /// What one leg would pay for `amount`, and its marginal output.
@@ -119,11 +130,12 @@ extension RoutingState {
   /// beats the PMM's first unit, else the root of `f'(x) - g'(amount - x)`
   /// (decreasing in x, both outputs being concave), bracketed in
   /// `[0, amount]` and shrunk to `tolerance * amount` (`BracketedRoot`).
+  /// `pmmWhole` is the PMM route's quote for the whole amount when the caller has it.
   /// - Complexity: about 6-10 quotes of each route; 30 at worst.
-  func split(_ pmm: Route, _ external: Route, amount: Double) -> Double {
+  func split(_ pmm: Route, _ external: Route, amount: Double, pmmWhole: PMMQuote? = nil) -> Double {
     if external.legs == 0 { return amount }
     if pmm.legs == 0 { return 0 }
-    let atAll = quote(pmm, amount).marginal - quote(external, 0).marginal
+    let atAll = (pmmWhole ?? quote(pmm, amount)).marginal - quote(external, 0).marginal
     if atAll >= 0 { return amount }
     let atNone = quote(pmm, 0).marginal - quote(external, amount).marginal
     if atNone <= 0 { return 0 }

@@ -10,7 +10,7 @@ extension Scorecard.Provenance {
   /// The provenance of a run of `scenario` over `paths` paths.
   public init(scenario: Scenario, paths: Int) {
     self.init(
-      scenario: scenario.name, scenarioHash: scenario.contentHash, policyHash: scenario.policy.contentHash,
+      scenario: scenario.name, scenarioHashMemo: scenario.hashMemo, policyHash: scenario.policy.contentHash,
       seed: scenario.seed, paths: paths, epochs: scenario.epochs, modelVersion: Scorecard.modelVersion,
       overrides: scenario.overrides)
   }

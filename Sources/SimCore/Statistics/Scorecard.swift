@@ -72,7 +72,12 @@ public struct Scorecard: Sendable {
 
   public struct Provenance: Sendable {
     public var scenario: String
-    public var scenarioHash: String
+    /// The scenario's content hash, computed when first read (`ContentHashMemo`).
+    public var scenarioHash: String {
+      get { scenarioHashMemo.value }
+      set { scenarioHashMemo = ContentHashMemo(fixed: newValue) }
+    }
+    var scenarioHashMemo: ContentHashMemo
     public var policyHash: String
     public var seed: UInt64
     public var paths: Int
