@@ -27,12 +27,13 @@ package enum CapAPI {
           APIParam(
             "opts",
             "{threads?: integer, bands?: boolean|integer, precision?: string|string[], max_paths?: integer,"
-              + " policy?: table}",
+              + " policy?: table, trace?: integer|integer[]}",
             optional: true,
             doc: "bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many;"
               + " precision: run until targets hold (\"liquidation_probability:rse<0.1\", \"roi_mean:halfwidth<0.001\","
               + " \"gates\"), adding paths in fixed blocks up to max_paths (default 1,000,000);"
-              + " policy: policy fields for this run ({externalLiquidityFloor = 0.1}), as s:with{policy = ...}"),
+              + " policy: policy fields for this run ({externalLiquidityFloor = 0.1}), as s:with{policy = ...};"
+              + " trace: keep the per-epoch state of the first n paths, or of the listed path indices (from 0)"),
         ], returns: ["cap.Result"],
         doc: "runs a scenario natively on all cores; Ctrl-C cancels it and keeps your variables;"
           + " the thread count never changes the numbers",
@@ -135,9 +136,11 @@ package enum CapAPI {
     members: [
       .method(
         "save",
-        [APIParam("path", "string"), APIParam("opts", "{paths?: boolean}", optional: true)], returns: [],
+        [APIParam("path", "string"), APIParam("opts", "{paths?: boolean, trace?: boolean}", optional: true)],
+        returns: [],
         doc: "writes the scorecard: .json, .csv, .md or .txt by extension, whole or not at all;"
-          + " with {paths = true}, the per-path arrays instead (.csv or .json, one row per path)",
+          + " with {paths = true}, the per-path arrays instead (.csv or .json, one row per path);"
+          + " with {trace = true}, the traced paths (.csv or .json records, one row per path-epoch)",
         { L in Binding.call(L) { try ResultObject.save(L) } }),
       .method(
         "ci", [APIParam("field", "string")], returns: ["number", "number"],
@@ -146,8 +149,14 @@ package enum CapAPI {
         { L in Binding.call(L) { try ResultObject.ci(L) } }),
       .method(
         "paths", [APIParam("name", "string")], returns: ["number[]"],
-        doc: "a per-path array in path order: " + RunResult.columnNames.joined(separator: ", "),
+        doc: "a per-path array in path order: " + RunResult.columnNames.joined(separator: ", ")
+          + ", shock_epoch_K (K-th shock of the scenario); epochs are 0-based, -1 for never",
         { L in Binding.call(L) { try ResultObject.paths(L) } }),
+      .method(
+        "trace", [APIParam("path", "integer")], returns: ["table?"],
+        doc: "a traced path's state after each epoch (cap.run(s, {trace = n})): {T, ltv, S, sigma, ell, P, spread,"
+          + " allocation, leverage}, element t + 1 for epoch t; nil for a path not traced (paths count from 0)",
+        { L in Binding.call(L) { try ResultObject.trace(L) } }),
     ]
       + Scorecard.scalarFieldNames.map { name in
         .field(name, "number", doc: ResultFieldDocs.doc(name)) { L in try ResultObject.pushScalar(L, name) }

@@ -68,13 +68,15 @@ struct CapitalKernel: Sendable {
 
   /// Simulates one path in parametric mode.
   /// - Complexity: O(`epochs`), two Philox blocks per epoch, no allocation.
-  /// When `band` is given, writes the path's ROI after each epoch into it.
+  /// When `band` is given, writes the path's ROI after each epoch into it;
+  /// when `trace` is given, the path's state after each epoch (`PathTrace`).
   func simulate(
     path: Int, scratch: inout Scratch, band: UnsafeMutableBufferPointer<Float>? = nil,
-    cancellation: CancellationToken? = nil
+    trace: UnsafeMutableBufferPointer<Double>? = nil, cancellation: CancellationToken? = nil
   ) -> PathRecord {
     var none = NoPools()
-    return simulate(path: path, scratch: &scratch, band: band, pools: &none, cancellation: cancellation)
+    return simulate(
+      path: path, scratch: &scratch, band: band, trace: trace, pools: &none, cancellation: cancellation)
   }
 
   /// Simulates one path; in coupled mode (`Pools` = `RoutingState`) the pool
@@ -87,8 +89,8 @@ struct CapitalKernel: Sendable {
   /// the runner discards (it throws `.cancelled`).
   /// - Complexity: O(`epochs`) plus the pool step in coupled mode; no allocation.
   func simulate<Pools: PoolCoupling>(
-    path: Int, scratch: inout Scratch, band: UnsafeMutableBufferPointer<Float>?, pools: inout Pools,
-    cancellation: CancellationToken? = nil
+    path: Int, scratch: inout Scratch, band: UnsafeMutableBufferPointer<Float>?,
+    trace: UnsafeMutableBufferPointer<Double>? = nil, pools: inout Pools, cancellation: CancellationToken? = nil
   ) -> PathRecord {
     var out = PathRecord()
     pools.startPath()
@@ -176,6 +178,7 @@ struct CapitalKernel: Sendable {
         let rho = baseRho + (hasWindows ? scratch.extraRho[t] : 0)
         ell = max(0, ell + kappaLDt * (p.ellBar - ell) + etaLStep * z2 - rho * p.redemptionLiquidityShare)
         if ell < floor {
+          if out.floorViolations == 0 { out.firstFloorViolationEpoch = Int32(t) }
           out.floorViolations &+= 1
           aE = min(aE, p.allocation * ell / floor)
         }
@@ -204,6 +207,7 @@ struct CapitalKernel: Sendable {
             C = 0
             D = 0
             liquidated = true
+            out.liquidationEpoch = Int32(t)
             lE = 1
           } else if ltv > p.maxLTV {
             let target = min((lE - 1) / lE, p.maxLTV)
@@ -265,6 +269,11 @@ struct CapitalKernel: Sendable {
           - liquidationLoss - deleverageCost
         if T < peak { maxDD = max(maxDD, (peak - T) / peak) } else { peak = T }
         if let band { band[t] = Float(T / t0 - 1) }
+        if let trace {
+          PathTrace.write(
+            into: trace, epoch: t,
+            (T, D > 0 ? D / (C * S) : 0, S, sigma, ell, P, s, aE, lE))
+        }
       }
       blockStart = blockEnd
     }

@@ -14,6 +14,10 @@ public struct PathRecord: Sendable, Equatable {
   public var spreadAdjustments: Int32 = 0
   public var deleverageEvents: Int32 = 0
   public var pegDeviationEpochs: Int32 = 0
+  /// The epoch (0-based) in which the path was liquidated; -1 when never.
+  public var liquidationEpoch: Int32 = -1
+  /// The first epoch (0-based) that ended below the external liquidity floor; -1 when none.
+  public var firstFloorViolationEpoch: Int32 = -1
   /// PnL by term in USD: sum over epochs of each term times T.
   public var attribution = Attribution()
 
