@@ -121,9 +121,9 @@ function Scenario:with(fields) end
 ---@field precision {targets: {target: string, value: number?, met: boolean}[], met: boolean, paths: integer, max_paths: integer}? a precision run (cap.run(s, {precision = ...})): each target's last measure and whether it was met
 local Result = {}
 
---- writes the scorecard: .json, .csv, .md or .txt by extension, whole or not at all; with {paths = true}, the per-path arrays instead (.csv or .json, one row per path)
+--- writes the scorecard: .json, .csv, .md or .txt by extension, whole or not at all; with {paths = true}, the per-path arrays instead (.csv or .json, one row per path); with {trace = true}, the traced paths (.csv or .json records, one row per path-epoch)
 ---@param path string
----@param opts? {paths?: boolean}
+---@param opts? {paths?: boolean, trace?: boolean}
 function Result:save(path, opts) end
 
 --- the interval of a scorecard field at the policy's gateConfidence: lo, hi (-math.huge or math.huge for a side the sample cannot bound); docs/INTERVALS.md names each estimator
@@ -131,10 +131,15 @@ function Result:save(path, opts) end
 ---@return number, number
 function Result:ci(field) end
 
---- a per-path array in path order: roi, pnl, max_drawdown, liquidated, external_liquidity_floor_violations, volatility_throttle_events, spread_adjustment_events, deleverage_events, peg_deviation_epochs, bad_debt
+--- a per-path array in path order: roi, pnl, max_drawdown, liquidated, external_liquidity_floor_violations, volatility_throttle_events, spread_adjustment_events, deleverage_events, peg_deviation_epochs, bad_debt, liquidation_epoch, first_floor_violation_epoch, shock_epoch_K (K-th shock of the scenario); epochs are 0-based, -1 for never
 ---@param name string
 ---@return number[]
 function Result:paths(name) end
+
+--- a traced path's state after each epoch (cap.run(s, {trace = n})): {T, ltv, S, sigma, ell, P, spread, allocation, leverage}, element t + 1 for epoch t; nil for a path not traced (paths count from 0)
+---@param path integer
+---@return table?
+function Result:trace(path) end
 
 ---@class cap.Candidate
 --- one sweep candidate: its field values, metrics by scorecard name, score and verdict
@@ -203,7 +208,7 @@ function cap.scenario(name_or_table) end
 
 --- runs a scenario natively on all cores; Ctrl-C cancels it and keeps your variables; the thread count never changes the numbers
 ---@param scenario cap.Scenario
----@param opts? {threads?: integer, bands?: boolean|integer, precision?: string|string[], max_paths?: integer, policy?: table} bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many; precision: run until targets hold ("liquidation_probability:rse<0.1", "roi_mean:halfwidth<0.001", "gates"), adding paths in fixed blocks up to max_paths (default 1,000,000); policy: policy fields for this run ({externalLiquidityFloor = 0.1}), as s:with{policy = ...}
+---@param opts? {threads?: integer, bands?: boolean|integer, precision?: string|string[], max_paths?: integer, policy?: table, trace?: integer|integer[]} bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many; precision: run until targets hold ("liquidation_probability:rse<0.1", "roi_mean:halfwidth<0.001", "gates"), adding paths in fixed blocks up to max_paths (default 1,000,000); policy: policy fields for this run ({externalLiquidityFloor = 0.1}), as s:with{policy = ...}; trace: keep the per-epoch state of the first n paths, or of the listed path indices (from 0)
 ---@return cap.Result
 function cap.run(scenario, opts) end
 
