@@ -150,6 +150,9 @@ function Result:trace(path) end
 ---@field failed_gates string[] the gates it failed, with values
 ---@field score_diff_ci number[] paired interval {lo, hi} of the leader's score minus this one's, on the paths of its last round
 ---@field tied boolean whether score_diff_ci includes zero (statistically tied with the leader)
+---@field objective number? the value of the sweep's Lua objective (score is it, negated to minimize)
+---@field constraints boolean[]? each Lua constraint's verdict, in order
+---@field error string? why its Lua objective or a constraint failed, with the traceback
 ---@field roi_mean number mean ROI over the horizon
 ---@field liquidation_probability number share of paths liquidated
 ---@field max_drawdown_p95 number 95th percentile of the maximum drawdown
@@ -159,6 +162,7 @@ function Result:trace(path) end
 ---@field candidates cap.Candidate[] every candidate, ranked best first
 ---@field pareto cap.Candidate[] the Pareto front of ROI against liquidation probability
 ---@field tied cap.Candidate[] the final round's candidates whose paired interval to the leader (best deployable, else best) includes zero, leader included
+---@field failed cap.Candidate[] the candidates whose Lua objective or a constraint raised (each with its error and traceback), ranked last
 local SweepResult = {}
 
 --- the ranking table of the best n candidates (all by default)
@@ -231,7 +235,7 @@ function cap.validate(opts) end
 ---@return string
 function cap.format(result, format) end
 
---- an optimizer sweep: {base = scenario, grid|random|latinHypercube = {...}, samples?, halving?, initialPaths?, seed?, journal?, resume?}; sw:run() runs it on common random numbers
+--- an optimizer sweep: {base = scenario, grid|random|latinHypercube = {...}, samples?, halving?, initialPaths?, seed?, journal?, resume?, objective?, direction?, constraints?}; sw:run() runs it on common random numbers; objective = function(r) returning a number ranks the candidates instead of the policy score (direction = "maximize" by default, or "minimize"; no halving), each constraint = function(r) returning true when satisfied; a function that raises fails only its candidate
 ---@param spec table
 ---@return cap.Sweep
 function cap.sweep(spec) end

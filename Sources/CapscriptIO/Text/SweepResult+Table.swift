@@ -48,6 +48,9 @@ extension SweepResult {
     let w = base.policy.weights
     out +=
       " - \(JSONText.number(w.liquidation))*liq - \(JSONText.number(w.drawdown))*dd_p95 - \(JSONText.number(w.peg))*peg)"
+    for f in failed {
+      out += "\n(failed: candidate \(f.index + 1) \(f.label): \(f.error?.split(separator: "\n").first ?? ""))"
+    }
     if let lead {
       let level = JSONText.number(base.policy.gateConfidence * 100)
       out +=

@@ -59,7 +59,10 @@ package enum CapAPI {
       .function(
         "sweep", [APIParam("spec", "table")], returns: ["cap.Sweep"],
         doc: "an optimizer sweep: {base = scenario, grid|random|latinHypercube = {...}, samples?, halving?,"
-          + " initialPaths?, seed?, journal?, resume?}; sw:run() runs it on common random numbers",
+          + " initialPaths?, seed?, journal?, resume?, objective?, direction?, constraints?}; sw:run() runs it on"
+          + " common random numbers; objective = function(r) returning a number ranks the candidates instead of the"
+          + " policy score (direction = \"maximize\" by default, or \"minimize\"; no halving), each constraint ="
+          + " function(r) returning true when satisfied; a function that raises fails only its candidate",
         { L in Binding.call(L) { try SweepObject.make(L) } }),
       .function(
         "gates", [APIParam("result", "cap.Result")],
@@ -252,6 +255,13 @@ package enum CapAPI {
       ) { L in
         LuaStack.push(L, .array(try SweepObject.result(L, 1, "index").tied.map(\.luaTree)))
       },
+      .field(
+        "failed", "cap.Candidate[]",
+        doc:
+          "the candidates whose Lua objective or a constraint raised (each with its error and traceback), ranked last"
+      ) { L in
+        LuaStack.push(L, .array(try SweepObject.result(L, 1, "index").failed.map(\.luaTree)))
+      },
     ])
 
   /// A sweep candidate: a plain table (no methods).
@@ -268,6 +278,9 @@ package enum CapAPI {
         "score_diff_ci", "number[]",
         doc: "paired interval {lo, hi} of the leader's score minus this one's, on the paths of its last round"),
       .field("tied", "boolean", doc: "whether score_diff_ci includes zero (statistically tied with the leader)"),
+      .field("objective", "number?", doc: "the value of the sweep's Lua objective (score is it, negated to minimize)"),
+      .field("constraints", "boolean[]?", doc: "each Lua constraint's verdict, in order"),
+      .field("error", "string?", doc: "why its Lua objective or a constraint failed, with the traceback"),
       .field("roi_mean", "number", doc: "mean ROI over the horizon"),
       .field("liquidation_probability", "number", doc: "share of paths liquidated"),
       .field("max_drawdown_p95", "number", doc: "95th percentile of the maximum drawdown"),
