@@ -69,7 +69,8 @@ enum SweepObject {
     guard let base else {
       throw BindingError("cap.sweep: field \"base\" must be a scenario (cap.scenario \"name\"), got \(baseType)")
     }
-    let tree = try LuaStack.configValue(L, 1, field: "", skipping: objectiveFields.union(["base", "journal", "resume"]))
+    let hostFields = objectiveFields.union(["base", "journal", "resume"])
+    let tree = try LuaStack.configValue(L, 1, field: "", skipping: hostFields)
     let spec: SweepSpec
     if tree == .object([:]), let own = base.sweep {
       spec = own
