@@ -69,7 +69,7 @@ let blockCharacters = Set("▁▂▃▄▅▆▇█")
     #expect(data.count == 50)
     // Row 7 of the JSON is row 7 of the CSV.
     #expect(data[7]["roi"] == .number(Double(lines[9].split(separator: ",")[1])!))
-    #expect(data[7]["bad_debt"] == .number(Double(lines[9].split(separator: ",")[11])!))
+    #expect(data[7]["bad_debt"] == .number(Double(lines[9].split(separator: ",")[10])!))
     // The one shock of the scenario, a crash at epoch 30, fires on every path.
     #expect(data[7]["shock_epoch_1"] == .number(30) && lines[9].hasSuffix(",30"))
   }
