@@ -123,9 +123,9 @@ function Scenario:with(fields) end
 ---@field precision {targets: {target: string, value: number?, met: boolean}[], met: boolean, paths: integer, max_paths: integer}? a precision run (cap.run(s, {precision = ...})): each target's last measure and whether it was met
 local Result = {}
 
---- writes the scorecard: .json, .csv, .md or .txt by extension, whole or not at all; with {paths = true}, the per-path arrays instead (.csv or .json, one row per path)
+--- writes the scorecard: .json, .csv, .md or .txt by extension, whole or not at all; with {paths = true}, the per-path arrays instead (.csv or .json, one row per path); with {trace = true}, the traced paths (.csv or .json records, one row per path-epoch)
 ---@param path string
----@param opts? {paths?: boolean}
+---@param opts? {paths?: boolean, trace?: boolean}
 function Result:save(path, opts) end
 
 --- the interval of a scorecard field at the policy's gateConfidence: lo, hi (-math.huge or math.huge for a side the sample cannot bound); docs/INTERVALS.md names each estimator
@@ -133,10 +133,15 @@ function Result:save(path, opts) end
 ---@return number, number
 function Result:ci(field) end
 
---- a per-path array in path order: roi, pnl, max_drawdown, liquidated, external_liquidity_floor_violations, volatility_throttle_events, spread_adjustment_events, deleverage_events, peg_deviation_epochs, bad_debt
+--- a per-path array in path order: roi, pnl, max_drawdown, liquidated, external_liquidity_floor_violations, volatility_throttle_events, spread_adjustment_events, deleverage_events, peg_deviation_epochs, bad_debt, liquidation_epoch, first_floor_violation_epoch, shock_epoch_K (K-th shock of the scenario); epochs are 0-based, -1 for never
 ---@param name string
 ---@return number[]
 function Result:paths(name) end
+
+--- a traced path's state after each epoch (cap.run(s, {trace = n})): {T, ltv, S, sigma, ell, P, spread, allocation, leverage}, element t + 1 for epoch t; nil for a path not traced (paths count from 0)
+---@param path integer
+---@return table?
+function Result:trace(path) end
 
 ---@class cap.Candidate
 --- one sweep candidate: its field values, metrics by scorecard name, score and verdict
@@ -147,6 +152,9 @@ function Result:paths(name) end
 ---@field failed_gates string[] the gates it failed, with values
 ---@field score_diff_ci number[] paired interval {lo, hi} of the leader's score minus this one's, on the paths of its last round
 ---@field tied boolean whether score_diff_ci includes zero (statistically tied with the leader)
+---@field objective number? the value of the sweep's Lua objective (score is it, negated to minimize)
+---@field constraints boolean[]? each Lua constraint's verdict, in order
+---@field error string? why its Lua objective or a constraint failed, with the traceback
 ---@field roi_mean number mean ROI over the horizon
 ---@field liquidation_probability number share of paths liquidated
 ---@field max_drawdown_p95 number 95th percentile of the maximum drawdown
@@ -156,6 +164,7 @@ function Result:paths(name) end
 ---@field candidates cap.Candidate[] every candidate, ranked best first
 ---@field pareto cap.Candidate[] the Pareto front of ROI against liquidation probability
 ---@field tied cap.Candidate[] the final round's candidates whose paired interval to the leader (best deployable, else best) includes zero, leader included
+---@field failed cap.Candidate[] the candidates whose Lua objective or a constraint raised (each with its error and traceback), ranked last
 local SweepResult = {}
 
 --- the ranking table of the best n candidates (all by default)
@@ -205,7 +214,7 @@ function cap.scenario(name_or_table) end
 
 --- runs a scenario natively on all cores; Ctrl-C cancels it and keeps your variables; the thread count never changes the numbers
 ---@param scenario cap.Scenario
----@param opts? {threads?: integer, bands?: boolean|integer, precision?: string|string[], max_paths?: integer, policy?: table} bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many; precision: run until targets hold ("liquidation_probability:rse<0.1", "roi_mean:halfwidth<0.001", "gates"), adding paths in fixed blocks up to max_paths (default 1,000,000); policy: policy fields for this run ({externalLiquidityFloor = 0.1}), as s:with{policy = ...}
+---@param opts? {threads?: integer, bands?: boolean|integer, precision?: string|string[], max_paths?: integer, policy?: table, trace?: integer|integer[]} bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many; precision: run until targets hold ("liquidation_probability:rse<0.1", "roi_mean:halfwidth<0.001", "gates"), adding paths in fixed blocks up to max_paths (default 1,000,000); policy: policy fields for this run ({externalLiquidityFloor = 0.1}), as s:with{policy = ...}; trace: keep the per-epoch state of the first n paths, or of the listed path indices (from 0)
 ---@return cap.Result
 function cap.run(scenario, opts) end
 
@@ -228,7 +237,7 @@ function cap.validate(opts) end
 ---@return string
 function cap.format(result, format) end
 
---- an optimizer sweep: {base = scenario, grid|random|latinHypercube = {...}, samples?, halving?, initialPaths?, seed?, journal?, resume?}; sw:run() runs it on common random numbers
+--- an optimizer sweep: {base = scenario, grid|random|latinHypercube = {...}, samples?, halving?, initialPaths?, seed?, journal?, resume?, objective?, direction?, constraints?}; sw:run() runs it on common random numbers; objective = function(r) returning a number ranks the candidates instead of the policy score (direction = "maximize" by default, or "minimize"; no halving), each constraint = function(r) returning true when satisfied; a function that raises fails only its candidate
 ---@param spec table
 ---@return cap.Sweep
 function cap.sweep(spec) end

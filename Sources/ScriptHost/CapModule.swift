@@ -22,9 +22,10 @@ enum CapModule {
       argument: .array(CapAPI.shock.memberNames.map(ConfigValue.string)))
   }
 
-  /// cap.run(scenario [, {threads = n, bands = true | paths}]) -> result; `bands`
-  /// keeps per-epoch ROI quantiles (fan chart) over the first min(paths, 5000)
-  /// paths, or over the given number of paths.
+  /// cap.run(scenario [, {threads = n, bands = true | paths, trace = n | {path, ...}}]) -> result;
+  /// `bands` keeps per-epoch ROI quantiles (fan chart) over the first
+  /// min(paths, 5000) paths, or over the given number of paths; `trace` keeps
+  /// the per-epoch state of the first n paths or of the listed ones (`PathTrace`).
   static func run(_ L: OpaquePointer?) throws -> Int32 {
     guard var scenario = LuaObject.get(L, 1, tname: scenarioType, as: Scenario.self) else {
       throw BindingError.argument(1, "run", expected: "scenario", L)
@@ -44,6 +45,7 @@ enum CapModule {
         throw BindingError("cap.run: bands must be true, false or a number of paths, got \(other.typeNameWithArticle)")
       }
       precision = try precisionSpec(opts)
+      options.tracePaths = try tracePaths(opts, paths: scenario.paths)
       if let policy = opts.raw("policy") {
         scenario = try scenario.with([("policy", policy)], origin: "cap.run policy")
       }

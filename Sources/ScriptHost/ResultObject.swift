@@ -60,15 +60,18 @@ enum ResultObject {
       throw BindingError("cannot tell the format of \"\(path)\": use .json, .csv, .md or .txt")
     }
     var perPath = false
+    var traced = false
     if LuaStack.isTable(L, 3) {
       let opts = try ConfigReader(LuaStack.configValue(L, 3, field: ""), file: "save options")
       perPath = try opts.bool("paths", default: false)
+      traced = try opts.bool("trace", default: false)
       try opts.finish()
     } else if !LuaStack.isNoneOrNil(L, 3) {
       throw BindingError.argument(3, "save", expected: "table or nil", L)
     }
     let context = LuaState.context(L)
     try context.checkWritable(path)
+    if traced { return try saveTrace(r, path: path, format: format, context: context) }
     if perPath {
       guard r.scorecard.hasCapital else {
         throw BindingError(
@@ -120,7 +123,7 @@ enum ResultObject {
     let name = LuaStack.string(L, 2) ?? ""
     try requireCapital(r, "r:paths \"\(name)\"")
     guard let column = r.column(name) else {
-      throw BindingError("no per-path array \"\(name)\"; known: " + RunResult.columnNames.joined(separator: ", "))
+      throw BindingError("no per-path array \"\(name)\"; known: " + r.pathColumnNames.joined(separator: ", "))
     }
     LuaStack.push(L, floats: column)
     return 1

@@ -58,7 +58,8 @@ enum SweepObject {
   }
 
   /// cap.sweep{base = scenario, grid|random|latinHypercube = {...}, samples, halving,
-  /// initialPaths, seed, journal = "out/sweeps/name", resume = false}
+  /// initialPaths, seed, journal = "out/sweeps/name", resume = false,
+  /// objective = function(r) ... end, direction = "maximize", constraints = {...}}
   static func make(_ L: OpaquePointer?) throws -> Int32 {
     guard LuaStack.isTable(L, 1) else { throw BindingError.argument(1, "sweep", expected: "table", L) }
     LuaStack.pushRawField(L, 1, "base")
@@ -69,7 +70,8 @@ enum SweepObject {
     guard let base else {
       throw BindingError("cap.sweep: field \"base\" must be a scenario (cap.scenario \"name\"), got \(baseType)")
     }
-    let tree = try LuaStack.configValue(L, 1, field: "", skipping: ["base", "journal", "resume"])
+    let hostFields = objectiveFields.union(["base", "journal", "resume"])
+    let tree = try LuaStack.configValue(L, 1, field: "", skipping: hostFields)
     let spec: SweepSpec
     if tree == .object([:]), let own = base.sweep {
       spec = own
@@ -77,7 +79,14 @@ enum SweepObject {
       spec = try SweepSpec(tree, file: "cap.sweep", path: [])
     }
     let context = LuaState.context(L)
-    let sweep = try Sweep(base: base, spec: spec, evidence: context.library().evidence())
+    var sweep = try Sweep(base: base, spec: spec, evidence: context.library().evidence())
+    let functions = LuaStack.top(L) + 1
+    sweep.objective = try pushObjective(L)  // its functions (or nil) at `functions`
+    if sweep.objective != nil && spec.halving {
+      throw BindingError(
+        "cap.sweep: halving ranks by the policy score's paired intervals, which a Lua objective has not;"
+          + " drop halving (every candidate then runs at the base scenario's paths)")
+    }
     LuaStack.pushRawField(L, 1, "journal")
     let journal = LuaStack.string(L, -1)
     LuaStack.pop(L)
@@ -85,6 +94,10 @@ enum SweepObject {
     let resume = LuaStack.truthy(L, -1)
     LuaStack.pop(L)
     LuaObject.push(L, Handle(sweep: sweep, journalDirectory: journal, resume: resume), tname: tname)
+    if sweep.objective != nil {
+      LuaStack.associate(L, table: functionsTable, key: functions + 1, value: functions)
+    }
+    LuaStack.remove(L, functions)
     return 1
   }
 
@@ -98,6 +111,7 @@ enum SweepObject {
     defer { bar?.finish() }
     let options = bar?.attach(to: context.runOptions) ?? context.runOptions
     let starting: (Sweep.Step) -> Void = { bar?.show($0) }
+    let judge = h.sweep.objective.map { Self.judge(L, objective: $0) }
     if let given = h.journalDirectory {
       try context.checkWritable(given + "/" + h.sweep.base.name + ".jsonl")
       // The journal's folder, resolved and checked inside --out once; its files are opened without following links.
@@ -111,9 +125,10 @@ enum SweepObject {
               + "sweep (another scenario, paths, seed or design); they are not used\n").utf8))
       }
       result = try h.sweep.run(
-        options: options, done: done, store: journal.store, finished: { try journal.append($0) }, starting: starting)
+        options: options, done: done, store: journal.store, finished: { try journal.append($0) }, starting: starting,
+        judge: judge)
     } else {
-      result = try h.sweep.run(options: options, starting: starting)
+      result = try h.sweep.run(options: options, starting: starting, judge: judge)
     }
     LuaObject.push(L, result, tname: resultTname)
     return 1

@@ -27,6 +27,10 @@ extension Capscript {
     @Flag(help: "With --format csv or json: print the per-path arrays, one row per path, instead of the scorecard.")
     var perPath = false
     @Option(
+      parsing: .unconditional,
+      help: "Keep the per-epoch state of the first N paths; written to OUT/SCENARIO.trace.csv and .trace.json.")
+    var trace: Int?
+    @Option(
       help: ArgumentHelp(
         "Run until targets hold: FIELD:rse<X, FIELD:halfwidth<X or gates, joined by \",\".",
         discussion:
@@ -64,6 +68,13 @@ extension Capscript {
       if maxPaths != nil && until == nil {
         throw ValidationError("--max-paths is the budget of --until; give --until too")
       }
+      if let trace {
+        guard (1...Self.maxTracePaths).contains(trace) else {
+          throw ValidationError(
+            "--trace \(trace) is outside the allowed range [1, \(Self.maxTracePaths)] (paths traced)")
+        }
+        guard out != nil else { throw ValidationError("--trace writes its files under --out DIR; give --out too") }
+      }
       _ = try precision()
       _ = try importanceSpec()
       _ = try shardSlice()
@@ -89,6 +100,9 @@ extension Capscript {
       }
     }
 
+    /// The most paths `--trace` keeps (each costs epochs × 9 doubles).
+    static let maxTracePaths = 10_000
+
     func run() throws {
       // Before any work: a folder that cannot be made fails now, not after the scorecard.
       if let out { try OutputFolder.check(out) }
@@ -107,14 +121,16 @@ extension Capscript {
         if until != nil {
           throw ValidationError("--until applies to a plain run; a sweep runs its candidates at fixed paths")
         }
-        if perPath {
-          throw ValidationError("--per-path applies to a plain run; a sweep saves its candidates (--format csv)")
+        if perPath || trace != nil {
+          throw ValidationError(
+            "--per-path and --trace apply to a plain run; a sweep saves its candidates (--format csv)")
         }
         try runSweep(s, library: library)
         return
       }
-      if perPath && s.capital == nil {
-        throw ValidationError("--per-path: \(s.name) is routing-only and has no per-path capital arrays")
+      if (perPath || trace != nil) && s.capital == nil {
+        throw ValidationError(
+          "\(perPath ? "--per-path" : "--trace"): \(s.name) is routing-only and has no per-path capital arrays")
       }
       let progress = ProgressBar(label: s.name)
       defer { progress.finish() }  // a failed run clears the line too
@@ -122,6 +138,7 @@ extension Capscript {
       // Terminal charts only when stdout is a terminal; piped output stays plain.
       let charts = format == .table && TerminalChart.stdoutIsTerminal
       if report != nil || charts { options.bandPaths = HTMLReport.bandPathLimit }  // at most the paths run
+      if let trace { options.tracePaths = PathTrace.first(trace, of: until == nil ? s.paths : Int.max) }
       let result: RunResult
       if let spec = try importanceSpec() {
         do {
@@ -148,6 +165,10 @@ extension Capscript {
       if charts, case let chart = TerminalChart.run(result), !chart.isEmpty { print(chart) }
       if let out {
         try OutputFile.write(ResultFormat.json.render(result), to: "\(out)/\(s.name).json")
+        if let traced = result.trace {
+          try OutputFile.write(TraceTable.csv(result, traced), to: "\(out)/\(s.name).trace.csv")
+          try OutputFile.write(TraceTable.json(traced), to: "\(out)/\(s.name).trace.json")
+        }
       }
       if let report {
         try OutputFile.write(HTMLReport(run: result).html, to: report)

@@ -60,7 +60,7 @@ let blockCharacters = Set("▁▂▃▄▅▆▇█")
     let lines = csv.stdout.split(separator: "\n")
     #expect(lines.count == 52 && lines[0].hasPrefix("# capscript per-path arrays; scenario=crash_40pct_external_asset"))
     #expect(lines[1].hasPrefix("path,roi,pnl,max_drawdown,liquidated"))
-    #expect(lines[1].hasSuffix(",bad_debt"))
+    #expect(lines[1].hasSuffix(",bad_debt,liquidation_epoch,first_floor_violation_epoch,shock_epoch_1"))
     let json = try capscript(["run", "crash_40pct_external_asset", "--paths", "50", "--format", "json", "--per-path"])
     guard case .array(let data)? = try JSONText.parse(json.stdout, file: "stdout")["data"] else {
       Issue.record("no data array")
@@ -69,7 +69,9 @@ let blockCharacters = Set("▁▂▃▄▅▆▇█")
     #expect(data.count == 50)
     // Row 7 of the JSON is row 7 of the CSV.
     #expect(data[7]["roi"] == .number(Double(lines[9].split(separator: ",")[1])!))
-    #expect(data[7]["bad_debt"] == .number(Double(lines[9].split(separator: ",").last!)!))
+    #expect(data[7]["bad_debt"] == .number(Double(lines[9].split(separator: ",")[10])!))
+    // The one shock of the scenario, a crash at epoch 30, fires on every path.
+    #expect(data[7]["shock_epoch_1"] == .number(30) && lines[9].hasSuffix(",30"))
   }
 
   @Test(.enabled(if: executable("script") != nil, "needs script(1) for a pseudo-terminal"))

@@ -16,12 +16,12 @@ import Testing
       lines[0].hasPrefix(
         "# capscript per-path arrays; scenario=crash_40pct_external_asset, scenario_hash=\(result.scenario.contentHash)"
       ))
-    #expect(lines[1] == PathTable.columns.joined(separator: ","))
+    #expect(lines[1] == PathTable.columns(result).joined(separator: ","))
     let roi = try #require(result.column("roi"))
     let liquidated = try #require(result.column("liquidated"))
     for (i, line) in lines.dropFirst(2).enumerated() {
       let cells = line.split(separator: ",")
-      #expect(cells.count == PathTable.columns.count)
+      #expect(cells.count == PathTable.columns(result).count)
       #expect(Int(cells[0]) == i)
       #expect(Double(cells[1]) == roi[i])
       #expect(Double(cells[4]) == liquidated[i])
@@ -37,7 +37,7 @@ import Testing
       Issue.record("schema.fields or data missing")
       return
     }
-    #expect(fields.compactMap { if case .string(let s)? = $0["name"] { s } else { nil } } == PathTable.columns)
+    #expect(fields.compactMap { if case .string(let s)? = $0["name"] { s } else { nil } } == PathTable.columns(result))
     #expect(tree["schema"]?["primaryKey"] == .array([.string("path")]))
     #expect(data.count == 50)
     let pnl = try #require(result.column("pnl"))
@@ -76,7 +76,7 @@ import Testing
           print("stdlib only"); sys.exit(0)
       a = pd.read_csv(d + "/paths.csv", comment="#")
       b = pd.read_json(d + "/paths.json", orient="table", precise_float=True)
-      assert a.shape == (80, \(PathTable.columns.count)) and b.shape == (80, \(PathTable.columns.count - 1)), (a.shape, b.shape)
+      assert a.shape == (80, \(PathTable.columns(result).count)) and b.shape == (80, \(PathTable.columns(result).count - 1)), (a.shape, b.shape)
       assert abs(a["roi"].sum() - \(roiSum)) < 1e-9 and abs(b["roi"].sum() - \(roiSum)) < 1e-9
       assert str(b["liquidated"].dtype) == "bool" and str(b["bad_debt"].dtype) == "float64"
       c = pd.read_csv(d + "/card.csv")

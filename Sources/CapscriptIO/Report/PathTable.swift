@@ -5,8 +5,9 @@ public import SimCore
 /// Table Schema JSON (`pd.read_json(path, orient="table")`, provenance in a
 /// `provenance` object beside `schema` and `data`).
 public enum PathTable {
-  /// Column names in output order: `path`, then `RunResult.columnNames`.
-  public static var columns: [String] { ["path"] + RunResult.columnNames }
+  /// Column names in output order: `path`, then `r.pathColumnNames` (the
+  /// fixed arrays, then one `shock_epoch_K` per shock of the scenario).
+  public static func columns(_ r: RunResult) -> [String] { ["path"] + r.pathColumnNames }
 
   /// The Table Schema type of a column.
   static func type(_ column: String) -> String {
@@ -24,14 +25,14 @@ public enum PathTable {
 
   /// The arrays, by column, in path order.
   static func values(_ r: RunResult) -> [[Double]] {
-    RunResult.columnNames.compactMap { r.column($0) }
+    r.pathColumnNames.compactMap { r.column($0) }
   }
 
   /// - Complexity: O(paths × columns).
   public static func csv(_ r: RunResult) -> String {
     let p = provenance(r.scorecard.provenance).map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
     var out = "# capscript per-path arrays; \(p)\n"
-    out += columns.joined(separator: ",") + "\n"
+    out += columns(r).joined(separator: ",") + "\n"
     let cols = values(r)
     for i in 0..<r.records.count {
       out += String(i)
@@ -43,7 +44,7 @@ public enum PathTable {
 
   /// - Complexity: O(paths × columns).
   public static func json(_ r: RunResult) -> String {
-    let names = columns
+    let names = columns(r)
     let fields = names.map { "{\"name\": \"\($0)\", \"type\": \"\(type($0))\"}" }.joined(separator: ", ")
     let p = provenance(r.scorecard.provenance).map { k, v in
       "\"\(k)\": " + (k == "seed" || k == "paths" || k == "epochs" ? v : JSONText.canonical(.string(v)))

@@ -20,7 +20,8 @@ extension ShardFile {
   static let countFields: [(name: String, key: any WritableKeyPath<PathRecord, Int32> & Sendable)] = [
     ("floorViolations", \.floorViolations), ("throttleEvents", \.throttleEvents),
     ("spreadAdjustments", \.spreadAdjustments), ("deleverageEvents", \.deleverageEvents),
-    ("pegDeviationEpochs", \.pegDeviationEpochs),
+    ("pegDeviationEpochs", \.pegDeviationEpochs), ("liquidationEpoch", \.liquidationEpoch),
+    ("firstFloorViolationEpoch", \.firstFloorViolationEpoch),
   ]
 
   /// Bytes per path record: the doubles, the counters and the `liquidated` flag (4 bytes).

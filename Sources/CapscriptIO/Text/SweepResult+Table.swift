@@ -44,10 +44,18 @@ extension SweepResult {
       return row
     }
     var out = TextTable([header] + rows).text
-    out += "\n(* on the Pareto front of ROI vs liquidation probability and p95 drawdown; score = roi_mean"
+    out += "\n(* on the Pareto front of ROI vs liquidation probability and p95 drawdown; score = "
     let w = base.policy.weights
-    out +=
-      " - \(JSONText.number(w.liquidation))*liq - \(JSONText.number(w.drawdown))*dd_p95 - \(JSONText.number(w.peg))*peg)"
+    if candidates.contains(where: { $0.objective != nil || $0.error != nil }) {
+      out += "the Lua objective, negated when minimizing)"
+    } else {
+      out +=
+        "roi_mean - \(JSONText.number(w.liquidation))*liq - \(JSONText.number(w.drawdown))*dd_p95"
+        + " - \(JSONText.number(w.peg))*peg)"
+    }
+    for f in failed {
+      out += "\n(failed: candidate \(f.index + 1) \(f.label): \(f.error?.split(separator: "\n").first ?? ""))"
+    }
     if let lead {
       let level = JSONText.number(base.policy.gateConfidence * 100)
       out +=

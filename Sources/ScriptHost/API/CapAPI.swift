@@ -27,13 +27,14 @@ package enum CapAPI {
           APIParam(
             "opts",
             "{threads?: integer, bands?: boolean|integer, precision?: string|string[], max_paths?: integer,"
-              + " policy?: table, importance?: {target?: string, pilot_paths?: integer, rounds?: integer,"
-              + " defensive?: number, asset?: number, volatility?: number, from?: integer, to?: integer}}",
+              + " policy?: table, trace?: integer|integer[], importance?: {target?: string, pilot_paths?: integer,"
+              + " rounds?: integer, defensive?: number, asset?: number, volatility?: number, from?: integer, to?: integer}}",
             optional: true,
             doc: "bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many;"
               + " precision: run until targets hold (\"liquidation_probability:rse<0.1\", \"roi_mean:halfwidth<0.001\","
               + " \"gates\"), adding paths in fixed blocks up to max_paths (default 1,000,000);"
               + " policy: policy fields for this run ({externalLiquidityFloor = 0.1}), as s:with{policy = ...};"
+              + " trace: keep the per-epoch state of the first n paths, or of the listed path indices (from 0);"
               + " importance: importance sampling for a rare event (docs/IMPORTANCE.md): target \"liquidation\""
               + " (default), \"bad_debt\", \"drawdown>0.25\" or \"roi<-0.1\" with the automatic cross-entropy tilt,"
               + " or a manual shift asset/volatility over epochs from..to; every field is then weighted"),
@@ -64,7 +65,10 @@ package enum CapAPI {
       .function(
         "sweep", [APIParam("spec", "table")], returns: ["cap.Sweep"],
         doc: "an optimizer sweep: {base = scenario, grid|random|latinHypercube = {...}, samples?, halving?,"
-          + " initialPaths?, seed?, journal?, resume?}; sw:run() runs it on common random numbers",
+          + " initialPaths?, seed?, journal?, resume?, objective?, direction?, constraints?}; sw:run() runs it on"
+          + " common random numbers; objective = function(r) returning a number ranks the candidates instead of the"
+          + " policy score (direction = \"maximize\" by default, or \"minimize\"; no halving), each constraint ="
+          + " function(r) returning true when satisfied; a function that raises fails only its candidate",
         { L in Binding.call(L) { try SweepObject.make(L) } }),
       .function(
         "gates", [APIParam("result", "cap.Result")],
@@ -144,9 +148,11 @@ package enum CapAPI {
     members: [
       .method(
         "save",
-        [APIParam("path", "string"), APIParam("opts", "{paths?: boolean}", optional: true)], returns: [],
+        [APIParam("path", "string"), APIParam("opts", "{paths?: boolean, trace?: boolean}", optional: true)],
+        returns: [],
         doc: "writes the scorecard: .json, .csv, .md or .txt by extension, whole or not at all;"
-          + " with {paths = true}, the per-path arrays instead (.csv or .json, one row per path)",
+          + " with {paths = true}, the per-path arrays instead (.csv or .json, one row per path);"
+          + " with {trace = true}, the traced paths (.csv or .json records, one row per path-epoch)",
         { L in Binding.call(L) { try ResultObject.save(L) } }),
       .method(
         "ci", [APIParam("field", "string")], returns: ["number", "number"],
@@ -155,8 +161,14 @@ package enum CapAPI {
         { L in Binding.call(L) { try ResultObject.ci(L) } }),
       .method(
         "paths", [APIParam("name", "string")], returns: ["number[]"],
-        doc: "a per-path array in path order: " + RunResult.columnNames.joined(separator: ", "),
+        doc: "a per-path array in path order: " + RunResult.columnNames.joined(separator: ", ")
+          + ", shock_epoch_K (K-th shock of the scenario); epochs are 0-based, -1 for never",
         { L in Binding.call(L) { try ResultObject.paths(L) } }),
+      .method(
+        "trace", [APIParam("path", "integer")], returns: ["table?"],
+        doc: "a traced path's state after each epoch (cap.run(s, {trace = n})): {T, ltv, S, sigma, ell, P, spread,"
+          + " allocation, leverage}, element t + 1 for epoch t; nil for a path not traced (paths count from 0)",
+        { L in Binding.call(L) { try ResultObject.trace(L) } }),
     ]
       + Scorecard.scalarFieldNames.map { name in
         .field(name, "number", doc: ResultFieldDocs.doc(name)) { L in try ResultObject.pushScalar(L, name) }
@@ -259,6 +271,13 @@ package enum CapAPI {
       ) { L in
         LuaStack.push(L, .array(try SweepObject.result(L, 1, "index").tied.map(\.luaTree)))
       },
+      .field(
+        "failed", "cap.Candidate[]",
+        doc:
+          "the candidates whose Lua objective or a constraint raised (each with its error and traceback), ranked last"
+      ) { L in
+        LuaStack.push(L, .array(try SweepObject.result(L, 1, "index").failed.map(\.luaTree)))
+      },
     ])
 
   /// A sweep candidate: a plain table (no methods).
@@ -275,6 +294,9 @@ package enum CapAPI {
         "score_diff_ci", "number[]",
         doc: "paired interval {lo, hi} of the leader's score minus this one's, on the paths of its last round"),
       .field("tied", "boolean", doc: "whether score_diff_ci includes zero (statistically tied with the leader)"),
+      .field("objective", "number?", doc: "the value of the sweep's Lua objective (score is it, negated to minimize)"),
+      .field("constraints", "boolean[]?", doc: "each Lua constraint's verdict, in order"),
+      .field("error", "string?", doc: "why its Lua objective or a constraint failed, with the traceback"),
       .field("roi_mean", "number", doc: "mean ROI over the horizon"),
       .field("liquidation_probability", "number", doc: "share of paths liquidated"),
       .field("max_drawdown_p95", "number", doc: "95th percentile of the maximum drawdown"),

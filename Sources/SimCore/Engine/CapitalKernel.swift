@@ -70,20 +70,40 @@ struct CapitalKernel: Sendable {
     }
   }
 
-  /// Draws, for path `path`, whether and when each shock happens (-1: never).
+  /// Draws, for path `path`, whether and when each shock happens (-1: never),
+  /// as `simulate` draws it (under the tilt, when there is one).
   func schedule(path: Int, into epochOf: inout [Int]) -> Int {
-    ShockSchedule.draw(shocks, random: random, path: path, into: &epochOf)
+    var logWeight = 0.0
+    return schedule(path: path, shifted: isShifted(path: path), logWeight: &logWeight, into: &epochOf)
+  }
+
+  /// Whether path `path` is drawn under the tilt: false without one, and on a
+  /// defensive path (share `defensiveShare`), which is drawn from the plain law.
+  func isShifted(path: Int) -> Bool {
+    tilt.map { $0.isShifted(path: path, random: random, stream: streams.shocks) } ?? false
+  }
+
+  /// The shock schedule of path `path`; under a tilt the shocks are drawn with
+  /// the tilted probabilities when `shifted`, and their log-likelihood ratio is
+  /// added to `logWeight`.
+  func schedule(path: Int, shifted: Bool, logWeight: inout Double, into epochOf: inout [Int]) -> Int {
+    guard let tilt else { return ShockSchedule.draw(shocks, random: random, path: path, into: &epochOf) }
+    return ShockSchedule.draw(
+      shocks, random: random, path: path, stream: streams.shocks, probabilities: tilt.shockProbability,
+      tilted: shifted, logWeight: &logWeight, into: &epochOf)
   }
 
   /// Simulates one path in parametric mode.
   /// - Complexity: O(`epochs`), two Philox blocks per epoch, no allocation.
-  /// When `band` is given, writes the path's ROI after each epoch into it.
+  /// When `band` is given, writes the path's ROI after each epoch into it;
+  /// when `trace` is given, the path's state after each epoch (`PathTrace`).
   func simulate(
     path: Int, scratch: inout Scratch, band: UnsafeMutableBufferPointer<Float>? = nil,
-    cancellation: CancellationToken? = nil
+    trace: UnsafeMutableBufferPointer<Double>? = nil, cancellation: CancellationToken? = nil
   ) -> PathRecord {
     var none = NoPools()
-    return simulate(path: path, scratch: &scratch, band: band, pools: &none, cancellation: cancellation)
+    return simulate(
+      path: path, scratch: &scratch, band: band, trace: trace, pools: &none, cancellation: cancellation)
   }
 
   /// Simulates one path; in coupled mode (`Pools` = `RoutingState`) the pool
@@ -96,11 +116,12 @@ struct CapitalKernel: Sendable {
   /// the runner discards (it throws `.cancelled`).
   /// - Complexity: O(`epochs`) plus the pool step in coupled mode; no allocation.
   func simulate<Pools: PoolCoupling>(
-    path: Int, scratch: inout Scratch, band: UnsafeMutableBufferPointer<Float>?, pools: inout Pools,
-    cancellation: CancellationToken? = nil
+    path: Int, scratch: inout Scratch, band: UnsafeMutableBufferPointer<Float>?,
+    trace: UnsafeMutableBufferPointer<Double>? = nil, pools: inout Pools, cancellation: CancellationToken? = nil
   ) -> PathRecord {
     var rule = NoRule()
-    return simulate(path: path, scratch: &scratch, band: band, pools: &pools, rule: &rule, cancellation: cancellation)
+    return simulate(
+      path: path, scratch: &scratch, band: band, trace: trace, pools: &pools, rule: &rule, cancellation: cancellation)
   }
 
   /// Simulates one path with a per-epoch `rule` called at step 3 of every
@@ -108,24 +129,18 @@ struct CapitalKernel: Sendable {
   /// without one. A rule's error ends the path and is rethrown.
   /// - Complexity: O(`epochs`) plus the rule's own cost per epoch.
   func simulate<Pools: PoolCoupling, Rule: EpochRule>(
-    path: Int, scratch: inout Scratch, band: UnsafeMutableBufferPointer<Float>?, pools: inout Pools,
-    rule: inout Rule, cancellation: CancellationToken? = nil
+    path: Int, scratch: inout Scratch, band: UnsafeMutableBufferPointer<Float>?,
+    trace: UnsafeMutableBufferPointer<Double>? = nil, pools: inout Pools, rule: inout Rule,
+    cancellation: CancellationToken? = nil
   ) throws(Rule.Failure) -> PathRecord {
     var out = PathRecord()
     var flows = FlowLedger()
     var marks = RuleMarks()
     pools.startPath()
-    var nextShock: Int
     var logWeight = 0.0
     // A defensive path (share `defensiveShare`) is drawn from the plain law; its weight uses the same formula.
-    let shifted = tilt.map { $0.isShifted(path: path, random: random, stream: streams.shocks) } ?? false
-    if let tilt {
-      nextShock = ShockSchedule.draw(
-        shocks, random: random, path: path, stream: streams.shocks, probabilities: tilt.shockProbability,
-        tilted: shifted, logWeight: &logWeight, into: &scratch.shockEpoch)
-    } else {
-      nextShock = schedule(path: path, into: &scratch.shockEpoch)
-    }
+    let shifted = isShifted(path: path)
+    var nextShock = schedule(path: path, shifted: shifted, logWeight: &logWeight, into: &scratch.shockEpoch)
     if hasWindows {
       for t in 0..<epochs {
         scratch.extraRho[t] = 0
@@ -249,6 +264,7 @@ struct CapitalKernel: Sendable {
         ell = max(0, ell + kappaLDt * (p.ellBar - ell) + etaLStep * z2 - rho * p.redemptionLiquidityShare)
         if ell < floor {
           if Rule.isActive { marks.lastFloorViolationEpoch = t }
+          if out.floorViolations == 0 { out.firstFloorViolationEpoch = Int32(t) }
           out.floorViolations &+= 1
           aE = min(aE, p.allocation * ell / floor)
         }
@@ -278,6 +294,7 @@ struct CapitalKernel: Sendable {
             C = 0
             D = 0
             liquidated = true
+            out.liquidationEpoch = Int32(t)
             lE = 1
             if Rule.isActive { marks.liquidationEpoch = t }
           } else if ltv > p.maxLTV {
@@ -341,6 +358,11 @@ struct CapitalKernel: Sendable {
         flows.close(before: before, after: T, outflow: before * rho)
         if T < peak { maxDD = max(maxDD, (peak - T) / peak) } else { peak = T }
         if let band { band[t] = Float(T / t0 - 1) }
+        if let trace {
+          PathTrace.write(
+            into: trace, epoch: t,
+            (T, D > 0 ? D / (C * S) : 0, S, sigma, ell, P, s, aE, lE))
+        }
       }
       blockStart = blockEnd
     }

@@ -21,6 +21,10 @@ public struct PathRecord: Sendable, Equatable {
   public var navMaxDrawdown: Double = 0
   /// Redemption principal paid out to holders over the path, USD (costs excluded).
   public var redemptionsPaid: Double = 0
+  /// The epoch (0-based) in which the path was liquidated; -1 when never.
+  public var liquidationEpoch: Int32 = -1
+  /// The first epoch (0-based) that ended below the external liquidity floor; -1 when none.
+  public var firstFloorViolationEpoch: Int32 = -1
   /// PnL by term in USD: sum over epochs of each term times T.
   public var attribution = Attribution()
   /// The likelihood ratio of the path under importance sampling (docs/IMPORTANCE.md):

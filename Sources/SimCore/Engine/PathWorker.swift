@@ -23,13 +23,16 @@ struct PathWorker {
   // The optionals are set together in `init` by what the scenario simulates;
   // they are unwrapped in place so that the scratch buffers are never copied.
   // swift-format-ignore: NeverForceUnwrap
-  mutating func simulate(path: Int, band: UnsafeMutableBufferPointer<Float>?) -> PathRecord {
+  mutating func simulate(
+    path: Int, band: UnsafeMutableBufferPointer<Float>?, trace: UnsafeMutableBufferPointer<Double>? = nil
+  ) -> PathRecord {
     if let capital {
       if state != nil {
         return capital.simulate(
-          path: path, scratch: &capitalScratch!, band: band, pools: &state!, cancellation: cancellation)
+          path: path, scratch: &capitalScratch!, band: band, trace: trace, pools: &state!, cancellation: cancellation)
       }
-      return capital.simulate(path: path, scratch: &capitalScratch!, band: band, cancellation: cancellation)
+      return capital.simulate(
+        path: path, scratch: &capitalScratch!, band: band, trace: trace, cancellation: cancellation)
     }
     routing!.simulate(path: path, state: &state!, scratch: &routingScratch!, cancellation: cancellation)
     return PathRecord()

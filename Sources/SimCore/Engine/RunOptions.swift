@@ -10,6 +10,9 @@ public struct RunOptions: Sendable {
   /// Keep per-epoch ROI quantile bands (for fan charts) over the first
   /// `bandPaths` paths; 0 keeps none.
   public var bandPaths: Int = 0
+  /// Keep the per-epoch state (`PathTrace`) of these paths (0-based indices,
+  /// ascending, no repeats, each below the run's paths); empty keeps none.
+  public var tracePaths: [Int] = []
   /// Bytes the arrays of one run may take (`RunBudget`): `--max-memory` when
   /// given, else `defaultMemoryBudget`. A run that would need more is refused
   /// before it allocates.

@@ -11,6 +11,11 @@ public struct RunResult: Sendable {
   public let routing: RoutingRecords?
   /// How a precision run (`--until`) ended; nil for a run of fixed paths.
   public var precision: PrecisionReport?
+  /// The per-epoch state of the paths `RunOptions.tracePaths` named; nil when none.
+  public var trace: PathTrace?
+  /// The importance-sampling tilt the paths were drawn under (nil: a plain
+  /// run), so that what is drawn again later (the shock epochs) is drawn alike.
+  var importanceTilt: ImportanceTilt?
 
   public init(
     scenario: Scenario, records: [PathRecord], elapsedSeconds: Double, threads: Int, bands: EpochBands? = nil,
@@ -30,7 +35,14 @@ public struct RunResult: Sendable {
     "roi", "pnl", "max_drawdown", "liquidated", "external_liquidity_floor_violations",
     "volatility_throttle_events", "spread_adjustment_events", "deleverage_events", "peg_deviation_epochs", "bad_debt",
     "twr", "nav_max_drawdown", "redemptions_paid",
+    "liquidation_epoch", "first_floor_violation_epoch",
   ]
+
+  /// Names of every per-path array of this run: `columnNames`, then
+  /// `shock_epoch_1` ... `shock_epoch_K` for the scenario's K shocks.
+  public var pathColumnNames: [String] {
+    scenario.capital == nil ? Self.columnNames : Self.columnNames + shockColumnNames
+  }
 
   /// One per-path array by name, in path order; nil for an unknown name.
   public func column(_ name: String) -> [Double]? {
@@ -48,7 +60,9 @@ public struct RunResult: Sendable {
     case "twr": records.map(\.twr)
     case "nav_max_drawdown": records.map(\.navMaxDrawdown)
     case "redemptions_paid": records.map(\.redemptionsPaid)
-    default: nil
+    case "liquidation_epoch": records.map { Double($0.liquidationEpoch) }
+    case "first_floor_violation_epoch": records.map { Double($0.firstFloorViolationEpoch) }
+    default: shockEpochs(column: name)
     }
   }
 }

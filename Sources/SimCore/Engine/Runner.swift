@@ -21,6 +21,7 @@ public enum Runner {
     try RunBudget.check(scenario, options: options)
     let start = DispatchTime.now().uptimeNanoseconds
     var batch = PathBatch(kernels: kernels, bandPaths: kernels.bandPaths(options, paths: scenario.paths))
+    batch.tracePaths = kernels.tracePaths(options)
     let threads = try simulate(
       kernels, paths: 0..<scenario.paths, total: scenario.paths, into: &batch, options: options)
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -42,6 +43,10 @@ public enum Runner {
     // Band rows of the paths of this range below `bandPaths`.
     let bandRows = max(0, min(range.upperBound, bandPaths) - first)
     var bandValues = [Float](repeating: 0, count: bandRows * epochs)
+    // Trace rows of the traced paths in this range, by path.
+    let traceRows = PathTrace.rows(of: batch.tracePaths, in: range)
+    let traceWidth = epochs * PathTrace.fields.count
+    var traceValues = [Double](repeating: 0, count: traceRows.count * traceWidth)
     let blocks = (count + options.blockSize - 1) / options.blockSize
     let threads = max(1, min(options.threads, blocks))
     let done = Atomic<Int>(0)
@@ -49,33 +54,43 @@ public enum Runner {
     records.withUnsafeMutableBufferPointer { buffer in
       bandValues.withUnsafeMutableBufferPointer { bandBuffer in
         routingValues.withUnsafeMutableBufferPointer { routingBuffer in
-          let out = SendableBuffer(buffer)
-          let bandOut = SendableBuffer(bandBuffer)
-          let routingOut = SendableBuffer(routingBuffer)
-          DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            var pathWorker = kernels.worker(cancellation: options.cancellation)
-            while true {
-              let b = nextBlock.add(1, ordering: .relaxed).oldValue
-              if b >= blocks || options.cancellation?.isCancelled == true { return }
-              let lo = b * options.blockSize
-              let hi = min(lo + options.blockSize, count)
-              for i in lo..<hi {
-                if options.cancellation?.isCancelled == true { return }
-                let path = first + i
-                if i < bandRows {
-                  let row = UnsafeMutableBufferPointer(rebasing: bandOut.base[(i * epochs)..<((i + 1) * epochs)])
-                  out.base[i] = pathWorker.simulate(path: path, band: row)
-                } else {
-                  out.base[i] = pathWorker.simulate(path: path, band: nil)
+          traceValues.withUnsafeMutableBufferPointer { traceBuffer in
+            let out = SendableBuffer(buffer)
+            let bandOut = SendableBuffer(bandBuffer)
+            let routingOut = SendableBuffer(routingBuffer)
+            let traceOut = SendableBuffer(traceBuffer)
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+              var pathWorker = kernels.worker(cancellation: options.cancellation)
+              while true {
+                let b = nextBlock.add(1, ordering: .relaxed).oldValue
+                if b >= blocks || options.cancellation?.isCancelled == true { return }
+                let lo = b * options.blockSize
+                let hi = min(lo + options.blockSize, count)
+                for i in lo..<hi {
+                  if options.cancellation?.isCancelled == true { return }
+                  let path = first + i
+                  if !traceRows.isEmpty, let row = traceRows[path] {
+                    let band =
+                      i < bandRows
+                      ? UnsafeMutableBufferPointer(rebasing: bandOut.base[(i * epochs)..<((i + 1) * epochs)]) : nil
+                    let trace = UnsafeMutableBufferPointer(
+                      rebasing: traceOut.base[(row * traceWidth)..<((row + 1) * traceWidth)])
+                    out.base[i] = pathWorker.simulate(path: path, band: band, trace: trace)
+                  } else if i < bandRows {
+                    let row = UnsafeMutableBufferPointer(rebasing: bandOut.base[(i * epochs)..<((i + 1) * epochs)])
+                    out.base[i] = pathWorker.simulate(path: path, band: row)
+                  } else {
+                    out.base[i] = pathWorker.simulate(path: path, band: nil)
+                  }
+                  if routingStride > 0 {
+                    let row = i * routingStride
+                    pathWorker.writeRouting(
+                      into: UnsafeMutableBufferPointer(rebasing: routingOut.base[row..<(row + routingStride)]))
+                  }
                 }
-                if routingStride > 0 {
-                  let row = i * routingStride
-                  pathWorker.writeRouting(
-                    into: UnsafeMutableBufferPointer(rebasing: routingOut.base[row..<(row + routingStride)]))
-                }
+                let finished = done.add(hi - lo, ordering: .relaxed).newValue
+                options.progress?(first + finished, total)
               }
-              let finished = done.add(hi - lo, ordering: .relaxed).newValue
-              options.progress?(first + finished, total)
             }
           }
         }
@@ -85,6 +100,7 @@ public enum Runner {
     batch.records += records
     batch.routingValues += routingValues
     batch.bandValues += bandValues
+    batch.traceValues += traceValues
     return threads
   }
 }
@@ -115,6 +131,9 @@ struct Kernels: Sendable {
 
   /// How many of the first paths keep per-epoch ROI bands (none without a capital overlay).
   func bandPaths(_ options: RunOptions, paths: Int) -> Int { capital == nil ? 0 : min(options.bandPaths, paths) }
+
+  /// The paths whose per-epoch state is kept (none without a capital overlay).
+  func tracePaths(_ options: RunOptions) -> [Int] { capital == nil ? [] : options.tracePaths }
 }
 
 /// The per-path outputs of the paths simulated so far, in path order.
@@ -126,6 +145,9 @@ struct PathBatch {
   var bandValues: [Float] = []
   /// The tilt the paths were drawn under: the scorecard is then weighted.
   let importance: ImportanceRun?
+  /// The paths traced (ascending) and, for those simulated so far, their trace rows in that order.
+  var tracePaths: [Int] = []
+  var traceValues: [Double] = []
 
   init(kernels: Kernels, bandPaths: Int) {
     epochs = kernels.epochs
@@ -156,6 +178,13 @@ struct PathBatch {
       scenario: scenario, records: records, elapsedSeconds: elapsedSeconds, threads: threads,
       bands: bands > 0 ? EpochBands(values: bandValues, paths: bands, epochs: epochs) : nil, routing: routing)
     importance?.reweight(&result.scorecard, records: records, scenario: scenario)
+    result.importanceTilt = importance?.tilt
+    let traced = tracePaths.filter { $0 < records.count }
+    if !traced.isEmpty {
+      result.trace = PathTrace(
+        paths: traced, epochs: epochs, values: Array(traceValues.prefix(traced.count * epochs * PathTrace.fields.count))
+      )
+    }
     return result
   }
 }

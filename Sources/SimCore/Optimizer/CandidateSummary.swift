@@ -21,6 +21,13 @@ public struct CandidateSummary: Sendable, Equatable {
   /// `gateConfidence`, on the paths of the last round it ran, against that round's
   /// leader (`SweepResult.leader(of:)`); nil until its round is paired. Not journaled.
   public var scoreDifference: Interval? = nil
+  /// The value of a host objective (`SweepObjective`); nil under the policy score.
+  public var objective: Double? = nil
+  /// Each host constraint's verdict, in order; empty without constraints.
+  public var constraints: [Bool] = []
+  /// Why the host's objective or a constraint failed for this candidate (with
+  /// its traceback); nil when it did not.
+  public var error: String? = nil
   /// Whether its paired interval to the leader includes zero (statistically tied).
   public var tied: Bool { scoreDifference?.contains(0) ?? false }
 
@@ -28,6 +35,7 @@ public struct CandidateSummary: Sendable, Equatable {
     a.index == b.index && a.round == b.round && a.paths == b.paths && a.leverage == b.leverage
       && a.metrics == b.metrics && a.intervals == b.intervals && a.standardErrors == b.standardErrors
       && a.score == b.score && a.failedGates == b.failedGates && a.scoreDifference == b.scoreDifference
+      && a.objective == b.objective && a.constraints == b.constraints && a.error == b.error
       && a.assignments.map(\.key) == b.assignments.map(\.key)
       && a.assignments.map(\.value) == b.assignments.map(\.value)
   }
@@ -61,6 +69,15 @@ public struct CandidateSummary: Sendable, Equatable {
 extension CandidateSummary {
   /// The journal form: one JSON object a line.
   public var tree: ConfigValue {
+    guard case .object(var fields) = policyTree else { return policyTree }
+    if let objective { fields["objective"] = .number(objective) }
+    if !constraints.isEmpty { fields["constraints"] = .array(constraints.map(ConfigValue.bool)) }
+    if let error { fields["error"] = .string(error) }
+    return .object(fields)
+  }
+
+  /// The journal form of the policy-score fields.
+  var policyTree: ConfigValue {
     .object([
       "index": .number(Double(index)), "round": .number(Double(round)), "paths": .number(Double(paths)),
       "assignments": .array(assignments.map { .array([.string($0.key), $0.value]) }),
@@ -127,6 +144,11 @@ extension CandidateSummary {
       }
     }
     _ = try r.bool("deployable", default: false)
+    if case .number(let x)? = r.raw("objective") { objective = x }
+    if case .array(let verdicts)? = r.raw("constraints") {
+      constraints = verdicts.map { $0 == .bool(true) }
+    }
+    if case .string(let e)? = r.raw("error") { error = e }
     try r.finish()
   }
 }

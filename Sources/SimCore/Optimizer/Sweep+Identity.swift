@@ -3,8 +3,20 @@ extension Sweep {
   /// base scenario's hash (its every field, paths, epochs and seed included),
   /// the policy's hash, the seed, the design (every candidate's assignments,
   /// halving, initial paths, design seed), the paths of each round, the
-  /// deployable leverage cap the evidence grants and the model version.
+  /// deployable leverage cap the evidence grants and the model version; with
+  /// a host objective, also its identity (the source text of the objective and
+  /// constraints) and direction.
   public var identityTree: ConfigValue {
+    guard let objective, case .object(var fields) = policyIdentityTree else { return policyIdentityTree }
+    fields["objective"] = .object([
+      "source": .string(objective.identity), "minimize": .bool(objective.minimize),
+      "constraints": .number(Double(objective.constraints)),
+    ])
+    return .object(fields)
+  }
+
+  /// The identity of a sweep ranked by the policy score (unchanged since journals carried one).
+  var policyIdentityTree: ConfigValue {
     .object([
       "model_version": .string(Scorecard.modelVersion),
       "scenario_hash": .string(base.contentHash),

@@ -8,6 +8,9 @@ public struct Sweep: Sendable {
   /// The candidates' scenarios, all validated before anything runs.
   public let candidates: [Scenario]
   public let assignments: [[(key: String, value: ConfigValue)]]
+  /// A host objective that ranks the candidates instead of the policy score
+  /// (`SweepObjective`); nil ranks by the policy score.
+  public var objective: SweepObjective? = nil
 
   /// Builds and validates every candidate; leverage above the hard limit is
   /// an error here, before any simulation.
@@ -36,7 +39,7 @@ public struct Sweep: Sendable {
 
   /// The (round, paths) schedule: one round at the base paths, or halving rounds.
   public var rounds: [Int] {
-    guard spec.halving, candidates.count > 1 else { return [base.paths] }
+    guard spec.halving, candidates.count > 1, objective == nil else { return [base.paths] }
     var out: [Int] = []
     var paths = min(spec.initialPaths, base.paths)
     var alive = candidates.count
@@ -59,6 +62,14 @@ public struct Sweep: Sendable {
   public func evaluation(_ index: Int, round: Int, options: RunOptions) throws(RunError) -> (
     summary: CandidateSummary, contributions: [Double]
   ) {
+    let (summary, run) = try summarised(index, round: round, options: options)
+    let contributions = ScoreContributions(
+      records: run.records, epochs: run.scenario.epochs, weights: base.policy.weights, confidence: confidence)
+    return (summary, contributions.values)
+  }
+
+  /// Runs one candidate at one round: its summary under the policy score, and the run.
+  func summarised(_ index: Int, round: Int, options: RunOptions) throws(RunError) -> (CandidateSummary, RunResult) {
     let paths = rounds[round]
     var s = candidates[index]
     if paths != s.paths {
@@ -79,9 +90,7 @@ public struct Sweep: Sendable {
       index: index, round: round, paths: paths, assignments: assignments[index], leverage: leverage, metrics: metrics,
       score: GateReport.score(card, weights: base.policy.weights), failedGates: gates.failures
     ).withIntervals(of: card)
-    let contributions = ScoreContributions(
-      records: run.records, epochs: s.epochs, weights: base.policy.weights, confidence: confidence)
-    return (summary, contributions.values)
+    return (summary, run)
   }
 
   /// The level of the paired intervals: the policy's `gateConfidence`.
@@ -111,10 +120,14 @@ public struct Sweep: Sendable {
   /// was interrupted. `starting` sees each candidate of each round before it
   /// runs or is read from `done`; `options.progress` then counts the paths of
   /// the whole round (`Step.options`).
+  /// With an `objective`, `judge` judges each new candidate's run, a
+  /// journaled candidate that holds its objective's value (or its error) is
+  /// not run or judged again, and one that lacks it is run and judged again.
   /// - Complexity: memory of one Double per path per candidate of the current round.
   public func run(
     options: RunOptions, done: [Key: CandidateSummary] = [:], store: ContributionStore? = nil,
-    finished: (CandidateSummary) throws -> Void = { _ in }, starting: (Step) -> Void = { _ in }
+    finished: (CandidateSummary) throws -> Void = { _ in }, starting: (Step) -> Void = { _ in },
+    judge: Judge? = nil
   ) throws -> SweepResult {
     var alive = Array(candidates.indices)
     var latest: [Int: CandidateSummary] = [:]
@@ -126,6 +139,17 @@ public struct Sweep: Sendable {
         let step = Step(round: round, rounds: schedule.count, position: position, count: alive.count, index: index)
         starting(step)
         let key = Key(index: index, round: round)
+        if objective != nil {
+          if let d = done[key], d.objective != nil || d.error != nil {
+            results.append(d)
+          } else {
+            let summary = try judgedEvaluation(
+              index, round: round, options: step.options(options, paths: schedule[round]), judge: judge)
+            try finished(summary)
+            results.append(summary)
+          }
+          continue
+        }
         if let d = done[key], let stored = store?.load(key), stored.count == schedule[round] {
           results.append(d)
           contributions[index] = stored
@@ -143,7 +167,7 @@ public struct Sweep: Sendable {
         }
         contributions[index] = values
       }
-      results = Self.pairRound(results, contributions: contributions, confidence: confidence)
+      if objective == nil { results = Self.pairRound(results, contributions: contributions, confidence: confidence) }
       for r in results { latest[r.index] = r }
       if round + 1 < schedule.count { alive = Self.promoted(results) }
     }

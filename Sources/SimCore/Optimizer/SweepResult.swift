@@ -17,6 +17,9 @@ public struct SweepResult: Sendable {
     }
   }
 
+  /// The candidates whose host objective or a constraint failed (`CandidateSummary.error`), in rank order.
+  public var failed: [CandidateSummary] { candidates.filter { $0.error != nil } }
+
   /// The best candidate, or the best deployable one.
   public func best(deployable: Bool = false) -> CandidateSummary? {
     candidates.first { !deployable || $0.deployable }
