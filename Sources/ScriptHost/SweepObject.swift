@@ -76,7 +76,8 @@ enum SweepObject {
       spec = try SweepSpec(tree, file: "cap.sweep", path: [])
     }
     let context = LuaState.context(L)
-    let sweep = try Sweep(base: base, spec: spec, evidence: context.library().evidence())
+    let sweep = try Sweep(
+      base: base, spec: spec, evidence: context.library().evidence(), cancellation: context.cancellation)
     LuaStack.pushRawField(L, 1, "journal")
     let journal = LuaStack.string(L, -1)
     LuaStack.pop(L)
