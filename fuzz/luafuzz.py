@@ -276,8 +276,15 @@ class Generator:
             "V.cyclic = {}; V.cyclic.a = V.cyclic",
             "V.deep = {}; do local t = V.deep; for i = 1, 40 do t.a = {}; t = t.a end end",
             'V.s = cap.scenario("%s"):with{ paths = %d }' % (self.rng.choice(SCENARIOS), self.rng.randint(1, 64)),
-            "pcall(function() V.s = V.s:with{ epochs = %d } end)" % self.rng.randint(1, 120),
+            "pcall(function() V.s = V.s:with{ epochs = %d } end)" % self.rng.randint(1, 40),
         ]
+        # A result and a sweep result for the methods to work on, in a third of the scripts (runs cost time).
+        if self.rng.random() < 0.33:
+            head.append("V.r = select(2, pcall(cap.run, V.s))")
+            head.append("V.sr = select(2, pcall(function() return cap.sweep{ base = V.s, grid = { leverage = { 1, 2 } } }"
+                        ":run() end))")
+            self.vars["cap.Result"].append("V.r")
+            self.vars["cap.SweepResult"].append("V.sr")
         for _ in range(statements):
             self.call()
         return "\n".join(head + self.lines) + "\n"
@@ -314,7 +321,7 @@ def main():
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--statements", type=int, default=12, help="most statements per script")
+    parser.add_argument("--statements", type=int, default=8, help="most statements per script")
     parser.add_argument("--hang", type=float, default=30.0, help="seconds after which a script is a hang")
     parser.add_argument("--out", default=None, help="folder for crashing and hanging scripts")
     parser.add_argument("--root", default=root, help="folder the scripts run in (finds config/)")

@@ -18,11 +18,12 @@ cat > "$work/sweep.lua" <<'LUA'
 -- The Lua host under the limits: a sweep (its set-up, runs on 2 threads, the
 -- journal), a run with bands and a precision target, a save, and a run stopped
 -- by the timeout's watchdog.
-local base = cap.scenario("leverage_sweep_1x_to_4x"):with{ paths = 200, epochs = 60 }
-local res = cap.sweep{ base = base, grid = { leverage = { 1, 2, 3 } }, journal = "sweeps" }:run()
+local out = ...
+local base = cap.scenario("leverage_sweep_1x_to_4x"):with{ paths = 100 }
+local res = cap.sweep{ base = base, grid = { leverage = { 1, 2, 3 } }, journal = out .. "/sweeps" }:run()
 print(res:top(2))
 local r = cap.run(cap.scenario("crash_40pct_external_asset"):with{ paths = 300 }, { bands = true, threads = 2 })
-r:save("r.json")
+r:save(out .. "/r.json")
 print(pcall(cap.run, cap.scenario("hub_only_11"):with{ paths = 64, epochs = 100000 }))
 LUA
 for san in "${sanitizers[@]}"; do
@@ -33,11 +34,11 @@ for san in "${sanitizers[@]}"; do
   "$bin" run crash_40pct_external_asset --paths "$paths" --threads 2 --quiet --format csv > /dev/null
   "$bin" run chain138_deployed_capital_efficiency --paths 16 --epochs 60 --threads 2 --quiet --format csv > /dev/null
   "$bin" run hub_only_11 --paths 16 --epochs 60 --threads 2 --quiet --format csv > /dev/null
-  "$bin" run leverage_sweep_1x_to_4x --optimizer --paths "$paths" --epochs 60 --threads 2 --quiet \
+  "$bin" run leverage_sweep_1x_to_4x --optimizer --paths 100 --threads 2 --quiet \
     --out "$work/out-$san" > /dev/null
   # The last run is stopped by the 10 s timeout: exit 1 with the stop message is the expected outcome.
   status=0
-  "$bin" --sandbox --timeout 10 --max-memory 256M --out "$work/out-$san" "$work/sweep.lua" > /dev/null \
+  "$bin" --sandbox --timeout 10 --max-memory 256M --out "$work/out-$san" "$work/sweep.lua" "$work/out-$san" > /dev/null \
     2> "$work/stderr-$san" || status=$?
   if [ "$status" -ne 1 ] || ! grep -q "script stopped: timeout of 10 s exceeded" "$work/stderr-$san"; then
     cat "$work/stderr-$san" >&2
