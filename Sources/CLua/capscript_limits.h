@@ -40,7 +40,11 @@ typedef struct capscript_limits {
   size_t used;       /* bytes the state holds now */
   size_t limit;      /* growth beyond this is refused while armed; 0: none */
   int armed;         /* the memory limit applies (only while a chunk runs) */
-  int in_host;       /* Swift host functions on the C stack: never refused */
+  lua_State *host_L; /* the thread of the innermost Swift host function running, or NULL */
+  void *host_ci;     /* that function's call (lua_Debug.i_ci): its own allocations are never refused */
+  size_t peak;       /* the most bytes held since the chunk began (tests read it) */
+  lua_State *main_L; /* the state's main thread */
+  char where[160];   /* "chunk:line:" of the Lua code running at the last refusal, or "" */
   int active;        /* a chunk runs under these limits (between begin and end) */
   int pending;       /* a growth was refused beyond the limit: a memory stop, unless the very
                       * next growth is Lua's retry of the same request after its emergency
@@ -112,6 +116,8 @@ static inline void capscript_limits_clear(capscript_limits *lim) {
 static inline void capscript_limits_begin(capscript_limits *lim, size_t limit, double timeout) {
   capscript_limits_clear(lim);
   lim->pending = 0;
+  lim->peak = lim->used;
+  lim->where[0] = '\0';
   lim->active = 1;
   lim->limit = limit;
   lim->armed = limit > 0;
@@ -130,9 +136,44 @@ static inline int capscript_limits_end(capscript_limits *lim) {
   return stop;
 }
 
+/* Whether the allocation being made comes from the Swift host function
+ * itself (not from Lua code it caused to run: a finalizer of a GC step, a
+ * metamethod, a callback): the innermost host function's call is still the
+ * running one. lua_getstack only reads the call list, so it is safe here. */
+static inline int capscript_limits_inhost(capscript_limits *lim) {
+  if (lim->host_L == NULL) return 0;
+  lua_Debug ar;
+  return lua_getstack(lim->host_L, 0, &ar) && (void *)ar.i_ci == lim->host_ci;
+}
+
+/* Records in lim->where the position of the Lua code running on the thread
+ * that made a refused request (the host call's thread, else the main
+ * thread: a coroutine is named at its resume), for the memory stop's message
+ * when no error carries one (a refusal caught by pcall, "not enough memory").
+ * lua_getstack and lua_getinfo("Sl") only read the call list and the
+ * function's prototype: safe inside the allocator. */
+static inline void capscript_limits_locate(capscript_limits *lim) {
+  lua_State *L = lim->host_L != NULL ? lim->host_L : lim->main_L;
+  lim->where[0] = '\0';
+  lua_Debug ar;
+  for (int level = 0; L != NULL && lua_getstack(L, level, &ar); level++) {
+    if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+      snprintf(lim->where, sizeof lim->where, "%s:%d:", ar.short_src, ar.currentline);
+      return;
+    }
+  }
+}
+
+/* [-0, +0, -] "chunk:line:" of the Lua code that met the last refusal, or "". */
+static inline const char *capscript_limits_where(capscript_limits *lim) { return lim->where; }
+
 /* The allocator: counts every byte, and refuses growth beyond the armed
- * limit except inside Swift host functions (an allocation error there would
- * longjmp across Swift frames). Shrinking never fails, as Lua requires.
+ * limit, except the Swift host functions' own allocations (an allocation
+ * error there would longjmp across Swift frames): those are granted, and a
+ * host call that ends over the limit is checked by the trampoline
+ * (capscript_limits_afterhost). Lua code that runs inside a host call (a
+ * finalizer run by a GC step there, a callback) is refused like any other
+ * (issue 16, item 9). Shrinking never fails, as Lua requires.
  *
  * The first refusal is the memory stop (issue 16, item 10: lauxlib's buffers
  * and other direct callers of the allocator raise a plain "not enough memory"
@@ -151,7 +192,7 @@ static inline void *capscript_alloc(void *ud, void *ptr, size_t osize, size_t ns
     return NULL;
   }
   int retry = 0;
-  if (nsize > old && lim->armed && lim->in_host == 0) {
+  if (nsize > old && lim->armed && !capscript_limits_inhost(lim)) {
     retry = lim->pending && ptr == lim->pending_ptr && osize == lim->pending_osize && nsize == lim->pending_nsize;
     if (!retry) capscript_limits_commit(lim);
     int stopped = __atomic_load_n(&lim->stop, __ATOMIC_SEQ_CST) == CAPSCRIPT_STOP_MEMORY;
@@ -160,6 +201,7 @@ static inline void *capscript_alloc(void *ud, void *ptr, size_t osize, size_t ns
       if (retry) {
         capscript_limits_commit(lim);
       } else if (!stopped) {
+        capscript_limits_locate(lim);
         lim->pending = 1;
         lim->pending_ptr = ptr;
         lim->pending_osize = osize;
@@ -172,7 +214,19 @@ static inline void *capscript_alloc(void *ud, void *ptr, size_t osize, size_t ns
   if (p == NULL) return NULL;
   if (retry) lim->pending = 0; /* the collection made room: not a stop */
   lim->used = lim->used - old + nsize;
+  if (lim->used > lim->peak) lim->peak = lim->used;
   return p;
+}
+
+/* After a Swift host function returned (a C frame: errors are safe again):
+ * when its granted allocations left the heap over the limit, a full
+ * collection decides, as Lua's emergency collection does for Lua code;
+ * still over, it is the memory stop. */
+static inline void capscript_limits_afterhost(lua_State *L, capscript_limits *lim) {
+  if (!lim->armed || lim->used <= lim->limit) return;
+  if (__atomic_load_n(&lim->stop, __ATOMIC_SEQ_CST) != CAPSCRIPT_STOP_NONE) return;
+  lua_gc(L, LUA_GCCOLLECT, 0);
+  if (lim->used > lim->limit) capscript_limits_stop(lim, CAPSCRIPT_STOP_MEMORY);
 }
 
 /* The panic function: the error escaped every protected call. */
@@ -211,6 +265,7 @@ static inline lua_State *capscript_newstate(void) {
     free(lim);
     return NULL;
   }
+  lim->main_L = L;
   lua_atpanic(L, capscript_panic);
   lua_setwarnf(L, capscript_warn, lim);
   return L;

@@ -62,17 +62,29 @@ static inline void *capscript_testudata(lua_State *L, int i, const char *tname) 
 
 /* The trampoline: calls the Swift function stored as upvalue 1, and raises the
  * error it reported after its frame has returned. While the Swift frame runs,
- * the memory limit never refuses an allocation (that error would longjmp).
- * A stopped chunk's host calls raise the stop, before the call and after it
- * (a native run cancelled by the stop says so, not "the run was cancelled"). */
+ * the memory limit never refuses the function's own allocations (that error
+ * would longjmp); a call that leaves the heap over the limit is the memory
+ * stop once it has returned (capscript_limits_afterhost). A stopped chunk's
+ * host calls raise the stop, before the call and after it (a native run
+ * cancelled by the stop says so, not "the run was cancelled"). */
 static inline int capscript_trampoline(lua_State *L) {
   capscript_fn f = (capscript_fn)lua_touserdata(L, lua_upvalueindex(1));
   capscript_limits *lim = capscript_limits_of(L);
-  if (lim != NULL) capscript_limits_raise(L, lim, 1);
-  if (lim != NULL) lim->in_host++;
+  if (lim == NULL) {
+    int n = f(L);
+    return n < 0 ? lua_error(L) : n;
+  }
+  capscript_limits_raise(L, lim, 1);
+  lua_State *outer_L = lim->host_L;
+  void *outer_ci = lim->host_ci;
+  lua_Debug ar;
+  lim->host_L = lua_getstack(L, 0, &ar) ? L : NULL;
+  lim->host_ci = lim->host_L != NULL ? (void *)ar.i_ci : NULL;
   int n = f(L);
-  if (lim != NULL) lim->in_host--;
-  if (lim != NULL) capscript_limits_raise(L, lim, 1);
+  lim->host_L = outer_L;
+  lim->host_ci = outer_ci;
+  capscript_limits_afterhost(L, lim);
+  capscript_limits_raise(L, lim, 1);
   return n < 0 ? lua_error(L) : n;
 }
 
@@ -100,13 +112,13 @@ static inline int capscript_msghandler(lua_State *L) {
 static inline int capscript_pcall(lua_State *L, int nargs, int nresults) {
   int base = lua_gettop(L) - nargs;
   capscript_limits *lim = capscript_limits_of(L);
-  int in_host = lim != NULL ? lim->in_host : 0;
-  if (lim != NULL) lim->in_host = 0; /* Lua code called from Swift is limited again */
+  lua_State *host_L = lim != NULL ? lim->host_L : NULL;
+  if (lim != NULL) lim->host_L = NULL; /* Lua code called from Swift is limited again */
   lua_pushcfunction(L, capscript_msghandler);
   lua_insert(L, base);
   int status = lua_pcall(L, nargs, nresults, base);
   lua_remove(L, base);
-  if (lim != NULL) lim->in_host = in_host;
+  if (lim != NULL) lim->host_L = host_L;
   return status;
 }
 

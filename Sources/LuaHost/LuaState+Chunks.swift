@@ -81,16 +81,17 @@ extension LuaState {
     capscript_pop(L, 2)
   }
 
-  /// [-0, +0, m] runs the host's chunk `source` (named `name`) in the chunk
-  /// environment under the limits, with the strings `arguments` as its `...`,
-  /// and returns its one result as a config tree (nil: `.null`); throws the
-  /// chunk's error, or a result that is not plain data.
+  /// [-0, +0, m] runs the host's chunk `source` (named `name`) under the
+  /// limits, with the strings `arguments` as its `...`, and returns its one
+  /// result as a config tree (nil: `.null`); throws the chunk's error, or a
+  /// result that is not plain data. The chunk sees the real globals, not the
+  /// sandbox: it is the host's code (what it loads gets its own environment).
   package func evaluate(_ source: String, name: String, arguments: [String]) throws(ScriptError) -> ConfigValue {
     let top = lua_gettop(L)
     defer { lua_settop(L, top) }
     try loadChunk(source, name: name)
     for a in arguments { lua_pushstring(L, a) }
-    try callChunk(nargs: Int32(arguments.count), nresults: 1)
+    try callChunk(nargs: Int32(arguments.count), nresults: 1, inChunkEnvironment: false)
     do {
       return try LuaStack.configValue(L, -1, field: "")
     } catch {

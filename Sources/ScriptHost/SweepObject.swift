@@ -79,7 +79,8 @@ enum SweepObject {
       spec = try SweepSpec(tree, file: "cap.sweep", path: [])
     }
     let context = LuaState.context(L)
-    var sweep = try Sweep(base: base, spec: spec, evidence: context.library().evidence())
+    var sweep = try Sweep(
+      base: base, spec: spec, evidence: context.library().evidence(), cancellation: context.cancellation)
     let functions = LuaStack.top(L) + 1
     sweep.objective = try pushObjective(L)  // its functions (or nil) at `functions`
     if sweep.objective != nil && spec.halving {

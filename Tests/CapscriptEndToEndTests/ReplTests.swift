@@ -152,7 +152,7 @@ import Testing
     #expect(
       lines == [
         "stdin:1: script stopped: timeout of 2 s exceeded",
-        "script stopped: memory limit of 16777216 bytes exceeded",
+        "stdin:1: script stopped: memory limit of 16777216 bytes exceeded",
         "stdin:1: os.execute is not available in the sandbox",
       ])
   }

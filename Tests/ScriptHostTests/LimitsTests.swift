@@ -63,7 +63,7 @@ func stopped(_ code: String, in state: LuaState) -> ScriptError? {
         "local t = {} local i = 0 while true do i = i + 1 t[i] = string.rep('x', 100) .. i end",
         in: state))
     #expect(error.code == .limit)
-    #expect(error.message == "script stopped: memory limit of 8388608 bytes exceeded")
+    #expect(error.message == "test:1: script stopped: memory limit of 8388608 bytes exceeded")
     #expect(try state.run("return x") == ["kept"])
     #expect(try state.run("local t = {} for i = 1, 10000 do t[i] = i end return #t") == ["10000"])
   }

@@ -22,10 +22,11 @@ extension LuaState {
   }
 
   /// [-(nargs+1), +nresults, -] calls the chunk below its `nargs` arguments in
-  /// the chunk environment, with the memory limit armed, the deadline set and a
-  /// watchdog that cancels native runs; throws a stop as one clear message.
-  func callChunk(nargs: Int32, nresults: Int32) throws(ScriptError) {
-    setChunkEnvironment(at: lua_gettop(L) - nargs)
+  /// the chunk environment (or the globals it was loaded with), with the memory
+  /// limit armed, the deadline set and a watchdog that cancels native runs;
+  /// throws a stop as one clear message.
+  func callChunk(nargs: Int32, nresults: Int32, inChunkEnvironment: Bool = true) throws(ScriptError) {
+    if inChunkEnvironment { setChunkEnvironment(at: lua_gettop(L) - nargs) }
     let limits = context.limits
     let lim = limitsPointer
     context.cancellation.reset()
@@ -49,8 +50,14 @@ extension LuaState {
       guard status == LUA_ERRMEM, limits.maxMemory != nil else { throw error }
       reason = Self.memoryStopReason(limits)
     }
-    if stop == CAPSCRIPT_STOP_MEMORY || status == LUA_ERRMEM { capscript_collectgarbage(L) }
-    throw ScriptError(.limit, Self.located(reason, in: error.message))
+    var message = error.message
+    if stop == CAPSCRIPT_STOP_MEMORY || status == LUA_ERRMEM {
+      // A refused request raises "not enough memory" with no position (or a
+      // pcall caught it): the stop names the Lua line that made the request.
+      if Self.located("", in: message).isEmpty { message = String(cString: capscript_limits_where(lim)) + message }
+      capscript_collectgarbage(L)
+    }
+    throw ScriptError(.limit, Self.located(reason, in: message))
   }
 
   /// The message of the stop reason `stop` (a `CAPSCRIPT_STOP_` value), nil for none.

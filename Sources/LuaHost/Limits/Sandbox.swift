@@ -108,6 +108,10 @@ enum Sandbox {
     for _, name in ipairs({ "find", "match", "gmatch", "gsub" }) do
       env.string[name] = bounded(name, string[name])
     end
+    -- Methods on strings (s:find(p)) go through the string metatable, shared
+    -- by every chunk of the state: they reach the bounded table too. Host
+    -- chunks call the real functions by name (string.find(s, p)).
+    getmetatable("").__index = env.string
     env.utf8, env.coroutine = copy(utf8), copy(coroutine)
     env.os = guarded("os", os, { "time", "clock", "date", "difftime" })
     local stdout, stdin = io.stdout, io.stdin

@@ -1,21 +1,23 @@
 /// The Lua of the `params` convention: finding and reading the declaration,
 /// and handing the parsed values to the script.
 extension ScriptParameters {
-  /// Run in a sandboxed state with `(source, path)`: finds the first line that
-  /// starts with `params = {`, compiles the shortest text from its `{` to a `}`
+  /// Run in a sandboxed state (with the real globals) with `(source, path)`:
+  /// finds the first line that starts with `params = {`, compiles the shortest text from its `{` to a `}`
   /// that parses as an expression (the table constructor, strings and comments
   /// included), evaluates it with only `math` in scope, and returns
   /// `{params = {{name, description, kind, default, min, max}, ...}}` sorted by
   /// name, or nil without a declaration. Errors are `path:line: ...`.
   static let declarationSource = """
     local source, path = ...
-    local s, e = source:find("^params%s*=%s*{")
+    -- The real string functions, by name: methods on strings are bounded in the sandbox.
+    local find, sub, gsub, match = string.find, string.sub, string.gsub, string.match
+    local s, e = find(source, "^params%s*=%s*{")
     if not s then
-      s, e = source:find("\\nparams%s*=%s*{")
+      s, e = find(source, "\\nparams%s*=%s*{")
       if not s then return nil end
       s = s + 1
     end
-    local line = select(2, source:sub(1, s):gsub("\\n", "")) + 1
+    local line = select(2, gsub(sub(source, 1, s), "\\n", "")) + 1
     local where = path .. ":" .. line .. ": "
     local prefix = string.rep("\\n", line - 1) .. "return "
     local scope = setmetatable({ math = math }, { __index = function(_, k)
@@ -23,9 +25,9 @@ extension ScriptParameters {
     end })
     local fn, err, close = nil, nil, e
     for _ = 1, 100000 do
-      close = source:find("}", close + 1, true)
+      close = find(source, "}", close + 1, true)
       if not close then break end
-      fn, err = load(prefix .. source:sub(e, close), "=" .. path, "t", scope)
+      fn, err = load(prefix .. sub(source, e, close), "=" .. path, "t", scope)
       if fn then break end
     end
     if not fn then
@@ -39,7 +41,7 @@ extension ScriptParameters {
     local kinds = { number = true, integer = true, boolean = true, string = true }
     local out = {}
     for name, spec in pairs(decl) do
-      if type(name) ~= "string" or not name:match("^[%a_][%w_]*$") then
+      if type(name) ~= "string" or not match(name, "^[%a_][%w_]*$") then
         error(where .. "params keys must be names, got " .. tostring(name), 0)
       end
       local at = where .. "params." .. name .. ": "
@@ -89,10 +91,10 @@ extension ScriptParameters {
   static let installSource = """
     local env, values, declared = ...
     local known = {}
-    for name in declared:gmatch("[^,]+") do known[name] = true end
+    for name in string.gmatch(declared, "[^,]+") do known[name] = true end
     setmetatable(values, { __index = function(_, k)
       if known[k] then return nil end
-      error("params." .. tostring(k) .. " is not declared; declared: " .. declared:gsub(",", ", "), 2)
+      error("params." .. tostring(k) .. " is not declared; declared: " .. string.gsub(declared, ",", ", "), 2)
     end })
     local mt = getmetatable(env)
     if mt == nil then

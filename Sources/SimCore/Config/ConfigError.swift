@@ -3,6 +3,8 @@
 public struct ConfigError: Error, CustomStringConvertible, Sendable {
   public enum Code: Sendable {
     case malformedJSON, unknownField, wrongType, outOfRange, policyLimit, missingField, notFound
+    /// The work was cancelled (a sweep's set-up, by the token of `Sweep.init`).
+    case cancelled
   }
   public let code: Code
   /// The file (or `lua table`) the value came from.

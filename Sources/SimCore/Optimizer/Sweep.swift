@@ -13,14 +13,22 @@ public struct Sweep: Sendable {
   public var objective: SweepObjective? = nil
 
   /// Builds and validates every candidate; leverage above the hard limit is
-  /// an error here, before any simulation.
-  public init(base: Scenario, spec: SweepSpec, evidence: DeploymentEvidence) throws(ConfigError) {
+  /// an error here, before any simulation. `cancellation` is read before each
+  /// candidate (100,000 candidates take seconds): a cancelled set-up throws
+  /// `ConfigError.Code.cancelled`, so a timeout or Ctrl-C stops it.
+  public init(
+    base: Scenario, spec: SweepSpec, evidence: DeploymentEvidence, cancellation: CancellationToken? = nil
+  ) throws(ConfigError) {
     self.base = base
     self.spec = spec
     self.evidence = evidence
     let assignments = spec.assignments()
     var candidates: [Scenario] = []
+    candidates.reserveCapacity(assignments.count)
     for (i, a) in assignments.enumerated() {
+      if cancellation?.isCancelled == true {
+        throw ConfigError(.cancelled, file: "cap.sweep", field: nil, "the sweep's set-up was cancelled")
+      }
       candidates.append(try base.with(a, origin: "sweep candidate \(i + 1)"))
     }
     self.assignments = assignments
