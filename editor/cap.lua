@@ -77,7 +77,7 @@
 ---@field optimizer boolean whether `capscript run` runs its sweep
 local Scenario = {}
 
---- a new scenario with `fields` changed: capital fields by bare name (leverage), top-level names (paths, epochs, seed, shocks) or dotted paths (capitalEfficiency.leverage); unknown fields are errors
+--- a new scenario with `fields` changed: capital fields by bare name (leverage), top-level names (paths, epochs, seed, shocks) or dotted paths (capitalEfficiency.leverage); unknown fields are errors; rule = function(state) (or rules = {f, g}; false for none) adds per-epoch Lua rules that may return {allocation, leverage, spread, throttled, redemption_throttle} (docs/MODEL.md, "Per-epoch rules")
 ---@param fields cap.ScenarioFields|table<string, any>
 ---@return cap.Scenario
 function Scenario:with(fields) end
@@ -110,6 +110,12 @@ function Scenario:with(fields) end
 ---@field bad_debt_mean number mean bad debt per path, max(0, D - C*S) at liquidation, in USD
 ---@field bad_debt_var_95 number value at risk of the per-path bad debt at 95%, in USD
 ---@field bad_debt_es_99 number expected shortfall of the per-path bad debt at 99%, in USD
+---@field twr_mean number mean time-weighted return: growth of the value per unit, redemption outflows excluded
+---@field twr_p05 number 5th percentile of the time-weighted return
+---@field twr_p95 number 95th percentile of the time-weighted return
+---@field nav_drawdown_p95 number 95th percentile of the maximum drawdown of the net asset value per unit (losses only)
+---@field redemptions_paid_mean number mean redemption principal paid out to holders per path, in USD (an outflow, not a loss)
+---@field pnl_ex_redemptions_mean number mean PnL plus redemption principal per path, in USD: earned, or lost when negative
 ---@field market_making_share number market making's share of the gross return (yield + market making); gate: marketMakingShareCap
 ---@field roi_mean_stderr number standard error of roi_mean
 ---@field pnl_distribution {quantiles: table<string, number>, histogram: {edges: number[], counts: integer[]}} PnL quantiles and histogram (USD)
@@ -119,6 +125,7 @@ function Scenario:with(fields) end
 ---@field pools table[]? runs with a pool graph: per-pool diagnostics (pool, capture, churn, intervention_cost, ...)
 ---@field bands {paths: integer, p05: number[], p25: number[], p50: number[], p75: number[], p95: number[]}? per-epoch ROI quantiles, when the run kept them (cap.run(s, {bands = true}))
 ---@field scenario cap.Scenario the scenario that ran
+---@field importance {target: string, method: string, paths: integer, pilot_paths: integer, effective_sample_size: number, target_paths: integer, target_effective_sample_size: number, largest_weight_share: number, mean_weight: number, warnings: string[]}? an importance-sampled run (cap.run(s, {importance = ...})): the diagnostics of its weights
 ---@field elapsed number seconds the native run took
 ---@field precision {targets: {target: string, value: number?, met: boolean}[], met: boolean, paths: integer, max_paths: integer}? a precision run (cap.run(s, {precision = ...})): each target's last measure and whether it was met
 local Result = {}
@@ -133,7 +140,7 @@ function Result:save(path, opts) end
 ---@return number, number
 function Result:ci(field) end
 
---- a per-path array in path order: roi, pnl, max_drawdown, liquidated, external_liquidity_floor_violations, volatility_throttle_events, spread_adjustment_events, deleverage_events, peg_deviation_epochs, bad_debt, liquidation_epoch, first_floor_violation_epoch, shock_epoch_K (K-th shock of the scenario); epochs are 0-based, -1 for never
+--- a per-path array in path order: roi, pnl, max_drawdown, liquidated, external_liquidity_floor_violations, volatility_throttle_events, spread_adjustment_events, deleverage_events, peg_deviation_epochs, bad_debt, twr, nav_max_drawdown, redemptions_paid, liquidation_epoch, first_floor_violation_epoch, shock_epoch_K (K-th shock of the scenario); epochs are 0-based, -1 for never
 ---@param name string
 ---@return number[]
 function Result:paths(name) end
@@ -214,7 +221,7 @@ function cap.scenario(name_or_table) end
 
 --- runs a scenario natively on all cores; Ctrl-C cancels it and keeps your variables; the thread count never changes the numbers
 ---@param scenario cap.Scenario
----@param opts? {threads?: integer, bands?: boolean|integer, precision?: string|string[], max_paths?: integer, policy?: table, trace?: integer|integer[]} bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many; precision: run until targets hold ("liquidation_probability:rse<0.1", "roi_mean:halfwidth<0.001", "gates"), adding paths in fixed blocks up to max_paths (default 1,000,000); policy: policy fields for this run ({externalLiquidityFloor = 0.1}), as s:with{policy = ...}; trace: keep the per-epoch state of the first n paths, or of the listed path indices (from 0)
+---@param opts? {threads?: integer, bands?: boolean|integer, precision?: string|string[], max_paths?: integer, policy?: table, trace?: integer|integer[], importance?: {target?: string, pilot_paths?: integer, rounds?: integer, defensive?: number, asset?: number, volatility?: number, from?: integer, to?: integer}} bands: keep per-epoch ROI quantiles (fan chart) over min(paths, 5000) paths, or over this many; precision: run until targets hold ("liquidation_probability:rse<0.1", "roi_mean:halfwidth<0.001", "gates"), adding paths in fixed blocks up to max_paths (default 1,000,000); policy: policy fields for this run ({externalLiquidityFloor = 0.1}), as s:with{policy = ...}; trace: keep the per-epoch state of the first n paths, or of the listed path indices (from 0); importance: importance sampling for a rare event (docs/IMPORTANCE.md): target "liquidation" (default), "bad_debt", "drawdown>0.25" or "roi<-0.1" with the automatic cross-entropy tilt, or a manual shift asset/volatility over epochs from..to; every field is then weighted
 ---@return cap.Result
 function cap.run(scenario, opts) end
 
