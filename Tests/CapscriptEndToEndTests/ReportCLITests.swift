@@ -60,7 +60,9 @@ let blockCharacters = Set("▁▂▃▄▅▆▇█")
     let lines = csv.stdout.split(separator: "\n")
     #expect(lines.count == 52 && lines[0].hasPrefix("# capscript per-path arrays; scenario=crash_40pct_external_asset"))
     #expect(lines[1].hasPrefix("path,roi,pnl,max_drawdown,liquidated"))
-    #expect(lines[1].hasSuffix(",bad_debt,liquidation_epoch,first_floor_violation_epoch,shock_epoch_1"))
+    #expect(
+      lines[1].hasSuffix(
+        ",bad_debt,twr,nav_max_drawdown,redemptions_paid,liquidation_epoch,first_floor_violation_epoch,shock_epoch_1"))
     let json = try capscript(["run", "crash_40pct_external_asset", "--paths", "50", "--format", "json", "--per-path"])
     guard case .array(let data)? = try JSONText.parse(json.stdout, file: "stdout")["data"] else {
       Issue.record("no data array")

@@ -19,7 +19,7 @@ import Testing
   @Test func aCaughtCancelledRunStillStopsTheChunk() throws {
     let r = try run(
       """
-      local s = cap.scenario("crash_40pct_external_asset"):with{ paths = 400000, epochs = 3650 }
+      local s = cap.scenario("crash_40pct_external_asset"):with{ paths = 200000, epochs = 7300 }
       local ok, e = pcall(cap.run, s)
       io.stderr:write("caught: ", tostring(e), "\\n")
       return
@@ -35,7 +35,7 @@ import Testing
     // runs again, the end of the chunk reports it.
     let r = try run(
       """
-      local s = cap.scenario("crash_40pct_external_asset"):with{ paths = 400000, epochs = 3650 }
+      local s = cap.scenario("crash_40pct_external_asset"):with{ paths = 200000, epochs = 7300 }
       pcall(cap.run, s)
       """)
     #expect(r.status == 1, "\(r.stderr)")
