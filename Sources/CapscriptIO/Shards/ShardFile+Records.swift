@@ -2,8 +2,10 @@ import SimCore
 
 extension ShardFile {
   /// The record's floating-point fields, in payload order. Every stored field
-  /// of `PathRecord` is in this list or in `countFields` (a test holds the two
-  /// lists against the type), so a new per-path field cannot be dropped by a merge.
+  /// of `PathRecord` is in this list or in `countFields`, and `encode` and
+  /// `decode` spell them out in this order (key paths would cost a third of a
+  /// merge); tests hold the lists against the type and the codec against the
+  /// lists, so a new per-path field cannot be dropped by a merge.
   static let doubleFields: [(name: String, key: any WritableKeyPath<PathRecord, Double> & Sendable)] = [
     ("roi", \.roi), ("pnl", \.pnl), ("maxDrawdown", \.maxDrawdown), ("badDebt", \.badDebt), ("twr", \.twr),
     ("navMaxDrawdown", \.navMaxDrawdown), ("redemptionsPaid", \.redemptionsPaid), ("weight", \.weight),
@@ -44,8 +46,19 @@ extension ShardFile {
         at += 4
       }
       for r in slice.records {
-        for field in doubleFields { put(r[keyPath: field.key]) }
-        for field in countFields { put(r[keyPath: field.key]) }
+        for x in [r.roi, r.pnl, r.maxDrawdown, r.badDebt, r.twr, r.navMaxDrawdown, r.redemptionsPaid, r.weight] {
+          put(x)
+        }
+        put(r.peakLoanToValue)
+        let a = r.attribution
+        for x in [a.yield, a.marketMaking, a.volatilityDrag, a.interventionDrag, a.redemptionDrag] { put(x) }
+        put(a.liquidationLoss)
+        put(a.deleverageCost)
+        for c in [r.floorViolations, r.throttleEvents, r.spreadAdjustments, r.deleverageEvents, r.pegDeviationEpochs] {
+          put(c)
+        }
+        put(r.liquidationEpoch)
+        put(r.firstFloorViolationEpoch)
         put(Int32(r.liquidated ? 1 : 0))
       }
       for x in slice.routingValues { put(x) }
@@ -74,8 +87,29 @@ extension ShardFile {
     records.reserveCapacity(range.count)
     for _ in range {
       var r = PathRecord()
-      for field in doubleFields { r[keyPath: field.key] = double() }
-      for field in countFields { r[keyPath: field.key] = int32() }
+      r.roi = double()
+      r.pnl = double()
+      r.maxDrawdown = double()
+      r.badDebt = double()
+      r.twr = double()
+      r.navMaxDrawdown = double()
+      r.redemptionsPaid = double()
+      r.weight = double()
+      r.peakLoanToValue = double()
+      r.attribution.yield = double()
+      r.attribution.marketMaking = double()
+      r.attribution.volatilityDrag = double()
+      r.attribution.interventionDrag = double()
+      r.attribution.redemptionDrag = double()
+      r.attribution.liquidationLoss = double()
+      r.attribution.deleverageCost = double()
+      r.floorViolations = int32()
+      r.throttleEvents = int32()
+      r.spreadAdjustments = int32()
+      r.deleverageEvents = int32()
+      r.pegDeviationEpochs = int32()
+      r.liquidationEpoch = int32()
+      r.firstFloorViolationEpoch = int32()
       r.liquidated = int32() != 0
       records.append(r)
     }
