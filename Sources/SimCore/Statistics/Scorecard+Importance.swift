@@ -99,19 +99,13 @@ extension Scorecard {
     let lossOrder = w.order(losses)
     for level in TailRisk.scorecardLevels {
       let t = w.tail(losses, order: lossOrder, level: level)
-      let v = "pnl_var_" + TailRisk.label(level)
-      let e = "pnl_es_" + TailRisk.label(level)
-      let vi = w.quantileInterval(losses, order: lossOrder, level, confidence: c, lower: true)
-      let ei = normalInterval((t.expectedShortfall, t.standardError), nonNegative: false)
-      tailRisk[v] = t.valueAtRisk
-      tailRisk[e] = t.expectedShortfall
-      tailRisk[v + "_of_capital"] = t.valueAtRisk / capital
-      tailRisk[e + "_of_capital"] = t.expectedShortfall / capital
-      intervals[v] = vi
-      intervals[e] = ei
-      standardErrors[e] = t.standardError
-      intervals[v + "_of_capital"] = Interval(lower: vi.lower / capital, upper: vi.upper / capital)
-      intervals[e + "_of_capital"] = Interval(lower: ei.lower / capital, upper: ei.upper / capital)
+      setTail(
+        level: level,
+        valueAtRisk: (t.valueAtRisk, w.quantileInterval(losses, order: lossOrder, level, confidence: c, lower: true)),
+        expectedShortfall: (
+          t.expectedShortfall, normalInterval((t.expectedShortfall, t.standardError), nonNegative: false)
+        ),
+        expectedShortfallStandardError: t.standardError, capital: capital)
     }
     let badDebt = records.map(\.badDebt)
     badDebtProbability = setWeighted("bad_debt_probability", w.probability(badDebt.map { $0 > 0 }), nonNegative: true)

@@ -56,19 +56,31 @@ extension Scorecard {
   mutating func setTailRisk(sortedLosses losses: [Double], capital: Double) {
     for level in TailRisk.scorecardLevels {
       let t = TailRisk(sortedLosses: losses, level: level)
-      let v = "pnl_var_" + TailRisk.label(level)
-      let e = "pnl_es_" + TailRisk.label(level)
-      let vi = t.valueAtRiskInterval(sortedLosses: losses, confidence)
-      let ei = t.expectedShortfallInterval(confidence)
-      tailRisk[v] = t.valueAtRisk
-      tailRisk[e] = t.expectedShortfall
-      tailRisk[v + "_of_capital"] = t.valueAtRisk / capital
-      tailRisk[e + "_of_capital"] = t.expectedShortfall / capital
-      intervals[v] = vi
-      intervals[e] = ei
-      standardErrors[e] = t.expectedShortfallStandardError
-      intervals[v + "_of_capital"] = Interval(lower: vi.lower / capital, upper: vi.upper / capital)
-      intervals[e + "_of_capital"] = Interval(lower: ei.lower / capital, upper: ei.upper / capital)
+      setTail(
+        level: level, valueAtRisk: (t.valueAtRisk, t.valueAtRiskInterval(sortedLosses: losses, confidence)),
+        expectedShortfall: (t.expectedShortfall, t.expectedShortfallInterval(confidence)),
+        expectedShortfallStandardError: t.expectedShortfallStandardError, capital: capital)
     }
+  }
+
+  /// Stores the VaR and ES of the loss at `level` with their intervals, and
+  /// both again as fractions of `capital` (plain and weighted estimates alike).
+  mutating func setTail(
+    level: Double, valueAtRisk: (value: Double, interval: Interval),
+    expectedShortfall: (value: Double, interval: Interval), expectedShortfallStandardError: Double, capital: Double
+  ) {
+    let v = "pnl_var_" + TailRisk.label(level)
+    let e = "pnl_es_" + TailRisk.label(level)
+    let vi = valueAtRisk.interval
+    let ei = expectedShortfall.interval
+    tailRisk[v] = valueAtRisk.value
+    tailRisk[e] = expectedShortfall.value
+    tailRisk[v + "_of_capital"] = valueAtRisk.value / capital
+    tailRisk[e + "_of_capital"] = expectedShortfall.value / capital
+    intervals[v] = vi
+    intervals[e] = ei
+    standardErrors[e] = expectedShortfallStandardError
+    intervals[v + "_of_capital"] = Interval(lower: vi.lower / capital, upper: vi.upper / capital)
+    intervals[e + "_of_capital"] = Interval(lower: ei.lower / capital, upper: ei.upper / capital)
   }
 }
