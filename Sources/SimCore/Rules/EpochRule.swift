@@ -21,7 +21,12 @@ public protocol EpochRule {
 }
 
 /// The absence of a rule: never called, never fails.
+///
+/// Like `NoPools`, it holds one unused byte so that the kernel's generic
+/// `inout Rule` has a defined address under ThreadSanitizer (docs/HARDENING.md, "Sanitizers").
 public struct NoRule: EpochRule {
+  private var storage: UInt8 = 0
+
   public static var isActive: Bool { false }
 
   public init() {}
