@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A distribution-free confidence interval for the q-quantile x_q of a
 /// continuous law, from two order statistics of an i.i.d. sample of n values
 /// (Hahn and Meeker, 1991, "Statistical Intervals", section 5.2; David and
@@ -57,6 +59,32 @@ public struct OrderStatisticInterval: Sendable, Hashable {
   public static func interval(
     sorted values: [Double], quantile q: Double, confidence: ConfidenceLevel = .standard
   ) -> Interval {
-    OrderStatisticInterval(count: values.count, quantile: q, confidence: confidence).interval(sorted: values)
+    memoized(count: values.count, quantile: q, confidence: confidence).interval(sorted: values)
   }
+
+  /// The ranks of `init(count:quantile:confidence:)`, each made once: a sweep
+  /// asks for the same few (one sample size, six quantiles) for every
+  /// candidate, and the binomial law behind them costs thousands of
+  /// instructions. The ranks are a pure function of the three arguments.
+  /// - Complexity: O(1) after the first call with the same arguments.
+  static func memoized(count: Int, quantile q: Double, confidence: ConfidenceLevel) -> OrderStatisticInterval {
+    let key = MemoKey(count: count, quantile: q, confidence: confidence)
+    if let known = memo.withLock({ $0[key] }) { return known }
+    let made = OrderStatisticInterval(count: count, quantile: q, confidence: confidence)
+    memo.withLock { table in
+      if table.count >= memoLimit { table.removeAll(keepingCapacity: true) }
+      table[key] = made
+    }
+    return made
+  }
+
+  private struct MemoKey: Hashable {
+    let count: Int
+    let quantile: Double
+    let confidence: ConfidenceLevel
+  }
+
+  /// Entries kept at most (a new sample size past it starts the table again).
+  private static let memoLimit = 256
+  private static let memo = Mutex<[MemoKey: OrderStatisticInterval]>([:])
 }
