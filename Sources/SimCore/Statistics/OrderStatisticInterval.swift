@@ -65,26 +65,29 @@ public struct OrderStatisticInterval: Sendable, Hashable {
   /// The ranks of `init(count:quantile:confidence:)`, each made once: a sweep
   /// asks for the same few (one sample size, six quantiles) for every
   /// candidate, and the binomial law behind them costs thousands of
-  /// instructions. The ranks are a pure function of the three arguments.
-  /// - Complexity: O(1) after the first call with the same arguments.
+  /// instructions. The ranks are a pure function of the three arguments. The
+  /// memo is a short list searched in order, not a dictionary: a dictionary of a
+  /// private key type costs its first use a runtime conformance scan (about
+  /// 380,000 instructions, more than it saves a single run).
+  /// - Complexity: O(`memoLimit`) after the first call with the same arguments.
   static func memoized(count: Int, quantile q: Double, confidence: ConfidenceLevel) -> OrderStatisticInterval {
     let key = MemoKey(count: count, quantile: q, confidence: confidence)
-    if let known = memo.withLock({ $0[key] }) { return known }
+    if let known = memo.withLock({ $0.first { $0.key == key }?.ranks }) { return known }
     let made = OrderStatisticInterval(count: count, quantile: q, confidence: confidence)
-    memo.withLock { table in
-      if table.count >= memoLimit { table.removeAll(keepingCapacity: true) }
-      table[key] = made
+    memo.withLock { list in
+      if list.count >= memoLimit { list.removeFirst() }
+      list.append((key, made))
     }
     return made
   }
 
-  private struct MemoKey: Hashable {
+  private struct MemoKey: Equatable {
     let count: Int
     let quantile: Double
     let confidence: ConfidenceLevel
   }
 
-  /// Entries kept at most (a new sample size past it starts the table again).
-  private static let memoLimit = 256
-  private static let memo = Mutex<[MemoKey: OrderStatisticInterval]>([:])
+  /// Entries kept at most (the oldest goes first).
+  private static let memoLimit = 32
+  private static let memo = Mutex<[(key: MemoKey, ranks: OrderStatisticInterval)]>([])
 }
