@@ -43,13 +43,16 @@ call=$(per "$call0" "$(lua_loop "f()" "$LOOPS")" "$LOOPS")
 field=$(per "$(lua_loop "local x = r.roi_mean" 0)" "$(lua_loop "local x = r.roi_mean" "$LOOPS")" "$LOOPS")
 policy=$(per "$(lua_loop "local p = cap.policy()" 0)" "$(lua_loop "local p = cap.policy()" "$LOOPS")" "$LOOPS")
 
-# A sweep of K+1 leverage candidates at 10 paths x 10 epochs against one of 1.
+# A sweep of K+1 leverage candidates at 10 paths x 10 epochs against one of 1 (a
+# grid of the one leverage 1: a range over 1..2.5 with a step of 1 would be 3).
 sweep() {
   cat >"$WORK/sweep.lua" <<LUA
 local base = cap.scenario('crash_40pct_external_asset'):with{paths = 10, epochs = 10, shocks = {}}
 local n = $1
 local step = n > 1 and 1.5 / (n - 1) or 1
-local res = cap.sweep{ base = base, grid = { leverage = cap.range(1, 2.5 + step / 2, step) } }:run()
+local leverage = n > 1 and cap.range(1, 2.5 + step / 2, step) or { 1 }
+assert(#leverage == n, "the sweep has " .. #leverage .. " candidates, not " .. n)
+local res = cap.sweep{ base = base, grid = { leverage = leverage } }:run()
 LUA
   instr "$BIN" "$WORK/sweep.lua"
 }

@@ -55,9 +55,21 @@ static inline const char *capscript_tostring(lua_State *L, int i, size_t *len) {
 }
 
 /* [-0, +0, -] the userdata at i if its metatable is the one registered as
- * tname, else NULL (luaL_testudata, which does not raise). */
+ * tname, or an object's own metatable (capscript_setboxmetatable) whose
+ * __metatable is that one; else NULL. Like luaL_testudata, it does not raise. */
 static inline void *capscript_testudata(lua_State *L, int i, const char *tname) {
-  return luaL_testudata(L, i, tname);
+  void *p = lua_touserdata(L, i);
+  if (p == NULL || !lua_getmetatable(L, i)) return NULL;
+  lua_getfield(L, LUA_REGISTRYINDEX, tname);
+  int same = lua_rawequal(L, -1, -2);
+  if (!same) {
+    lua_pushliteral(L, "__metatable");
+    lua_rawget(L, -3);
+    same = lua_type(L, -1) == LUA_TTABLE && lua_rawequal(L, -1, -2);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 2);
+  return same ? p : NULL;
 }
 
 /* The trampoline: calls the Swift function stored as upvalue 1, and raises the
@@ -150,6 +162,22 @@ static inline int capscript_loadfile(lua_State *L, const char *path) {
 /* [-0, +1, m] loads a string as a text chunk with the given chunk name */
 static inline int capscript_loadstring(lua_State *L, const char *s, size_t len, const char *name) {
   return luaL_loadbufferx(L, s, len, name, "t");
+}
+
+/* Called with (v, key): returns v[key], metamethods included. */
+static inline int capscript_gettable_k(lua_State *L) {
+  lua_gettable(L, 1);
+  return 1;
+}
+
+/* [-1, +1, -] replaces the value on top with value[key], read with its
+ * metamethods in a protected call; returns the status (on an error, the
+ * message replaces the value). */
+static inline int capscript_pgetfield(lua_State *L, const char *key) {
+  lua_pushcfunction(L, capscript_gettable_k);
+  lua_insert(L, -2);
+  lua_pushstring(L, key);
+  return capscript_pcall(L, 2, 1);
 }
 
 /* Runs luaL_openlibs under a protected call. */
@@ -259,6 +287,85 @@ static inline int capscript_cachedindex(lua_State *L) {
 static inline void capscript_pushcachedindex(lua_State *L, capscript_fn f) {
   lua_pushlightuserdata(L, (void *)f);
   lua_pushcclosure(L, capscript_cachedindex, 1);
+}
+
+/* Per-object field tables. A type registered with a `__fields` table (the
+ * metatable of field tables: capscript_pushfieldmeta) gives each object a
+ * metatable of its own: a copy of the registered one whose `__index` is the
+ * object's field table F (also its user value 1, the field cache of
+ * capscript_cachefield) and whose `__metatable` is the registered metatable.
+ * A cached field is then read by Lua's own table-valued `__index`, with no
+ * call at all; a key F lacks goes to F's metatable, whose `__index`
+ * (capscript_fieldindex) finds the object in F and calls the Swift getter.
+ * `getmetatable` still answers the registered metatable, so a script never
+ * reaches F (only the debug library does), and results stay read-only: a
+ * userdata has no `__newindex`. */
+
+/* The key under which a field table holds its object: a light userdata of the
+ * table's own address (a script cannot make one). */
+static inline const void *capscript_selfkey(lua_State *L, int f) { return lua_topointer(L, f); }
+
+/* `__index` of field tables: (F, key) becomes (object, key) and goes to the
+ * Swift getter of upvalue 1 through the trampoline, which checks the object
+ * (a table that is no field table passes itself, and the check refuses it). */
+static inline int capscript_fieldindex(lua_State *L) {
+  if (lua_type(L, 1) == LUA_TTABLE) {
+    if (lua_rawgetp(L, 1, capscript_selfkey(L, 1)) == LUA_TUSERDATA) {
+      lua_replace(L, 1);
+    } else {
+      lua_pop(L, 1);
+    }
+  }
+  return capscript_trampoline(L);
+}
+
+/* [-0, +1, m] pushes the metatable of field tables: `__index` calls the Swift
+ * function f for keys not cached yet */
+static inline void capscript_pushfieldmeta(lua_State *L, capscript_fn f) {
+  lua_createtable(L, 0, 1);
+  lua_pushlightuserdata(L, (void *)f);
+  lua_pushcclosure(L, capscript_fieldindex, 1);
+  lua_setfield(L, -2, "__index");
+}
+
+/* [-0, +0, m] sets the metatable of the userdata on top: the one registered
+ * as tname, or, when that one has a `__fields` table, a metatable of the
+ * object's own with its field table (see above). */
+static inline void capscript_setboxmetatable(lua_State *L, const char *tname) {
+  int ud = lua_gettop(L);
+  lua_getfield(L, LUA_REGISTRYINDEX, tname);
+  int mt = lua_gettop(L);
+  lua_pushliteral(L, "__fields");
+  if (lua_type(L, mt) != LUA_TTABLE || lua_rawget(L, mt) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_setmetatable(L, ud);
+    return;
+  }
+  int fieldmeta = lua_gettop(L);
+  lua_createtable(L, 0, 8);
+  int f = lua_gettop(L);
+  lua_pushvalue(L, ud);
+  lua_rawsetp(L, f, capscript_selfkey(L, f));
+  lua_pushvalue(L, fieldmeta);
+  lua_setmetatable(L, f);
+  lua_createtable(L, 0, 8);
+  int own = lua_gettop(L);
+  lua_pushnil(L);
+  while (lua_next(L, mt) != 0) {
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, own);
+  }
+  lua_pushvalue(L, f);
+  lua_setfield(L, own, "__index");
+  lua_pushvalue(L, mt);
+  lua_setfield(L, own, "__metatable");
+  lua_pushnil(L);
+  lua_setfield(L, own, "__fields");
+  lua_pushvalue(L, f);
+  lua_setiuservalue(L, ud, 1);
+  lua_setmetatable(L, ud); /* after __gc is in place: the object is marked for finalization */
+  lua_settop(L, ud);
 }
 
 #endif

@@ -20,11 +20,13 @@ package enum LuaObject {
   /// shown to Lua, so a script cannot make a userdata that passes for a box.
   static let tag = UInt64.random(in: 1...UInt64.max)
 
-  /// [-0, +1, m] pushes `value` as a userdata with the metatable `tname`.
+  /// [-0, +1, m] pushes `value` as a userdata with the metatable `tname`, or,
+  /// for a type registered with field tables (`registerMetatable(fieldTables:)`),
+  /// with a metatable of its own whose `__index` is its field table.
   package static func push<Value>(_ L: OpaquePointer?, _ value: Value, tname: String) {
     let box = Unmanaged.passRetained(LuaBox(value)).toOpaque()
     capscript_pushbox(L, box, tag)
-    capscript_setmetatable(L, tname)
+    capscript_setboxmetatable(L, tname)
   }
 
   /// The value at `index` if it is a live box of type `tname` holding a
@@ -52,7 +54,7 @@ package enum LuaObject {
   }
 
   /// [-0, +0, -] the box at `index` when it is a genuine box (size and tag)
-  /// with the metatable `tname`.
+  /// with the metatable `tname` (or an own metatable whose `__metatable` is it).
   static func box(_ L: OpaquePointer?, _ index: Int32, tname: String) -> UnsafeMutablePointer<capscript_box>? {
     capscript_tobox(L, index, capscript_testudata(L, index, tname), tag)
   }

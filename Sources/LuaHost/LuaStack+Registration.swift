@@ -31,10 +31,14 @@ extension LuaStack {
   /// [-0, +0, m] registers the metatable `tname` with its `metamethods` and, when
   /// `methodsField` is given, a table of `methods` stored in that field (the
   /// closures are created once, here). With `cachedIndex`, `__index` first
-  /// answers from the box's field cache in C (`LuaObject.cacheField`).
+  /// answers from the box's field cache in C (`LuaObject.cacheField`). With
+  /// `fieldTables`, each object gets a metatable of its own whose `__index` is
+  /// that cache, a table, so a cached field is read with no call at all, and
+  /// `__index` is called (with the object) only for keys not cached yet
+  /// (`capscript_setboxmetatable` in CLua's header).
   package static func registerMetatable(
     _ L: OpaquePointer?, tname: String, metamethods: [(String, BindingFunction)], methodsField: String? = nil,
-    methods: [(String, BindingFunction)] = [], cachedIndex: Bool = false
+    methods: [(String, BindingFunction)] = [], cachedIndex: Bool = false, fieldTables: Bool = false
   ) {
     capscript_newmetatable(L, tname)
     for (key, f) in metamethods {
@@ -44,6 +48,10 @@ extension LuaStack {
         capscript_pushswiftfunction(L, f)
       }
       lua_setfield(L, -2, key)
+      if fieldTables && key == "__index" {
+        capscript_pushfieldmeta(L, f)
+        lua_setfield(L, -2, "__fields")
+      }
     }
     if let methodsField {
       lua_createtable(L, 0, Int32(methods.count))

@@ -35,19 +35,13 @@ extension LuaState {
     LuaStack.pushRawField(L, -1, "string")
   }
 
-  /// [-1, +1, -] replaces the value on top with `v[name]` read by its
-  /// metatable's `__index` function (protected); false, with the stack as it
-  /// was left, when it has no metatable or the read raises.
+  /// [-1, +1, -] replaces the value on top with `v[name]` read through its
+  /// metatable's `__index` (a function, or a result's field table; protected);
+  /// false, with the stack as it was left, when it has no metatable or the read raises.
   package func replaceWithIndexedField(_ name: String) -> Bool {
     guard lua_getmetatable(L, -1) != 0 else { return false }
-    lua_pushstring(L, "__index")
-    lua_rawget(L, -2)
-    lua_pushvalue(L, -3)
-    lua_pushstring(L, name)
-    guard capscript_pcall(L, 2, 1) == LUA_OK else { return false }
-    lua_copy(L, -1, -3)
-    capscript_pop(L, 2)
-    return true
+    capscript_pop(L, 1)
+    return capscript_pgetfield(L, name) == LUA_OK
   }
 
   /// [-0, +0, -] the string keys of the table at `index` (every key type is

@@ -19,7 +19,9 @@ enum ResultObject {
           LuaStack.push(L, string: r.scorecard.table + (chart.isEmpty ? "" : "\n" + chart))
           return 1
         }
-      })
+      },
+      // `r.roi_mean` in a loop: a field read costs about one plain Lua call (bench/README.md).
+      fieldTables: true)
   }
 
   static func get(_ L: OpaquePointer?, _ i: Int32, _ function: String) throws -> RunResult {

@@ -9,15 +9,18 @@ enum APIObject {
   static let methodsField = "__methods"
 
   /// [-0, +0, m] registers the metatable of `api` (which must have a `tname`):
-  /// `__gc`, `__index`, `__tostring` and the methods table.
+  /// `__gc`, `__index`, `__tostring` and the methods table; with `fieldTables`,
+  /// each object reads its cached fields from a table of its own
+  /// (`LuaStack.registerMetatable(fieldTables:)`).
   static func register(
-    _ L: OpaquePointer?, _ api: APIClass, gc: BindingFunction, index: BindingFunction, tostring: BindingFunction
+    _ L: OpaquePointer?, _ api: APIClass, gc: BindingFunction, index: BindingFunction, tostring: BindingFunction,
+    fieldTables: Bool = false
   ) {
     guard let tname = api.tname else { return }
     let methods = api.members.filter { $0.kind == .method }.compactMap { m in m.function.map { (m.name, $0) } }
     LuaStack.registerMetatable(
       L, tname: tname, metamethods: [("__gc", gc), ("__index", index), ("__tostring", tostring)],
-      methodsField: methodsField, methods: methods, cachedIndex: true)
+      methodsField: methodsField, methods: methods, cachedIndex: true, fieldTables: fieldTables)
   }
 
   /// `__index` of a userdata of `api`: a method from the methods table, a

@@ -11,6 +11,9 @@ public struct Attribution: Sendable, Equatable {
 
   public init() {}
 
+  /// How many terms `terms` lists.
+  public static let termCount = Attribution().terms.count
+
   /// The terms by their scorecard names, in model order.
   public var terms: [(name: String, value: Double)] {
     [

@@ -92,10 +92,9 @@ public struct Sweep: Sendable {
     let leverage = s.capital?.leverage ?? 1
     let gates = GateReport(
       card, policy: base.policy, leverage: leverage, leverageCap: evidence.deployableLeverageCap(base.policy))
-    var metrics: [String: Double] = [:]
-    for name in Scorecard.scalarFieldNames + ["roi_mean_stderr"] { metrics[name] = card.scalar(name) }
     let summary = CandidateSummary(
-      index: index, round: round, paths: paths, assignments: assignments[index], leverage: leverage, metrics: metrics,
+      index: index, round: round, paths: paths, assignments: assignments[index], leverage: leverage,
+      metrics: card.capitalScalars,
       score: GateReport.score(card, weights: base.policy.weights), failedGates: gates.failures
     ).withIntervals(of: card)
     return (summary, run)

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A distribution-free confidence interval for the q-quantile x_q of a
 /// continuous law, from two order statistics of an i.i.d. sample of n values
 /// (Hahn and Meeker, 1991, "Statistical Intervals", section 5.2; David and
@@ -57,6 +59,35 @@ public struct OrderStatisticInterval: Sendable, Hashable {
   public static func interval(
     sorted values: [Double], quantile q: Double, confidence: ConfidenceLevel = .standard
   ) -> Interval {
-    OrderStatisticInterval(count: values.count, quantile: q, confidence: confidence).interval(sorted: values)
+    memoized(count: values.count, quantile: q, confidence: confidence).interval(sorted: values)
   }
+
+  /// The ranks of `init(count:quantile:confidence:)`, each made once: a sweep
+  /// asks for the same few (one sample size, six quantiles) for every
+  /// candidate, and the binomial law behind them costs thousands of
+  /// instructions. The ranks are a pure function of the three arguments. The
+  /// memo is a short list searched in order, not a dictionary: a dictionary of a
+  /// private key type costs its first use a runtime conformance scan (about
+  /// 380,000 instructions, more than it saves a single run).
+  /// - Complexity: O(`memoLimit`) after the first call with the same arguments.
+  static func memoized(count: Int, quantile q: Double, confidence: ConfidenceLevel) -> OrderStatisticInterval {
+    let key = MemoKey(count: count, quantile: q, confidence: confidence)
+    if let known = memo.withLock({ $0.first { $0.key == key }?.ranks }) { return known }
+    let made = OrderStatisticInterval(count: count, quantile: q, confidence: confidence)
+    memo.withLock { list in
+      if list.count >= memoLimit { list.removeFirst() }
+      list.append((key, made))
+    }
+    return made
+  }
+
+  private struct MemoKey: Equatable {
+    let count: Int
+    let quantile: Double
+    let confidence: ConfidenceLevel
+  }
+
+  /// Entries kept at most (the oldest goes first).
+  private static let memoLimit = 32
+  private static let memo = Mutex<[(key: MemoKey, ranks: OrderStatisticInterval)]>([])
 }

@@ -69,18 +69,17 @@ extension Scorecard {
     level: Double, valueAtRisk: (value: Double, interval: Interval),
     expectedShortfall: (value: Double, interval: Interval), expectedShortfallStandardError: Double, capital: Double
   ) {
-    let v = "pnl_var_" + TailRisk.label(level)
-    let e = "pnl_es_" + TailRisk.label(level)
+    let names = TailRisk.fieldNames(level)
     let vi = valueAtRisk.interval
     let ei = expectedShortfall.interval
-    tailRisk[v] = valueAtRisk.value
-    tailRisk[e] = expectedShortfall.value
-    tailRisk[v + "_of_capital"] = valueAtRisk.value / capital
-    tailRisk[e + "_of_capital"] = expectedShortfall.value / capital
-    intervals[v] = vi
-    intervals[e] = ei
-    standardErrors[e] = expectedShortfallStandardError
-    intervals[v + "_of_capital"] = Interval(lower: vi.lower / capital, upper: vi.upper / capital)
-    intervals[e + "_of_capital"] = Interval(lower: ei.lower / capital, upper: ei.upper / capital)
+    tailRisk[names.valueAtRisk] = valueAtRisk.value
+    tailRisk[names.expectedShortfall] = expectedShortfall.value
+    tailRisk[names.valueAtRiskOfCapital] = valueAtRisk.value / capital
+    tailRisk[names.expectedShortfallOfCapital] = expectedShortfall.value / capital
+    intervals[names.valueAtRisk] = vi
+    intervals[names.expectedShortfall] = ei
+    standardErrors[names.expectedShortfall] = expectedShortfallStandardError
+    intervals[names.valueAtRiskOfCapital] = Interval(lower: vi.lower / capital, upper: vi.upper / capital)
+    intervals[names.expectedShortfallOfCapital] = Interval(lower: ei.lower / capital, upper: ei.upper / capital)
   }
 }

@@ -139,6 +139,12 @@ public struct Scorecard: Sendable {
     provenance = Provenance(scenario: scenario, paths: records.count)
     guard hasCapital, !records.isEmpty else { return }
     confidence = ConfidenceLevel(scenario.policy.gateConfidence) ?? .standard
+    // Sized once: a sweep builds one scorecard per candidate, and growing these costs more than filling them.
+    intervals.reserveCapacity(Self.scalarFieldNames.count)
+    standardErrors.reserveCapacity(Self.scalarFieldNames.count)
+    tailRisk.reserveCapacity(TailRisk.scorecardFieldNames.count)
+    flows.reserveCapacity(Self.flowFieldNames.count)
+    attributionIntervals.reserveCapacity(Attribution.termCount)
     setTailRisk(sortedLosses: sortedPnl.reversed().map { -$0 }, capital: scenario.capital?.capital ?? .nan)
     setIntervals(
       records: records, sortedRoi: sortedRoi, sortedDrawdown: sortedDrawdown, liquidated: liquidated,
@@ -146,6 +152,34 @@ public struct Scorecard: Sendable {
     setBadDebt(records: records)
     setFlows(records: records)
     setMarketMakingShare(records: records)
+  }
+
+  /// Every capital scalar field (`scalarFieldNames`) and `roi_mean_stderr` by
+  /// name, each as `scalar(_:)` reads it (a field it reads as nil is left out;
+  /// empty in a routing-only run), without matching each name.
+  /// - Complexity: O(fields): one dictionary insertion per field.
+  public var capitalScalars: [String: Double] {
+    guard hasCapital else { return [:] }
+    var out = [String: Double](minimumCapacity: Self.scalarFieldNames.count + 1)
+    out["roi_mean"] = roiMean
+    out["roi_p05"] = roiP05
+    out["roi_p95"] = roiP95
+    out["roi_mean_stderr"] = roiMeanStderr
+    out["max_drawdown_p95"] = maxDrawdownP95
+    out["liquidation_probability"] = liquidationProbability
+    out["peg_deviation_frequency"] = pegDeviationFrequency
+    out["external_liquidity_floor_violations"] = externalLiquidityFloorViolations
+    out["volatility_throttle_events"] = volatilityThrottleEvents
+    out["spread_adjustment_events"] = spreadAdjustmentEvents
+    out["deleverage_events"] = deleverageEvents
+    out["bad_debt_probability"] = badDebtProbability
+    out["bad_debt_mean"] = badDebtMean
+    out["bad_debt_var_95"] = badDebtVaR95
+    out["bad_debt_es_99"] = badDebtES99
+    out[Self.marketMakingShareName] = marketMakingShare
+    for name in TailRisk.scorecardFieldNames { out[name] = tailRisk[name] ?? flows[name] }
+    for name in Self.flowFieldNames { out[name] = tailRisk[name] ?? flows[name] }
+    return out
   }
 
   /// A scalar field by its scorecard name: a capital field (nil in a
