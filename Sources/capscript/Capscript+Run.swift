@@ -115,9 +115,6 @@ extension Capscript {
         return
       }
       if optimizer || s.optimizerByDefault {
-        if importance != nil {
-          throw ValidationError("--importance applies to a plain run; a sweep's gates use the scenario's own paths")
-        }
         if until != nil {
           throw ValidationError("--until applies to a plain run; a sweep runs its candidates at fixed paths")
         }
@@ -208,7 +205,15 @@ extension Capscript {
       guard let spec = s.sweep else {
         throw ConfigError(.missingField, file: s.file, field: "sweep", "is required to run in optimizer mode")
       }
-      let sweep = try Sweep(base: s, spec: spec, evidence: library.evidence())
+      var sweep = try Sweep(base: s, spec: spec, evidence: library.evidence())
+      if let importance = try importanceSpec() {
+        // One tilt, found on the base scenario, for every candidate (docs/IMPORTANCE.md, "Optimizer sweeps").
+        do {
+          try sweep.sample(importance: importance, options: runOptions)
+        } catch let error as ConfigError {
+          throw ValidationError("\(error)")
+        }
+      }
       let dir = (out ?? "out") + "/sweeps"
       var (journal, done) = try SweepJournal.open(directory: dir, name: s.name, sweep: sweep, resume: resume)
       // A resumed sweep takes the results of its candidate shards (--shard) first.

@@ -26,6 +26,38 @@ import Testing
     #expect(out == ["true", "liquidation", "true", "manual", "true", "true"])
   }
 
+  /// The per-path arrays carry each path's weight under importance sampling
+  /// (`r:paths "weight"`, the `weight` column of `r:save{paths = true}`), and
+  /// their weighted mean of `liquidated` is the scorecard's probability; a
+  /// plain run has no `weight` array.
+  @Test func perPathArraysCarryTheWeightsOnlyWhenImportanceSampled() throws {
+    let s = try ConfigLibrary(directory: packageRoot + "/config").scenario("crash_40pct_external_asset").with([
+      ("epochs", .number(60)), ("paths", .number(400)), ("leverage", .number(1.8)),
+    ])
+    let spec = ImportanceSpec(method: .manual(asset: -0.3, volatility: 0, from: 0, to: 30))
+    let native = try Runner.run(s, importance: spec)
+    #expect(native.pathColumnNames.last == "weight")
+    #expect(native.column("weight") == native.records.map(\.weight))
+    #expect(native.records.contains { $0.weight != 1 })
+    let plain = try Runner.run(s)
+    #expect(!plain.pathColumnNames.contains("weight"))
+    #expect(plain.column("weight") == nil)
+    let csv = PathTable.csv(native).split(separator: "\n")
+    #expect(csv[1].hasSuffix(",weight"))
+    #expect(!PathTable.csv(plain).contains("weight"))
+    #expect(PathTable.json(native).contains("{\"name\": \"weight\", \"type\": \"number\"}"))
+    let state = try makeState()
+    let out = try state.run(
+      """
+      local s = cap.scenario("crash_40pct_external_asset"):with{epochs = 60, paths = 400, leverage = 1.8}
+      local r = cap.run(s, {importance = {asset = -0.3, from = 0, to = 30}})
+      local w, l, sum = r:paths "weight", r:paths "liquidated", 0
+      for i = 1, #w do sum = sum + w[i] * l[i] end
+      return #w, math.abs(sum / #w - r.liquidation_probability) < 1e-12, (pcall(cap.run(s).paths, cap.run(s), "weight"))
+      """)
+    #expect(out == ["400", "true", "false"])
+  }
+
   @Test(arguments: [
     ("{importance = {target = \"crash\"}}", "importance.target expects liquidation, bad_debt"),
     ("{importance = {asset = -9}}", "asset"),
