@@ -21,9 +21,20 @@ public struct RunResult: Sendable {
     scenario: Scenario, records: [PathRecord], elapsedSeconds: Double, threads: Int, bands: EpochBands? = nil,
     routing: RoutingRecords? = nil
   ) {
+    self.init(
+      scenario: scenario, records: records,
+      scorecard: Scorecard(scenario: scenario, records: records, routing: routing), elapsedSeconds: elapsedSeconds,
+      threads: threads, bands: bands, routing: routing)
+  }
+
+  /// A run whose scorecard is already built (the weighted one of an importance-sampled run).
+  init(
+    scenario: Scenario, records: [PathRecord], scorecard: Scorecard, elapsedSeconds: Double, threads: Int,
+    bands: EpochBands?, routing: RoutingRecords?
+  ) {
     self.scenario = scenario
     self.records = records
-    self.scorecard = Scorecard(scenario: scenario, records: records, routing: routing)
+    self.scorecard = scorecard
     self.elapsedSeconds = elapsedSeconds
     self.threads = threads
     self.bands = bands
