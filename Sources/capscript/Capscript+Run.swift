@@ -47,7 +47,7 @@ extension Capscript {
       help: ArgumentHelp(
         "Importance sampling for rare events: auto, or asset=SHIFT,from=EPOCH,to=EPOCH[,volatility=SHIFT].",
         discussion:
-          "auto picks the tilt by cross-entropy pilot rounds aimed at --importance-target; every scorecard field is then a weighted estimate, with diagnostics (docs/IMPORTANCE.md)."
+          "auto picks the tilt by cross-entropy pilot rounds aimed at --importance-target; every scorecard field is then a weighted estimate, with diagnostics (docs/IMPORTANCE.md). With --optimizer, one tilt found on the base scenario serves every candidate."
       ))
     var importance: String?
     @Option(help: "The rare event --importance aims at: \(ImportanceTarget.forms).")
