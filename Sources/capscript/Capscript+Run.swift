@@ -78,9 +78,6 @@ extension Capscript {
       _ = try precision()
       _ = try importanceSpec()
       _ = try shardSlice()
-      if shard != nil, importance != nil {
-        throw ValidationError("--importance applies to a whole run; --shard runs plain slices of the paths")
-      }
     }
 
     /// The importance sampling `--importance` asks for, nil without it.
@@ -201,19 +198,23 @@ extension Capscript {
       }
     }
 
+    /// Puts `sweep` under `--importance`, if given: one tilt, found on the base
+    /// scenario, for every candidate (docs/IMPORTANCE.md, "Optimizer sweeps").
+    func sampleWithImportance(_ sweep: inout Sweep) throws {
+      guard let importance = try importanceSpec() else { return }
+      do {
+        try sweep.sample(importance: importance, options: runOptions)
+      } catch let error as ConfigError {
+        throw ValidationError("\(error)")
+      }
+    }
+
     func runSweep(_ s: Scenario, library: ConfigLibrary) throws {
       guard let spec = s.sweep else {
         throw ConfigError(.missingField, file: s.file, field: "sweep", "is required to run in optimizer mode")
       }
       var sweep = try Sweep(base: s, spec: spec, evidence: library.evidence())
-      if let importance = try importanceSpec() {
-        // One tilt, found on the base scenario, for every candidate (docs/IMPORTANCE.md, "Optimizer sweeps").
-        do {
-          try sweep.sample(importance: importance, options: runOptions)
-        } catch let error as ConfigError {
-          throw ValidationError("\(error)")
-        }
-      }
+      try sampleWithImportance(&sweep)
       let dir = (out ?? "out") + "/sweeps"
       var (journal, done) = try SweepJournal.open(directory: dir, name: s.name, sweep: sweep, resume: resume)
       // A resumed sweep takes the results of its candidate shards (--shard) first.
