@@ -29,13 +29,18 @@ import Testing
     let tau = 24
     let (m, b) = (-0.4, 0.01)
     var g = Normals(state: 11)
-    var sample = ShiftFamily.Sample(epochs: epochs, capacity: n)
+    var rows: [(w: Double, asset: [Double], volatility: [Double])] = []
     for i in 0..<n {
       let asset = (0..<epochs).map { t in g.next() + (t <= tau ? m + b * (Double(t) - Double(tau) / 2) : 0) }
       let volatility = (0..<epochs).map { _ in g.next() }
-      sample.append(weight: i % 3 == 0 ? 2 : 1, asset: asset, volatility: volatility)
+      rows.append((i % 3 == 0 ? 2 : 1, asset, volatility))
     }
-    let (a, v) = sample.fit()
+    var means = ShiftFamily.EpochMeans(epochs: epochs)
+    for r in rows { means.add(weight: r.w, asset: r.asset, volatility: r.volatility) }
+    #expect(means.end == tau)
+    var moments = ShiftFamily.Moments(end: means.end)
+    for r in rows { moments.add(weight: r.w, asset: r.asset, volatility: r.volatility) }
+    let (a, v) = moments.shifts(epochs: epochs)
     #expect(a.lastIndex { $0 != 0 } == tau)
     #expect(v.allSatisfy { $0 == 0 })
     let ess = 8 * Double(n) / 9

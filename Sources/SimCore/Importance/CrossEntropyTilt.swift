@@ -70,60 +70,85 @@ struct CrossEntropyTilt {
     return (tilt, tilts.count * pilotPaths)
   }
 
-  /// The cross-entropy update from the elite pilot paths, drawn under `tilts[round]`.
-  /// - Complexity: O(elite × epochs × rounds), replaying the elite's normals from their streams.
+  /// The cross-entropy update from the elite pilot paths, drawn under `tilts[round]`:
+  /// two passes over the elite (`ShiftFamily`), replaying their normals, none kept.
+  /// - Complexity: O(elite × epochs × rounds); memory O(elite + epochs).
   func update(tilts: [ImportanceTilt], kernel: CapitalKernel, elite: [PilotPath]) -> ImportanceTilt {
     let epochs = kernel.epochs
-    let rounds = tilts.count
-    var next = tilts[rounds - 1]
-    var sample = ShiftFamily.Sample(epochs: epochs, capacity: elite.count)
+    var next = tilts[tilts.count - 1]
+    var means = ShiftFamily.EpochMeans(epochs: epochs)
     var fired = [Double](repeating: 0, count: kernel.shocks.count)
     var happened = [Bool](repeating: false, count: kernel.shocks.count)
-    var logRatio = [Double](repeating: 0, count: rounds)
+    var weights: [(path: PilotPath, weight: Double)] = []
     var z1 = [Double](repeating: 0, count: epochs)
     var z3 = z1
     for e in elite {
-      let drawn = tilts[e.round]
-      for t in 0..<epochs {
-        var words = WordStream(kernel.random.philox, path: e.path, epoch: t, stream: kernel.streams.overlay)
-        z1[t] = kernel.zig.normal(&words) + drawn.volatilityShift[t]
-        _ = kernel.zig.normal(&words)
-        z3[t] = kernel.zig.normal(&words) + drawn.assetShift[t]
-      }
-      for (i, shock) in kernel.shocks.enumerated() where shock.probability < 1 {
-        let u = kernel.random.uniforms(path: e.path, epoch: 0, block: i, stream: kernel.streams.shocks)
-        happened[i] = u.0 < Self.probability(drawn, shock: i, plain: shock.probability)
-      }
-      // log(g_r / f) of this path under each round's tilt; the weight is f over their equal mixture.
-      for r in 0..<rounds {
-        let g = tilts[r]
-        var l = 0.0
-        for t in 0..<epochs {
-          let a = g.assetShift[t]
-          let v = g.volatilityShift[t]
-          l += a * z3[t] - a * a / 2 + v * z1[t] - v * v / 2
-        }
-        for (i, shock) in kernel.shocks.enumerated() where shock.probability < 1 {
-          let p = shock.probability
-          let q = Self.probability(g, shock: i, plain: p)
-          l += happened[i] ? log(q / p) : log((1 - q) / (1 - p))
-        }
-        logRatio[r] = l
-      }
-      let top = logRatio.max() ?? 0
-      let mixture = logRatio.reduce(0) { $0 + exp($1 - top) } / Double(rounds)
-      let w = exp(-top) / mixture
+      replay(e, tilts: tilts, kernel: kernel, volatility: &z1, asset: &z3, happened: &happened)
+      let w = balanceWeight(tilts: tilts, kernel: kernel, volatility: z1, asset: z3, happened: happened)
       guard w.isFinite, w > 0 else { continue }
-      sample.append(weight: w, asset: z3, volatility: z1)
+      weights.append((e, w))
+      means.add(weight: w, asset: z3, volatility: z1)
       for i in happened.indices where happened[i] { fired[i] += w }
     }
-    guard sample.totalWeight > 0 else { return next }
-    (next.assetShift, next.volatilityShift) = sample.fit()
+    guard means.totalWeight > 0 else { return next }
+    var moments = ShiftFamily.Moments(end: means.end)
+    for (e, w) in weights {
+      replay(e, tilts: tilts, kernel: kernel, volatility: &z1, asset: &z3, happened: &happened)
+      moments.add(weight: w, asset: z3, volatility: z1)
+    }
+    (next.assetShift, next.volatilityShift) = moments.shifts(epochs: epochs)
     for (i, shock) in kernel.shocks.enumerated() where shock.probability < 1 {
       let r = Self.shockProbabilityRange
-      next.shockProbability[i] = min(max(fired[i] / sample.totalWeight, r.lowerBound), r.upperBound)
+      next.shockProbability[i] = min(max(fired[i] / means.totalWeight, r.lowerBound), r.upperBound)
     }
     return next
+  }
+
+  /// The normals z1 (volatility) and z3 (asset) pilot path `e` was drawn with
+  /// under its round's tilt, and which probabilistic shocks happened on it.
+  /// - Complexity: O(epochs + shocks).
+  func replay(
+    _ e: PilotPath, tilts: [ImportanceTilt], kernel: CapitalKernel, volatility z1: inout [Double],
+    asset z3: inout [Double], happened: inout [Bool]
+  ) {
+    let drawn = tilts[e.round]
+    for t in 0..<kernel.epochs {
+      var words = WordStream(kernel.random.philox, path: e.path, epoch: t, stream: kernel.streams.overlay)
+      z1[t] = kernel.zig.normal(&words) + drawn.volatilityShift[t]
+      _ = kernel.zig.normal(&words)
+      z3[t] = kernel.zig.normal(&words) + drawn.assetShift[t]
+    }
+    for (i, shock) in kernel.shocks.enumerated() where shock.probability < 1 {
+      let u = kernel.random.uniforms(path: e.path, epoch: 0, block: i, stream: kernel.streams.shocks)
+      happened[i] = u.0 < Self.probability(drawn, shock: i, plain: shock.probability)
+    }
+  }
+
+  /// The balance-heuristic weight of a path with these draws: the plain
+  /// density over the equal mixture of the rounds' tilted densities,
+  /// 1 / ((1/R) Σ_r g_r/f), from log(g_r/f) under each round's tilt.
+  /// - Complexity: O(rounds × (epochs + shocks)).
+  func balanceWeight(
+    tilts: [ImportanceTilt], kernel: CapitalKernel, volatility z1: [Double], asset z3: [Double], happened: [Bool]
+  ) -> Double {
+    var logRatio = [Double](repeating: 0, count: tilts.count)
+    for (r, g) in tilts.enumerated() {
+      var l = 0.0
+      for t in 0..<kernel.epochs {
+        let a = g.assetShift[t]
+        let v = g.volatilityShift[t]
+        l += a * z3[t] - a * a / 2 + v * z1[t] - v * v / 2
+      }
+      for (i, shock) in kernel.shocks.enumerated() where shock.probability < 1 {
+        let p = shock.probability
+        let q = Self.probability(g, shock: i, plain: p)
+        l += happened[i] ? log(q / p) : log((1 - q) / (1 - p))
+      }
+      logRatio[r] = l
+    }
+    let top = logRatio.max() ?? 0
+    let mixture = logRatio.reduce(0) { $0 + exp($1 - top) } / Double(tilts.count)
+    return exp(-top) / mixture
   }
 
   /// The probability shock `i` is drawn with under `tilt` (its own `plain` when untilted).

@@ -11,64 +11,53 @@ import Foundation
 /// spreading the push evenly over the epochs before it (for a random walk the
 /// most likely path to a level is a straight line), and the epochs after it
 /// carry no tilt, so they add no weight variance.
+///
+/// The cross-entropy optimum within the family is the weighted least-squares
+/// fit of the elite's normals, found in two passes over them (so no path's
+/// normals are kept): `EpochMeans` gives the weighted mean per epoch z̄_t and
+/// from it τ, the window end whose fits explain the largest sum of squares (the
+/// likelihood over τ); `Moments` then gives the weighted mean of each path's
+/// level and slope over 0...τ, each set to 0 when within `noiseCut` standard
+/// errors of 0 (from the spread of the per-path values).
 enum ShiftFamily {
   /// Shift coefficients within this many standard errors of 0 are dropped.
   static let noiseCut = 3.0
 
-  /// The elite's weighted normals, one row of `epochs` per path.
-  struct Sample {
-    let epochs: Int
-    private(set) var weights: [Double] = []
-    private(set) var asset: [Double] = []
-    private(set) var volatility: [Double] = []
+  /// Pass 1: the weighted sums per epoch of the elite's asset and volatility normals.
+  struct EpochMeans {
+    private(set) var asset: [Double]
+    private(set) var volatility: [Double]
     private(set) var totalWeight = 0.0
 
-    init(epochs: Int, capacity: Int) {
-      self.epochs = epochs
-      weights.reserveCapacity(capacity)
-      asset.reserveCapacity(capacity * epochs)
-      volatility.reserveCapacity(capacity * epochs)
+    init(epochs: Int) {
+      asset = Array(repeating: 0, count: epochs)
+      volatility = asset
     }
 
-    mutating func append(weight: Double, asset a: [Double], volatility v: [Double]) {
-      weights.append(weight)
-      asset.append(contentsOf: a)
-      volatility.append(contentsOf: v)
-      totalWeight += weight
-    }
-
-    /// The cross-entropy optimum within the family: the weighted least-squares
-    /// fit of the elite's normals, which is the fit of their weighted mean per
-    /// epoch z̄_t. τ maximises the sum of squares the two fits explain (the
-    /// likelihood over τ); then each coefficient within `noiseCut` standard
-    /// errors (from the spread of the per-path coefficients) is set to 0.
-    /// - Complexity: O(paths × epochs + epochs).
-    func fit() -> (asset: [Double], volatility: [Double]) {
-      guard epochs > 0, totalWeight > 0 else { return ([], []) }
-      let meanA = epochMeans(asset)
-      let meanV = epochMeans(volatility)
-      let tau = Self.bestEnd(meanA, meanV)
-      return (coefficients(asset, end: tau), coefficients(volatility, end: tau))
-    }
-
-    func epochMeans(_ rows: [Double]) -> [Double] {
-      var mean = [Double](repeating: 0, count: epochs)
-      for (i, w) in weights.enumerated() {
-        for t in 0..<epochs { mean[t] += w * rows[i * epochs + t] }
+    /// Adds one path's normals with weight `w`. - Complexity: O(epochs).
+    mutating func add(weight w: Double, asset a: [Double], volatility v: [Double]) {
+      for t in asset.indices {
+        asset[t] += w * a[t]
+        volatility[t] += w * v[t]
       }
-      return mean.map { $0 / totalWeight }
+      totalWeight += w
     }
 
-    /// The window end τ whose fits to `a` and `v` explain the largest sum of squares.
-    static func bestEnd(_ a: [Double], _ v: [Double]) -> Int {
-      var best = (end: a.count - 1, explained: -1.0)
+    /// The window end τ whose linear fits to the two mean curves explain the
+    /// largest sum of squares (the smallest τ on a tie; the last epoch when
+    /// nothing was added). - Complexity: O(epochs).
+    var end: Int {
+      guard totalWeight > 0 else { return asset.count - 1 }
+      var best = (end: asset.count - 1, explained: -1.0)
       var sum = (a: 0.0, v: 0.0)
       var moment = (a: 0.0, v: 0.0)
-      for tau in a.indices {
-        sum.a += a[tau]
-        sum.v += v[tau]
-        moment.a += Double(tau) * a[tau]
-        moment.v += Double(tau) * v[tau]
+      for tau in asset.indices {
+        let a = asset[tau] / totalWeight
+        let v = volatility[tau] / totalWeight
+        sum.a += a
+        sum.v += v
+        moment.a += Double(tau) * a
+        moment.v += Double(tau) * v
         let n = Double(tau + 1)
         let suu = n * (n * n - 1) / 12
         let centre = Double(tau) / 2
@@ -82,44 +71,71 @@ enum ShiftFamily {
       }
       return best.end
     }
+  }
 
-    /// The shift per epoch fitted to `rows` over 0...`end`: the weighted mean
-    /// of the per-path level and slope, each dropped when not significant.
-    func coefficients(_ rows: [Double], end tau: Int) -> [Double] {
+  /// Pass 2: the weighted moments of each path's level and slope over 0...`end`.
+  struct Moments {
+    let end: Int
+    private var sums = (w: 0.0, w2: 0.0)
+    private var asset = Coefficients()
+    private var volatility = Coefficients()
+
+    /// Σ w·x and Σ w·x² of the per-path level and slope of one normal.
+    struct Coefficients {
+      var level = (sum: 0.0, squares: 0.0)
+      var slope = (sum: 0.0, squares: 0.0)
+    }
+
+    init(end: Int) { self.end = end }
+
+    /// Adds one path's normals with weight `w`. - Complexity: O(`end`).
+    mutating func add(weight w: Double, asset a: [Double], volatility v: [Double]) {
+      sums.w += w
+      sums.w2 += w * w
+      Self.add(&asset, w, a, end: end)
+      Self.add(&volatility, w, v, end: end)
+    }
+
+    private static func add(_ c: inout Coefficients, _ w: Double, _ z: [Double], end tau: Int) {
       let n = Double(tau + 1)
       let centre = Double(tau) / 2
       let suu = n * (n * n - 1) / 12
-      var sums = (w2: 0.0, m: 0.0, m2: 0.0, b: 0.0, b2: 0.0)
-      for (i, w) in weights.enumerated() {
-        var level = 0.0
-        var slope = 0.0
-        for t in 0...tau {
-          let z = rows[i * epochs + t]
-          level += z
-          slope += (Double(t) - centre) * z
-        }
-        level /= n
-        slope = suu > 0 ? slope / suu : 0
-        sums.w2 += w * w
-        sums.m += w * level
-        sums.m2 += w * level * level
-        sums.b += w * slope
-        sums.b2 += w * slope * slope
+      var level = 0.0
+      var slope = 0.0
+      for t in 0...tau {
+        level += z[t]
+        slope += (Double(t) - centre) * z[t]
       }
-      let ess = totalWeight * totalWeight / sums.w2
-      let m = Self.significant(sum: sums.m, sumOfSquares: sums.m2, total: totalWeight, ess: ess)
-      let b = Self.significant(sum: sums.b, sumOfSquares: sums.b2, total: totalWeight, ess: ess)
-      var shift = [Double](repeating: 0, count: epochs)
-      for t in 0...tau { shift[t] = m + b * (Double(t) - centre) }
-      return shift
+      level /= n
+      slope = suu > 0 ? slope / suu : 0
+      c.level.sum += w * level
+      c.level.squares += w * level * level
+      c.slope.sum += w * slope
+      c.slope.squares += w * slope * slope
     }
 
-    /// The weighted mean, or 0 when it is within `noiseCut` standard errors of 0.
-    static func significant(sum: Double, sumOfSquares: Double, total: Double, ess: Double) -> Double {
-      let mean = sum / total
-      let variance = max(0, sumOfSquares / total - mean * mean)
-      let se = (variance / max(ess, 1)).squareRoot()
-      return abs(mean) > noiseCut * se ? mean : 0
+    /// The fitted shifts per epoch (count `epochs`) of the asset and the volatility normals.
+    func shifts(epochs: Int) -> (asset: [Double], volatility: [Double]) {
+      (shift(asset, epochs: epochs), shift(volatility, epochs: epochs))
     }
+
+    private func shift(_ c: Coefficients, epochs: Int) -> [Double] {
+      var shift = [Double](repeating: 0, count: epochs)
+      guard sums.w > 0, end < epochs else { return shift }
+      let ess = sums.w * sums.w / sums.w2
+      let m = ShiftFamily.significant(sum: c.level.sum, sumOfSquares: c.level.squares, total: sums.w, ess: ess)
+      let b = ShiftFamily.significant(sum: c.slope.sum, sumOfSquares: c.slope.squares, total: sums.w, ess: ess)
+      let centre = Double(end) / 2
+      for t in 0...end { shift[t] = m + b * (Double(t) - centre) }
+      return shift
+    }
+  }
+
+  /// The weighted mean, or 0 when it is within `noiseCut` standard errors of 0.
+  static func significant(sum: Double, sumOfSquares: Double, total: Double, ess: Double) -> Double {
+    let mean = sum / total
+    let variance = max(0, sumOfSquares / total - mean * mean)
+    let se = (variance / max(ess, 1)).squareRoot()
+    return abs(mean) > noiseCut * se ? mean : 0
   }
 }
