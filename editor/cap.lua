@@ -244,7 +244,7 @@ function cap.validate(opts) end
 ---@return string
 function cap.format(result, format) end
 
---- an optimizer sweep: {base = scenario, grid|random|latinHypercube = {...}, samples?, halving?, initialPaths?, seed?, journal?, resume?, objective?, direction?, constraints?}; sw:run() runs it on common random numbers; objective = function(r) returning a number ranks the candidates instead of the policy score (direction = "maximize" by default, or "minimize"; no halving), each constraint = function(r) returning true when satisfied; a function that raises fails only its candidate
+--- an optimizer sweep: {base = scenario, grid|random|latinHypercube = {...}, samples?, halving?, initialPaths?, seed?, journal?, resume?, objective?, direction?, constraints?, importance?}; sw:run() runs it on common random numbers; objective = function(r) returning a number ranks the candidates instead of the policy score (direction = "maximize" by default, or "minimize"; no halving), each constraint = function(r) returning true when satisfied; a function that raises fails only its candidate; importance = cap.run's importance option: one tilt, found on the base, for every candidate
 ---@param spec table
 ---@return cap.Sweep
 function cap.sweep(spec) end

@@ -29,3 +29,17 @@ extension CapModule {
     return spec
   }
 }
+
+extension SweepObject {
+  /// The `importance` field of the cap.sweep table at index 1 (`cap.run`'s
+  /// `importance` option: one tilt, found on the base scenario, for every
+  /// candidate); nil when absent. [-0, +0, e]
+  static func importanceSpec(_ L: OpaquePointer?, base: Scenario) throws -> ImportanceSpec? {
+    LuaStack.pushRawField(L, 1, "importance")
+    defer { LuaStack.pop(L) }
+    guard !LuaStack.isNoneOrNil(L, -1) else { return nil }
+    let value = try LuaStack.configValue(L, -1, field: "importance")
+    let opts = try ConfigReader(.object(["importance": value]), file: "cap.sweep")
+    return try CapModule.importanceSpec(opts, scenario: base)
+  }
+}

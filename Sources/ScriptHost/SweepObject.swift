@@ -59,7 +59,8 @@ enum SweepObject {
 
   /// cap.sweep{base = scenario, grid|random|latinHypercube = {...}, samples, halving,
   /// initialPaths, seed, journal = "out/sweeps/name", resume = false,
-  /// objective = function(r) ... end, direction = "maximize", constraints = {...}}
+  /// objective = function(r) ... end, direction = "maximize", constraints = {...},
+  /// importance = {target = "liquidation", ...}}
   static func make(_ L: OpaquePointer?) throws -> Int32 {
     guard LuaStack.isTable(L, 1) else { throw BindingError.argument(1, "sweep", expected: "table", L) }
     LuaStack.pushRawField(L, 1, "base")
@@ -70,7 +71,7 @@ enum SweepObject {
     guard let base else {
       throw BindingError("cap.sweep: field \"base\" must be a scenario (cap.scenario \"name\"), got \(baseType)")
     }
-    let hostFields = objectiveFields.union(["base", "journal", "resume"])
+    let hostFields = objectiveFields.union(["base", "journal", "resume", "importance"])
     let tree = try LuaStack.configValue(L, 1, field: "", skipping: hostFields)
     let spec: SweepSpec
     if tree == .object([:]), let own = base.sweep {
@@ -87,6 +88,9 @@ enum SweepObject {
       throw BindingError(
         "cap.sweep: halving ranks by the policy score's paired intervals, which a Lua objective has not;"
           + " drop halving (every candidate then runs at the base scenario's paths)")
+    }
+    if let importance = try importanceSpec(L, base: base) {
+      try sweep.sample(importance: importance, options: context.runOptions)
     }
     LuaStack.pushRawField(L, 1, "journal")
     let journal = LuaStack.string(L, -1)

@@ -47,7 +47,7 @@ extension Capscript {
       help: ArgumentHelp(
         "Importance sampling for rare events: auto, or asset=SHIFT,from=EPOCH,to=EPOCH[,volatility=SHIFT].",
         discussion:
-          "auto picks the tilt by cross-entropy pilot rounds aimed at --importance-target; every scorecard field is then a weighted estimate, with diagnostics (docs/IMPORTANCE.md)."
+          "auto picks the tilt by cross-entropy pilot rounds aimed at --importance-target; every scorecard field is then a weighted estimate, with diagnostics (docs/IMPORTANCE.md). With --optimizer, one tilt found on the base scenario serves every candidate."
       ))
     var importance: String?
     @Option(help: "The rare event --importance aims at: \(ImportanceTarget.forms).")
@@ -78,9 +78,6 @@ extension Capscript {
       _ = try precision()
       _ = try importanceSpec()
       _ = try shardSlice()
-      if shard != nil, importance != nil {
-        throw ValidationError("--importance applies to a whole run; --shard runs plain slices of the paths")
-      }
     }
 
     /// The importance sampling `--importance` asks for, nil without it.
@@ -115,9 +112,6 @@ extension Capscript {
         return
       }
       if optimizer || s.optimizerByDefault {
-        if importance != nil {
-          throw ValidationError("--importance applies to a plain run; a sweep's gates use the scenario's own paths")
-        }
         if until != nil {
           throw ValidationError("--until applies to a plain run; a sweep runs its candidates at fixed paths")
         }
@@ -204,11 +198,23 @@ extension Capscript {
       }
     }
 
+    /// Puts `sweep` under `--importance`, if given: one tilt, found on the base
+    /// scenario, for every candidate (docs/IMPORTANCE.md, "Optimizer sweeps").
+    func sampleWithImportance(_ sweep: inout Sweep) throws {
+      guard let importance = try importanceSpec() else { return }
+      do {
+        try sweep.sample(importance: importance, options: runOptions)
+      } catch let error as ConfigError {
+        throw ValidationError("\(error)")
+      }
+    }
+
     func runSweep(_ s: Scenario, library: ConfigLibrary) throws {
       guard let spec = s.sweep else {
         throw ConfigError(.missingField, file: s.file, field: "sweep", "is required to run in optimizer mode")
       }
-      let sweep = try Sweep(base: s, spec: spec, evidence: library.evidence())
+      var sweep = try Sweep(base: s, spec: spec, evidence: library.evidence())
+      try sampleWithImportance(&sweep)
       let dir = (out ?? "out") + "/sweeps"
       var (journal, done) = try SweepJournal.open(directory: dir, name: s.name, sweep: sweep, resume: resume)
       // A resumed sweep takes the results of its candidate shards (--shard) first.

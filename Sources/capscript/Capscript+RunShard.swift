@@ -26,6 +26,10 @@ extension Capscript.Run {
       try runSweepShard(s, slice: slice, folder: folder, library: library)
       return
     }
+    if importance != nil {
+      throw ValidationError(
+        "--importance applies to a whole run; --shard runs plain slices of the paths (a sweep's shards take it)")
+    }
     guard slice.count <= s.paths else {
       throw ValidationError("--shard \(slice.text): \(s.name) has \(s.paths) paths, so N must be at most \(s.paths)")
     }
@@ -54,7 +58,8 @@ extension Capscript.Run {
     guard let spec = s.sweep else {
       throw ConfigError(.missingField, file: s.file, field: "sweep", "is required to run in optimizer mode")
     }
-    let sweep = try Sweep(base: s, spec: spec, evidence: library.evidence())
+    var sweep = try Sweep(base: s, spec: spec, evidence: library.evidence())
+    try sampleWithImportance(&sweep)
     guard slice.count <= sweep.candidates.count else {
       throw ValidationError(
         "--shard \(slice.text): the sweep of \(s.name) has \(sweep.candidates.count) candidates, "

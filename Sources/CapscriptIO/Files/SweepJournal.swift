@@ -80,8 +80,8 @@ public struct SweepJournal {
     }
     guard first == header else {
       throw OutputError(
-        "\(path): the journal is for a different sweep (scenario, policy, paths, seed, design or objective changed); "
-          + "run without --resume to start afresh")
+        "\(path): the journal is for a different sweep (scenario, policy, paths, seed, design, objective or "
+          + "importance sampling changed); run without --resume to start afresh")
     }
     var done: [Sweep.Key: CandidateSummary] = [:]
     var skipped = 0

@@ -14,7 +14,7 @@ public enum PathTable {
     switch column {
     case "path": "integer"
     case "liquidated": "boolean"
-    case "roi", "pnl", "max_drawdown", "bad_debt", "twr", "nav_max_drawdown", "redemptions_paid": "number"
+    case "roi", "pnl", "max_drawdown", "bad_debt", "twr", "nav_max_drawdown", "redemptions_paid", "weight": "number"
     default: "integer"
     }
   }

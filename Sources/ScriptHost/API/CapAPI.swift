@@ -65,10 +65,11 @@ package enum CapAPI {
       .function(
         "sweep", [APIParam("spec", "table")], returns: ["cap.Sweep"],
         doc: "an optimizer sweep: {base = scenario, grid|random|latinHypercube = {...}, samples?, halving?,"
-          + " initialPaths?, seed?, journal?, resume?, objective?, direction?, constraints?}; sw:run() runs it on"
-          + " common random numbers; objective = function(r) returning a number ranks the candidates instead of the"
-          + " policy score (direction = \"maximize\" by default, or \"minimize\"; no halving), each constraint ="
-          + " function(r) returning true when satisfied; a function that raises fails only its candidate",
+          + " initialPaths?, seed?, journal?, resume?, objective?, direction?, constraints?, importance?}; sw:run()"
+          + " runs it on common random numbers; objective = function(r) returning a number ranks the candidates"
+          + " instead of the policy score (direction = \"maximize\" by default, or \"minimize\"; no halving), each"
+          + " constraint = function(r) returning true when satisfied; a function that raises fails only its candidate;"
+          + " importance = cap.run's importance option: one tilt, found on the base, for every candidate",
         { L in Binding.call(L) { try SweepObject.make(L) } }),
       .function(
         "gates", [APIParam("result", "cap.Result")],

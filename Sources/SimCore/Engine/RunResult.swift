@@ -21,9 +21,20 @@ public struct RunResult: Sendable {
     scenario: Scenario, records: [PathRecord], elapsedSeconds: Double, threads: Int, bands: EpochBands? = nil,
     routing: RoutingRecords? = nil
   ) {
+    self.init(
+      scenario: scenario, records: records,
+      scorecard: Scorecard(scenario: scenario, records: records, routing: routing), elapsedSeconds: elapsedSeconds,
+      threads: threads, bands: bands, routing: routing)
+  }
+
+  /// A run whose scorecard is already built (the weighted one of an importance-sampled run).
+  init(
+    scenario: Scenario, records: [PathRecord], scorecard: Scorecard, elapsedSeconds: Double, threads: Int,
+    bands: EpochBands?, routing: RoutingRecords?
+  ) {
     self.scenario = scenario
     self.records = records
-    self.scorecard = Scorecard(scenario: scenario, records: records, routing: routing)
+    self.scorecard = scorecard
     self.elapsedSeconds = elapsedSeconds
     self.threads = threads
     self.bands = bands
@@ -39,10 +50,16 @@ public struct RunResult: Sendable {
   ]
 
   /// Names of every per-path array of this run: `columnNames`, then
-  /// `shock_epoch_1` ... `shock_epoch_K` for the scenario's K shocks.
+  /// `shock_epoch_1` ... `shock_epoch_K` for the scenario's K shocks, then
+  /// `weight` (each path's likelihood-ratio weight) when the run was importance
+  /// sampled; a plain run has no `weight` array (every weight is 1).
   public var pathColumnNames: [String] {
-    scenario.capital == nil ? Self.columnNames : Self.columnNames + shockColumnNames
+    guard scenario.capital != nil else { return Self.columnNames }
+    return Self.columnNames + shockColumnNames + (isImportanceSampled ? ["weight"] : [])
   }
+
+  /// Whether the paths were drawn under an importance-sampling tilt (their weights are not all 1).
+  public var isImportanceSampled: Bool { importanceTilt != nil }
 
   /// One per-path array by name, in path order; nil for an unknown name.
   public func column(_ name: String) -> [Double]? {
@@ -62,6 +79,7 @@ public struct RunResult: Sendable {
     case "redemptions_paid": records.map(\.redemptionsPaid)
     case "liquidation_epoch": records.map { Double($0.liquidationEpoch) }
     case "first_floor_violation_epoch": records.map { Double($0.firstFloorViolationEpoch) }
+    case "weight" where isImportanceSampled: records.map(\.weight)
     default: shockEpochs(column: name)
     }
   }

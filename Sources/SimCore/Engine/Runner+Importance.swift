@@ -23,3 +23,16 @@ extension Runner {
     return try run(scenario, kernels: kernels, options: options)
   }
 }
+
+extension Runner {
+  /// Runs `scenario` under an importance sampling already resolved (its tilt
+  /// chosen, on this scenario or on another of the same epochs and shocks):
+  /// what an optimizer sweep runs for each candidate (`Sweep.importance`).
+  /// - Complexity: O(paths × epochs).
+  static func run(_ scenario: Scenario, resolved: ImportanceRun, options: RunOptions) throws(RunError) -> RunResult {
+    var kernels = Kernels(scenario: scenario)
+    kernels.capital?.tilt = resolved.tilt
+    kernels.importance = resolved
+    return try run(scenario, kernels: kernels, options: options)
+  }
+}

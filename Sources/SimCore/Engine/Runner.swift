@@ -165,19 +165,21 @@ struct PathBatch {
 
   /// The scorecard of `scenario` over every path simulated (no bands: cheaper than `result`).
   func scorecard(scenario: Scenario) -> Scorecard {
-    var card = Scorecard(scenario: scenario, records: records, routing: routing(scenario))
-    importance?.reweight(&card, records: records, scenario: scenario)
-    return card
+    let routing = routing(scenario)
+    return importance?.scorecard(scenario: scenario, records: records, routing: routing)
+      ?? Scorecard(scenario: scenario, records: records, routing: routing)
   }
 
   /// The run of `scenario` over every path simulated.
   func result(scenario: Scenario, elapsedSeconds: Double, threads: Int) -> RunResult {
     let bands = min(bandPaths, records.count)
     let routing = routing(scenario)
+    let card =
+      importance?.scorecard(scenario: scenario, records: records, routing: routing)
+      ?? Scorecard(scenario: scenario, records: records, routing: routing)
     var result = RunResult(
-      scenario: scenario, records: records, elapsedSeconds: elapsedSeconds, threads: threads,
+      scenario: scenario, records: records, scorecard: card, elapsedSeconds: elapsedSeconds, threads: threads,
       bands: bands > 0 ? EpochBands(values: bandValues, paths: bands, epochs: epochs) : nil, routing: routing)
-    importance?.reweight(&result.scorecard, records: records, scenario: scenario)
     result.importanceTilt = importance?.tilt
     let traced = tracePaths.filter { $0 < records.count }
     if !traced.isEmpty {

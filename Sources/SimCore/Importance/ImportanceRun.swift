@@ -27,10 +27,11 @@ struct ImportanceRun: Sendable {
     tilt.defensiveShare = spec.defensiveShare
   }
 
-  /// Weights `card` (of `records`, drawn under `tilt`) and attaches the diagnostics.
-  func reweight(_ card: inout Scorecard, records: [PathRecord], scenario: Scenario) {
+  /// The weighted scorecard of `records` (drawn under `tilt`) with the diagnostics;
+  /// the plain estimates are never computed.
+  func scorecard(scenario: Scenario, records: [PathRecord], routing: RoutingRecords?) -> Scorecard {
     let diagnostics = ImportanceDiagnostics(
       records: records, target: target, method: method, tilt: tilt, pilotPaths: pilotPaths)
-    card.reweight(records: records, scenario: scenario, diagnostics: diagnostics)
+    return Scorecard(scenario: scenario, records: records, routing: routing, importance: diagnostics)
   }
 }

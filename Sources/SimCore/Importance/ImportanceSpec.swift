@@ -24,7 +24,7 @@ public struct ImportanceSpec: Sendable, Equatable {
 
   public static let defaultDefensiveShare = 0.1
 
-  public static let defaultPilotPaths = 4000
+  public static let defaultPilotPaths = 1000
   public static let defaultMaxRounds = 8
   /// The range of a manual shift, in standard deviations per epoch.
   public static let shiftRange = -5.0...5.0

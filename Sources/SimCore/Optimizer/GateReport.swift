@@ -110,8 +110,8 @@ public struct GateReport: Sendable, Equatable {
     guard decided.verdict == .inconclusive, let interval = decided.interval else { return decided }
     let n = card.provenance.paths
     let paths =
-      gate == "liquidation_probability"
-      // A Wilson interval: the events are the probability times the paths, exactly.
+      gate == "liquidation_probability" && card.importance == nil
+      // A Wilson interval: the events are the probability times the paths, exactly (not under importance sampling).
       ? ProportionEstimate(events: Int((value * Double(n)).rounded()), trials: n).pathsToDecide(
         threshold: limit, confidence: card.confidence)
       : PathsToDecide.scaling(estimate: value, interval: interval, threshold: limit, paths: n)

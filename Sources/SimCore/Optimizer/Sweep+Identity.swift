@@ -6,12 +6,19 @@ extension Sweep {
   /// deployable leverage cap the evidence grants and the model version; with
   /// a host objective, also its identity (the source text of the objective and
   /// constraints) and direction.
+  /// With importance sampling, also its spec (`ImportanceSpec.identityTree`), so
+  /// a journal written without it (or with another) is not resumed from.
   public var identityTree: ConfigValue {
-    guard let objective, case .object(var fields) = policyIdentityTree else { return policyIdentityTree }
-    fields["objective"] = .object([
-      "source": .string(objective.identity), "minimize": .bool(objective.minimize),
-      "constraints": .number(Double(objective.constraints)),
-    ])
+    guard objective != nil || importance != nil, case .object(var fields) = policyIdentityTree else {
+      return policyIdentityTree
+    }
+    if let objective {
+      fields["objective"] = .object([
+        "source": .string(objective.identity), "minimize": .bool(objective.minimize),
+        "constraints": .number(Double(objective.constraints)),
+      ])
+    }
+    if let importance { fields["importance"] = importance.identityTree }
     return .object(fields)
   }
 

@@ -11,6 +11,10 @@ public struct Sweep: Sendable {
   /// A host objective that ranks the candidates instead of the policy score
   /// (`SweepObjective`); nil ranks by the policy score.
   public var objective: SweepObjective? = nil
+  /// The importance sampling every candidate runs under (`sample(importance:options:)`); nil: plain paths.
+  public internal(set) var importance: ImportanceSpec? = nil
+  /// Its tilt, resolved once on the base scenario.
+  var importanceRun: ImportanceRun? = nil
 
   /// Builds and validates every candidate; leverage above the hard limit is
   /// an error here, before any simulation. `cancellation` is read before each
@@ -71,9 +75,7 @@ public struct Sweep: Sendable {
     summary: CandidateSummary, contributions: [Double]
   ) {
     let (summary, run) = try summarised(index, round: round, options: options)
-    let contributions = ScoreContributions(
-      records: run.records, epochs: run.scenario.epochs, weights: base.policy.weights, confidence: confidence)
-    return (summary, contributions.values)
+    return (summary, contributions(of: run).values)
   }
 
   /// Runs one candidate at one round: its summary under the policy score, and the run.
@@ -87,7 +89,7 @@ public struct Sweep: Sendable {
       }
       s = round
     }
-    let run = try Runner.run(s, options: options)
+    let run = try runCandidate(s, options: options)
     let card = run.scorecard
     let leverage = s.capital?.leverage ?? 1
     let gates = GateReport(

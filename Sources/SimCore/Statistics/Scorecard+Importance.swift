@@ -1,6 +1,30 @@
 import Foundation
 
 extension Scorecard {
+  /// The scorecard of `records` drawn under an importance-sampling tilt: the
+  /// weighted estimates of `reweight` and the diagnostics, without first
+  /// computing the plain estimates they replace (their sorts, Wilson,
+  /// order-statistic and Hall intervals). Only the PnL histogram is the plain
+  /// one (the counts of the tilted paths), as before.
+  /// - Complexity: O(paths × log paths) for the weighted sorts.
+  init(
+    scenario: Scenario, records: [PathRecord], routing: RoutingRecords?, importance diagnostics: ImportanceDiagnostics
+  ) {
+    hasCapital = scenario.capital != nil
+    capitalInputs = scenario.capital
+    self.routing = routing.map { RoutingScorecard($0, pegBand: scenario.policy.pegBand) }
+    (roiMean, roiP05, roiP95, roiMeanStderr) = (.nan, .nan, .nan, .nan)
+    pnlQuantiles = []
+    pnlHistogram = Histogram(sorted: records.map(\.pnl).sorted(), bins: 40)
+    (maxDrawdownP95, liquidationProbability, pegDeviationFrequency) = (.nan, .nan, .nan)
+    (externalLiquidityFloorViolations, volatilityThrottleEvents) = (.nan, .nan)
+    (spreadAdjustmentEvents, deleverageEvents) = (.nan, .nan)
+    pnlAttribution = Attribution()
+    provenance = Provenance(scenario: scenario, paths: records.count)
+    if hasCapital && !records.isEmpty { confidence = ConfidenceLevel(scenario.policy.gateConfidence) ?? .standard }
+    reweight(records: records, scenario: scenario, diagnostics: diagnostics)
+  }
+
   /// Replaces every capital field by its weighted estimate over `records`
   /// drawn under an importance-sampling tilt (docs/IMPORTANCE.md), with
   /// intervals from the weighted variance, and sets `importance`:
