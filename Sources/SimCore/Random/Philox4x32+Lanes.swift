@@ -6,6 +6,11 @@ extension Philox4x32 {
   /// lane i of the result is `block((c0[i], c1[i], c2[i], c3[i]))`, bit for bit.
   /// The 32 x 32 -> 64-bit products are vector multiplies of the zero-extended
   /// words (`pmuludq` on any x86-64), so the code needs nothing beyond SSE2.
+  /// On that baseline it is not cheaper than the scalar form: about 7
+  /// instructions per lane and round (`pmuludq` makes two products and the
+  /// halves need shuffles) against about 4.7 scalar (a 64-bit `imul` makes a
+  /// whole product); AVX2's 4-product `vpmuludq` would halve the vector cost
+  /// (bench/README.md, "The block kernel").
   /// - Complexity: ten rounds of four vector multiplies, for four blocks.
   @inline(__always)
   func block(_ c0: Lanes, _ c1: Lanes, _ c2: Lanes, _ c3: Lanes) -> (Lanes, Lanes, Lanes, Lanes) {
