@@ -37,6 +37,7 @@ extension CapitalKernel {
     var out = l0.out
     let shifted = l0.shifted
     let n = Self.laneCount
+    let epochStride = Self.wordsPerEpoch * n
     let windows = lane * epochs
     for t in range {
       // 1. Shocks scheduled at t, in scenario order.
@@ -58,9 +59,10 @@ extension CapitalKernel {
           }
         }
       }
-      let row = (t - range.lowerBound) * Self.wordsPerEpoch * n + lane
-      let b0 = (words[row], words[row + n], words[row + 2 * n], words[row + 3 * n])
-      let z = zig.five(b0, words[row + 4 * n], philox: random.philox, path: path, epoch: t, stream: streams.overlay)
+      // Wrapping index arithmetic: the slab's indices are small, and no overflow check runs per word.
+      let row = (t &- range.lowerBound) &* epochStride &+ lane
+      let b0 = (words[row], words[row &+ n], words[row &+ 2 &* n], words[row &+ 3 &* n])
+      let z = zig.five(b0, words[row &+ 4 &* n], philox: random.philox, path: path, epoch: t, stream: streams.overlay)
       var z1 = z.0
       let z2 = z.1
       var z3 = z.2
