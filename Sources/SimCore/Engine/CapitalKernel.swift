@@ -166,6 +166,7 @@ struct CapitalKernel: Sendable {
     var captureSpread = p.targetSpreadBps
     var capture = captureCurve.capture(atSpreadBps: captureSpread)
 
+    let lane = UInt32(truncatingIfNeeded: path)
     var blockStart = 0
     while blockStart < epochs {
       if cancellation?.isCancelled == true { return out }
@@ -190,10 +191,15 @@ struct CapitalKernel: Sendable {
             }
           }
         }
-        var words = WordStream(random.philox, path: path, epoch: t, stream: streams.overlay)
-        var z1 = zig.normal(&words)
-        let z2 = zig.normal(&words)
-        var z3 = zig.normal(&words)
+        // z1 ... z5: the five normals of (path, t) on the overlay stream (`Ziggurat.five`).
+        let b0 = random.philox.block((lane, UInt32(truncatingIfNeeded: t), 0, streams.overlay.rawValue))
+        let b1 = random.philox.block((lane, UInt32(truncatingIfNeeded: t), 1, streams.overlay.rawValue))
+        let z = zig.five(b0, b1.0, philox: random.philox, path: path, epoch: t, stream: streams.overlay)
+        var z1 = z.0
+        let z2 = z.1
+        var z3 = z.2
+        let z4 = z.3
+        let z5 = z.4
         if let tilt {
           // Z = Z0 + θ: the likelihood ratio φ(Z) / φ(Z - θ) = exp(-θZ + θ²/2).
           let a = tilt.assetShift[t]
@@ -204,8 +210,6 @@ struct CapitalKernel: Sendable {
           }
           logWeight += (a * a + v * v) / 2 - a * z3 - v * z1
         }
-        let z4 = zig.normal(&words)
-        let z5 = zig.normal(&words)
 
         // 2. Volatility (mean-reverting).
         sigma = max(p.sigmaMin, sigma + kappaDt * (p.sigmaBar - sigma) + etaStep * z1)

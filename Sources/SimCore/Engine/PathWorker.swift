@@ -6,6 +6,8 @@ struct PathWorker {
   var capitalScratch: CapitalKernel.Scratch?
   var routingScratch: RoutingKernel.Scratch?
   var state: RoutingState?
+  /// The block kernel's buffers: set for the parametric overlay (no pools), the one mode it runs.
+  var blockScratch: CapitalKernel.BlockScratch?
   /// Ends a path early when cancelled (checked once per block of epochs).
   let cancellation: CancellationToken?
 
@@ -16,6 +18,21 @@ struct PathWorker {
     capitalScratch = capital.map { CapitalKernel.Scratch(kernel: $0) }
     routingScratch = routing.map { RoutingKernel.Scratch(kernel: $0) }
     state = model.map { RoutingState(model: $0) }
+    blockScratch = model == nil ? capital.map { CapitalKernel.BlockScratch(kernel: $0) } : nil
+  }
+
+  /// Whether `simulateBlock` runs this scenario: the parametric overlay, without pools.
+  var runsBlocks: Bool { blockScratch != nil }
+
+  /// Simulates the paths `paths` with the block kernel (`CapitalKernel.simulateBlock`)
+  /// into `records` (and the band rows `bands` of its first paths); call it only when
+  /// `runsBlocks`. Returns false, with partial records, when cancelled.
+  // swift-format-ignore: NeverForceUnwrap
+  mutating func simulateBlock(
+    paths: Range<Int>, records: UnsafeMutableBufferPointer<PathRecord>, bands: UnsafeMutableBufferPointer<Float>?
+  ) -> Bool {
+    capital!.simulateBlock(
+      paths: paths, scratch: &blockScratch!, records: records, bands: bands, cancellation: cancellation)
   }
 
   /// Simulates path `path`; a routing-only path returns an empty record. A

@@ -66,6 +66,21 @@ public enum Runner {
                 if b >= blocks || options.cancellation?.isCancelled == true { return }
                 let lo = b * options.blockSize
                 let hi = min(lo + options.blockSize, count)
+                if pathWorker.runsBlocks && (traceRows.isEmpty || !(lo..<hi).contains { traceRows[first + $0] != nil })
+                {
+                  // The parametric overlay, no traced path: the block kernel, the same records bit for bit.
+                  let bandHi = min(hi, bandRows)
+                  let bands =
+                    lo < bandHi
+                    ? UnsafeMutableBufferPointer(rebasing: bandOut.base[(lo * epochs)..<(bandHi * epochs)]) : nil
+                  let records = UnsafeMutableBufferPointer(rebasing: out.base[lo..<hi])
+                  if !pathWorker.simulateBlock(paths: (first + lo)..<(first + hi), records: records, bands: bands) {
+                    return
+                  }
+                  let finished = done.add(hi - lo, ordering: .relaxed).newValue
+                  options.progress?(first + finished, total)
+                  continue
+                }
                 for i in lo..<hi {
                   if options.cancellation?.isCancelled == true { return }
                   let path = first + i

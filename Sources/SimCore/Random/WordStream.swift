@@ -8,7 +8,10 @@ public struct WordStream {
   @usableFromInline let epoch: UInt32
   @usableFromInline let stream: UInt32
   @usableFromInline var block: UInt32 = 0
-  @usableFromInline var words: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+  /// The current block's words not yet read, the next one in the low 32 bits
+  /// (a shift register: no table, no jump on the word's position).
+  @usableFromInline var low: UInt64 = 0
+  @usableFromInline var high: UInt64 = 0
   @usableFromInline var position = 4
 
   public init(_ philox: Philox4x32, path: Int, epoch: Int, stream: RandomStream) {
@@ -18,22 +21,47 @@ public struct WordStream {
     self.stream = stream.rawValue
   }
 
+  /// The stream of the same address positioned after its first `read` words
+  /// (0 ..< 4), whose block 0 (`words`) the caller has already computed:
+  /// the words it returns next are those `init(_:path:epoch:stream:)` would return
+  /// after `read` calls of `next()`.
+  @inlinable
+  init(
+    _ philox: Philox4x32, path: Int, epoch: Int, stream: RandomStream,
+    firstBlock words: (UInt32, UInt32, UInt32, UInt32), read: Int
+  ) {
+    self.init(philox, path: path, epoch: epoch, stream: stream)
+    block = 1
+    load(words)
+    for _ in 0..<read { skip() }
+    position = read
+  }
+
+  @inlinable @inline(__always)
+  mutating func load(_ w: (UInt32, UInt32, UInt32, UInt32)) {
+    low = UInt64(w.0) | UInt64(w.1) << 32
+    high = UInt64(w.2) | UInt64(w.3) << 32
+  }
+
+  @inlinable @inline(__always)
+  mutating func skip() {
+    low = low >> 32 | high << 32
+    high >>= 32
+  }
+
   /// The next word.
   /// - Complexity: one Philox block every fourth call.
   @inlinable @inline(__always)
   public mutating func next() -> UInt32 {
     if position == 4 {
-      words = philox.block((path, epoch, block, stream))
+      load(philox.block((path, epoch, block, stream)))
       block &+= 1
       position = 0
     }
-    defer { position &+= 1 }
-    switch position {
-    case 0: return words.0
-    case 1: return words.1
-    case 2: return words.2
-    default: return words.3
-    }
+    position &+= 1
+    let w = UInt32(truncatingIfNeeded: low)
+    skip()
+    return w
   }
 
   /// A uniform in the open interval (0, 1).

@@ -10,6 +10,8 @@ public struct Ziggurat: Sendable {
   let kn: [Int32]
   let wn: [Double]
   let fn: [Double]
+  /// `kn` and `wn` again, for the fast path without bounds checks.
+  let layers: ZigguratLayers
   static let r = 3.442619855899
   static let area = 9.91256303526217e-3
 
@@ -39,6 +41,7 @@ public struct Ziggurat: Sendable {
     self.kn = kn
     self.wn = wn
     self.fn = fn
+    layers = ZigguratLayers(kn: kn, wn: wn)
   }
 
   /// One standard normal from `words`.
@@ -46,10 +49,42 @@ public struct Ziggurat: Sendable {
   @inline(__always)
   public func normal(_ words: inout WordStream) -> Double {
     let w = words.next()
-    let hz = Int32(bitPattern: w) >> 7
-    let iz = Int(w & 127)
-    if abs(hz) < kn[iz] { return Double(hz) * wn[iz] }
-    return slow(hz: hz, iz: iz, &words)
+    if let z = layers.fast(w) { return z }
+    return slow(hz: Int32(bitPattern: w) >> 7, iz: Int(w & 127), &words)
+  }
+
+  /// z1 ... z5 of one (path, epoch, stream) address, bit for bit what five
+  /// `normal(_:)` calls on its `WordStream` return, from the address's first
+  /// Philox block `b0` and the first word `w4` of its second: when all five
+  /// words pass the fast test the draws are those words' (one table look-up and
+  /// a multiply each, the words held in registers); otherwise the five are drawn
+  /// again from a `WordStream` over `b0`, with the slow draws.
+  /// - Complexity: five table look-ups; expected 0.13 slow redraws per call.
+  @inline(__always)
+  func five(
+    _ b0: (UInt32, UInt32, UInt32, UInt32), _ w4: UInt32,
+    philox: Philox4x32, path: Int, epoch: Int, stream: RandomStream
+  ) -> (Double, Double, Double, Double, Double) {
+    if let z1 = layers.fast(b0.0), let z2 = layers.fast(b0.1), let z3 = layers.fast(b0.2),
+      let z4 = layers.fast(b0.3), let z5 = layers.fast(w4)
+    {
+      return (z1, z2, z3, z4, z5)
+    }
+    return fiveSlow(b0, philox: philox, path: path, epoch: epoch, stream: stream)
+  }
+
+  /// The five draws of `five` when one of its words needs the slow draw.
+  @inline(never)
+  func fiveSlow(
+    _ b0: (UInt32, UInt32, UInt32, UInt32), philox: Philox4x32, path: Int, epoch: Int, stream: RandomStream
+  ) -> (Double, Double, Double, Double, Double) {
+    var words = WordStream(philox, path: path, epoch: epoch, stream: stream, firstBlock: b0, read: 0)
+    let z1 = normal(&words)
+    let z2 = normal(&words)
+    let z3 = normal(&words)
+    let z4 = normal(&words)
+    let z5 = normal(&words)
+    return (z1, z2, z3, z4, z5)
   }
 
   @inline(never)
