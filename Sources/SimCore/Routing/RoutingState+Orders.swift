@@ -48,6 +48,23 @@ extension RoutingState {
   /// the hub, whichever pays more for the whole order) and the external route
   /// share the order so that their marginal outputs are equal.
   mutating func order(from a: Int, to b: Int, amount: Double, usd: Double) {
+    if a == model.hub || b == model.hub, amount > 0 {
+      // A hub pair: the direct pool against its venue (`quotedRoutes` has no
+      // other route for it), split on copies of the two, the same numbers
+      // as `split` without the routes' indirection.
+      let d = model.direct[a &* model.tokenCount &+ b]
+      let h = model.hubPool[a == model.hub ? b : a]
+      if d >= 0 && h >= 0 {
+        let pmm = RouteLeg(pool: d, external: false, baseIn: model.poolBase[d] == a)
+        let external = RouteLeg(pool: h, external: true, baseIn: b == model.hub)
+        let x = Self.split(pools[d], pmm.baseIn, venues[h], external.baseIn, amount: amount)
+        if x > 0 { trade(pmm, x, arbitrage: false) }
+        if amount - x > 0 { trade(external, amount - x, arbitrage: false) }
+        stats[totalsBase &+ RoutingTotal.pmmVolume.rawValue] += usd * (x / amount)
+        stats[totalsBase &+ RoutingTotal.externalVolume.rawValue] += usd * ((amount - x) / amount)
+        return
+      }
+    }
     let (pmm, external, whole) = quotedRoutes(from: a, to: b, amount: amount)
     guard pmm.legs > 0 || external.legs > 0, amount > 0 else {
       stats[totalsBase &+ RoutingTotal.unroutedVolume.rawValue] += usd
@@ -75,13 +92,13 @@ extension RoutingState {
 
   /// `routes`, with the PMM route's quote for the whole amount (made while
   /// choosing it; nil without a PMM route), which `split` then need not repeat.
-  func quotedRoutes(from a: Int, to b: Int, amount: Double) -> (pmm: Route, external: Route, whole: PMMQuote?) {
+  func quotedRoutes(from a: Int, to b: Int, amount: Double) -> (pmm: Route, external: Route, whole: CurvedQuote?) {
     var pmm = Route.none
-    var whole: PMMQuote?
+    var whole: CurvedQuote?
     let d = model.direct[a &* model.tokenCount &+ b]
     if d >= 0 {
       pmm = Route(RouteLeg(pool: d, external: false, baseIn: model.poolBase[d] == a))
-      whole = quote(pmm, amount)
+      whole = curvedQuote(pmm, amount)
     }
     let ha = model.hubPool[a]
     let hb = model.hubPool[b]
@@ -89,7 +106,7 @@ extension RoutingState {
       let twoHop = Route(
         RouteLeg(pool: ha, external: false, baseIn: true),
         RouteLeg(pool: hb, external: false, baseIn: false))
-      let q = quote(twoHop, amount)
+      let q = curvedQuote(twoHop, amount)
       if q.received > (whole?.received ?? -Double.infinity) {
         pmm = twoHop
         whole = q
@@ -109,6 +126,7 @@ extension RoutingState {
   }
 
   /// What one leg would pay for `amount`, and its marginal output.
+  @inline(__always)
   func quote(_ leg: RouteLeg, _ amount: Double) -> PMMQuote {
     leg.external
       ? venues[leg.pool].quote(selling: amount, baseIn: leg.baseIn)
@@ -117,34 +135,12 @@ extension RoutingState {
 
   /// What a route would pay for `amount`; the marginal output of two legs is
   /// the product of theirs (chain rule).
+  @inline(__always)
   func quote(_ route: Route, _ amount: Double) -> PMMQuote {
     let first = quote(route.first, amount)
     guard route.legs == 2 else { return first }
     let second = quote(route.second, first.received)
     return PMMQuote(received: second.received, marginal: first.marginal * second.marginal)
-  }
-
-  /// The amount of the order sent to the PMM route: the whole order when its
-  /// marginal output at the full amount still beats the external route's
-  /// first unit, none when the external route's marginal at the full amount
-  /// beats the PMM's first unit, else the root of `f'(x) - g'(amount - x)`
-  /// (decreasing in x, both outputs being concave), bracketed in
-  /// `[0, amount]` and shrunk to `tolerance * amount` (`BracketedRoot`).
-  /// `pmmWhole` is the PMM route's quote for the whole amount when the caller has it.
-  /// - Complexity: about 6-10 quotes of each route; 30 at worst.
-  func split(_ pmm: Route, _ external: Route, amount: Double, pmmWhole: PMMQuote? = nil) -> Double {
-    if external.legs == 0 { return amount }
-    if pmm.legs == 0 { return 0 }
-    let atAll = (pmmWhole ?? quote(pmm, amount)).marginal - quote(external, 0).marginal
-    if atAll >= 0 { return amount }
-    let atNone = quote(pmm, 0).marginal - quote(external, amount).marginal
-    if atNone <= 0 { return 0 }
-    let bracket = BracketedRoot.shrink(
-      lo: 0, hi: amount, fLo: atNone, fHi: atAll, width: Self.tolerance * amount
-    ) {
-      quote(pmm, $0).marginal - quote(external, amount - $0).marginal
-    }
-    return 0.5 * (bracket.lo + bracket.hi)
   }
 
   /// Makes one leg's trade and books it: pool legs to the pool's volume, fees,
