@@ -24,6 +24,7 @@ import Testing
         let q = p.curvedQuote(selling: amount, baseIn: baseIn)
         let plain = p.quote(selling: amount, baseIn: baseIn)
         #expect(q.received == plain.received && q.marginal == plain.marginal)
+        #expect(p.curvedQuoteAtZero(baseIn: baseIn) == p.curvedQuote(selling: 0, baseIn: baseIn))
         let numeric = Self.derivative(amount, amount * 1e-4) {
           p.quote(selling: $0, baseIn: baseIn).marginal
         }
@@ -109,19 +110,42 @@ import Testing
     #expect(interior >= 12, "most orders split")
   }
 
-  @Test func hubPairOrdersSplitAsTheGenericRoutesDo() throws {
-    var s = try RoutingMathTests.splitState()
+  /// Hub pools A and B (with venues) and a direct A/B pool of `directDepth`.
+  static func spokeState(directDepth: Double) throws -> RoutingState {
+    let direct =
+      #"{"id": "A/B", "base": "A", "quote": "B", "status": "deployed", "baseReserve": \#(directDepth), "quoteReserve": \#(directDepth), "oraclePrice": 1, "k": 0.05, "lpFeeBps": 2, "maintainerFeeBps": 0}"#
+    let d = try RoutingFixture.deployment(pools: [
+      RoutingFixture.hubPool("A", depth: 2_000_000, k: 0.01, lpBps: 4, externalBps: 3),
+      RoutingFixture.hubPool("B", depth: 2_000_000, k: 0.01, lpBps: 4, externalBps: 3),
+      direct,
+    ])
+    var s = RoutingFixture.state(try RoutingFixture.scenario(d))
     s.pools[0].sellBase(80_000)
-    for (a, b) in [(1, 0), (0, 1), (2, 0), (0, 2)] {
+    return s
+  }
+
+  @Test(arguments: [0.0, 30_000, 5_000_000])
+  func ordersSplitAsTheGenericRoutesDo(directDepth: Double) throws {
+    // No direct pool (the hub pairs and the two hops), a shallow one (the
+    // two hops win) and a deep one (the direct pool wins).
+    var s = try directDepth == 0 ? RoutingMathTests.splitState() : Self.spokeState(directDepth: directDepth)
+    if directDepth == 0 { s.pools[0].sellBase(80_000) }
+    for (a, b) in [(1, 0), (0, 1), (2, 0), (0, 2), (1, 2), (2, 1)] {
       for amount in [3_000.0, 75_000, 600_000] {
         var fast = s
         fast.order(from: a, to: b, amount: amount, usd: amount)
         var slow = s
         let (pmm, external) = slow.routes(from: a, to: b, amount: amount)
-        #expect(pmm.legs == 1 && external.legs == 1)
+        #expect(s.copiedSplit(from: a, to: b, amount: amount)?.pmm == pmm)
         let x = slow.split(pmm, external, amount: amount)
-        if x > 0 { slow.trade(pmm.first, x, arbitrage: false) }
-        if amount - x > 0 { slow.trade(external.first, amount - x, arbitrage: false) }
+        if x > 0 {
+          let out = slow.trade(pmm.first, x, arbitrage: false)
+          if pmm.legs == 2 { slow.trade(pmm.second, out, arbitrage: false) }
+        }
+        if amount - x > 0 {
+          let out = slow.trade(external.first, amount - x, arbitrage: false)
+          if external.legs == 2 { slow.trade(external.second, out, arbitrage: false) }
+        }
         #expect(fast.pools == slow.pools && fast.venues == slow.venues, "\(a)->\(b) \(amount)")
         #expect(fast.stats[PoolStat.orderVolume.at(pmm.first.pool)] > 0 || x == 0)
       }

@@ -80,4 +80,43 @@ extension PMMPool {
     let keep = 1 - lpFeeRate - maintainerFeeRate
     return CurvedQuote(received: received, marginal: slope * keep, curvature: bend * keep)
   }
+
+  /// `curvedQuote(selling: 0, baseIn:)`, the same numbers bit for bit, without
+  /// the trade's arithmetic: the marginal output at the current reserves
+  /// (`c * (1 - k + k * (X0/X)^2)` with the input side short, else
+  /// `c / (1 - k + k * (Y0/Y)^2)`, times `1 - fees`) and its derivative.
+  /// - Complexity: O(1), no square root.
+  @inline(__always)
+  func curvedQuoteAtZero(baseIn: Bool) -> CurvedQuote {
+    let inputShort = rState == (baseIn ? .aboveOne : .belowOne)
+    let x = baseIn ? baseReserve : quoteReserve
+    let x0 = baseIn ? baseTarget : quoteTarget
+    // A short side at or past its target: the general path's branches.
+    if inputShort && !(0 < x0 - x) { return curvedQuote(selling: 0, baseIn: baseIn) }
+    let c = baseIn ? guidePrice : 1 / guidePrice
+    var slope: Double
+    var bend = 0.0
+    if inputShort {
+      if k == 0 {
+        slope = c
+      } else {
+        let ratio = x0 / x
+        slope = c * ((1 - k) + k * ratio * ratio)
+        bend = -2 * c * k * ratio * ratio / x
+      }
+    } else {
+      let y = baseIn ? quoteReserve : baseReserve
+      let y0 = baseIn ? quoteTarget : baseTarget
+      if k == 0 {
+        slope = y > 0 ? c : 0
+      } else {
+        let ratio = y0 / y
+        let d = (1 - k) + k * ratio * ratio
+        slope = c / d
+        bend = -2 * slope * slope * k * ratio * ratio / (y * d)
+      }
+    }
+    let keep = 1 - lpFeeRate - maintainerFeeRate
+    return CurvedQuote(received: 0, marginal: slope * keep, curvature: bend * keep)
+  }
 }

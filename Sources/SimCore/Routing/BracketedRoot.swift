@@ -107,7 +107,7 @@ enum BracketedRoot {
   }
 
   /// A first guess for `newton`: the root in `(lo, hi)` of the cubic with the
-  /// end points' values and slopes (Hermite), by four Newton steps on the
+  /// end points' values and slopes (Hermite), by two Newton steps on the
   /// cubic from the chord's root; the chord's root when those leave the
   /// interval, and the midpoint when the chord's does.
   /// - Complexity: O(1), no evaluation of the function.
@@ -125,7 +125,7 @@ enum BracketedRoot {
     let c2 = 3 * d - 2 * m0 - m1
     let c3 = m0 + m1 - 2 * d
     var t = chord
-    for _ in 0..<4 {
+    for _ in 0..<2 {
       let p = fLo + t * (m0 + t * (c2 + t * c3))
       let dp = m0 + t * (2 * c2 + t * 3 * c3)
       t -= p / dp

@@ -48,29 +48,20 @@ extension RoutingState {
   /// the hub, whichever pays more for the whole order) and the external route
   /// share the order so that their marginal outputs are equal.
   mutating func order(from a: Int, to b: Int, amount: Double, usd: Double) {
-    if a == model.hub || b == model.hub, amount > 0 {
-      // A hub pair: the direct pool against its venue (`quotedRoutes` has no
-      // other route for it), split on copies of the two, the same numbers
-      // as `split` without the routes' indirection.
-      let d = model.direct[a &* model.tokenCount &+ b]
-      let h = model.hubPool[a == model.hub ? b : a]
-      if d >= 0 && h >= 0 {
-        let pmm = RouteLeg(pool: d, external: false, baseIn: model.poolBase[d] == a)
-        let external = RouteLeg(pool: h, external: true, baseIn: b == model.hub)
-        let x = Self.split(pools[d], pmm.baseIn, venues[h], external.baseIn, amount: amount)
-        if x > 0 { trade(pmm, x, arbitrage: false) }
-        if amount - x > 0 { trade(external, amount - x, arbitrage: false) }
-        stats[totalsBase &+ RoutingTotal.pmmVolume.rawValue] += usd * (x / amount)
-        stats[totalsBase &+ RoutingTotal.externalVolume.rawValue] += usd * ((amount - x) / amount)
+    let pmm: Route
+    let external: Route
+    let x: Double
+    if let routed = copiedSplit(from: a, to: b, amount: amount) {
+      (pmm, external, x) = routed
+    } else {
+      let (p, e, whole) = quotedRoutes(from: a, to: b, amount: amount)
+      guard p.legs > 0 || e.legs > 0, amount > 0 else {
+        stats[totalsBase &+ RoutingTotal.unroutedVolume.rawValue] += usd
         return
       }
+      (pmm, external) = (p, e)
+      x = split(pmm, external, amount: amount, pmmWhole: whole)
     }
-    let (pmm, external, whole) = quotedRoutes(from: a, to: b, amount: amount)
-    guard pmm.legs > 0 || external.legs > 0, amount > 0 else {
-      stats[totalsBase &+ RoutingTotal.unroutedVolume.rawValue] += usd
-      return
-    }
-    let x = split(pmm, external, amount: amount, pmmWhole: whole)
     if x > 0 {
       let out = trade(pmm.first, x, arbitrage: false)
       if pmm.legs == 2 { trade(pmm.second, out, arbitrage: false) }
@@ -158,14 +149,17 @@ extension RoutingState {
     }
     let before = pools[p].baseReserve
     let t = pools[p].sell(amount, baseIn: leg.baseIn)
+    let turnover = abs(pools[p].baseReserve - before)
     let fee = (t.lpFee + t.maintainerFee) * tokens[output].fair * hubUSD
-    stats[(arbitrage ? PoolStat.arbitrageVolume : .orderVolume).at(p)] += usdIn
-    stats[PoolStat.feeIncome.at(p)] += fee
-    stats[PoolStat.baseTurnover.at(p)] += abs(pools[p].baseReserve - before)
+    let totals = totalsBase
+    stats.withUnsafeMutableBufferPointer { s in
+      s[(arbitrage ? PoolStat.arbitrageVolume : .orderVolume).at(p)] += usdIn
+      s[PoolStat.feeIncome.at(p)] += fee
+      s[PoolStat.baseTurnover.at(p)] += turnover
+      if arbitrage { s[totals &+ RoutingTotal.arbitrageVolume.rawValue] += usdIn }
+    }
     epoch.feeIncomeUSD += fee
-    if arbitrage {
-      stats[totalsBase &+ RoutingTotal.arbitrageVolume.rawValue] += usdIn
-    } else {
+    if !arbitrage {
       if input == model.hub { hubIn += amount }
       if output == model.hub { hubOut += t.received }
     }

@@ -5,10 +5,76 @@ extension RoutingState {
   func curvedQuote(_ route: Route, _ amount: Double) -> CurvedQuote {
     let first = curvedQuote(route.first, amount)
     guard route.legs == 2 else { return first }
-    let second = curvedQuote(route.second, first.received)
-    return CurvedQuote(
+    return Self.chain(first, curvedQuote(route.second, first.received))
+  }
+
+  /// Two legs' quotes as one route's: `second` quoted at what `first` receives.
+  @inline(__always)
+  static func chain(_ first: CurvedQuote, _ second: CurvedQuote) -> CurvedQuote {
+    CurvedQuote(
       received: second.received, marginal: first.marginal * second.marginal,
       curvature: second.curvature * first.marginal * first.marginal + second.marginal * first.curvature)
+  }
+
+  /// `quotedRoutes` and `split` in one, on copies of the pools and venues the
+  /// routes use (the same numbers without the routes' indirection): the PMM
+  /// route, the external route and the amount sent to the PMM route. Nil
+  /// when the pair lacks a pool or a venue of the usual shapes (a hub pair's
+  /// direct pool and venue; a spoke pair's hub pools and venues), or for an
+  /// empty order: `order` then takes the general path.
+  @inline(__always)
+  func copiedSplit(from a: Int, to b: Int, amount: Double) -> (pmm: Route, external: Route, x: Double)? {
+    guard amount > 0 else { return nil }
+    let d = model.direct[a &* model.tokenCount &+ b]
+    if a == model.hub || b == model.hub {
+      let h = model.hubPool[a == model.hub ? b : a]
+      guard d >= 0 && h >= 0 else { return nil }
+      let pmm = RouteLeg(pool: d, external: false, baseIn: model.poolBase[d] == a)
+      let external = RouteLeg(pool: h, external: true, baseIn: b == model.hub)
+      let pool = pools[d]
+      let venue = venues[h]
+      let x = Self.split(
+        amount: amount, pmmAll: pool.curvedQuote(selling: amount, baseIn: pmm.baseIn),
+        pmmNone: { pool.curvedQuoteAtZero(baseIn: pmm.baseIn) },
+        pmm: { pool.curvedQuote(selling: $0, baseIn: pmm.baseIn) },
+        external: { venue.curvedQuote(selling: $0, baseIn: external.baseIn) })
+      return (Route(pmm), Route(external), x)
+    }
+    let ha = model.hubPool[a]
+    let hb = model.hubPool[b]
+    guard ha >= 0 && hb >= 0 else { return nil }
+    let venueA = venues[ha]
+    let venueB = venues[hb]
+    let external = Route(
+      RouteLeg(pool: ha, external: true, baseIn: true), RouteLeg(pool: hb, external: true, baseIn: false))
+    func viaVenues(_ r: Double) -> CurvedQuote {
+      let first = venueA.curvedQuote(selling: r, baseIn: true)
+      return Self.chain(first, venueB.curvedQuote(selling: first.received, baseIn: false))
+    }
+    let poolA = pools[ha]
+    let poolB = pools[hb]
+    func viaHub(_ x: Double) -> CurvedQuote {
+      let first = poolA.curvedQuote(selling: x, baseIn: true)
+      return Self.chain(first, poolB.curvedQuote(selling: first.received, baseIn: false))
+    }
+    let twoHop = viaHub(amount)
+    if d >= 0 {
+      let direct = pools[d]
+      let baseIn = model.poolBase[d] == a
+      let whole = direct.curvedQuote(selling: amount, baseIn: baseIn)
+      if !(twoHop.received > whole.received) {
+        let x = Self.split(
+          amount: amount, pmmAll: whole, pmmNone: { direct.curvedQuoteAtZero(baseIn: baseIn) },
+          pmm: { direct.curvedQuote(selling: $0, baseIn: baseIn) }, external: viaVenues)
+        return (Route(RouteLeg(pool: d, external: false, baseIn: baseIn)), external, x)
+      }
+    }
+    let x = Self.split(
+      amount: amount, pmmAll: twoHop, pmmNone: { viaHub(0) }, pmm: viaHub, external: viaVenues)
+    return (
+      Route(RouteLeg(pool: ha, external: false, baseIn: true), RouteLeg(pool: hb, external: false, baseIn: false)),
+      external, x
+    )
   }
 
   /// One leg's `CurvedQuote`.
@@ -33,34 +99,21 @@ extension RoutingState {
     if external.legs == 0 { return amount }
     if pmm.legs == 0 { return 0 }
     return Self.split(
-      amount: amount, pmmAll: pmmWhole ?? curvedQuote(pmm, amount),
+      amount: amount, pmmAll: pmmWhole ?? curvedQuote(pmm, amount), pmmNone: { curvedQuote(pmm, 0) },
       pmm: { curvedQuote(pmm, $0) }, external: { curvedQuote(external, $0) })
   }
 
-  /// `split` of an order between one pool (selling its base when `poolBaseIn`)
-  /// and one venue: the same numbers, on copies of the two.
-  @inline(__always)
-  static func split(
-    _ pool: PMMPool, _ poolBaseIn: Bool, _ venue: ExternalVenue, _ venueBaseIn: Bool,
-    amount: Double
-  ) -> Double {
-    split(
-      amount: amount, pmmAll: pool.curvedQuote(selling: amount, baseIn: poolBaseIn),
-      pmm: { pool.curvedQuote(selling: $0, baseIn: poolBaseIn) },
-      external: { venue.curvedQuote(selling: $0, baseIn: venueBaseIn) })
-  }
-
   /// The split itself, given the two routes' quotes (`pmmAll`: the PMM
-  /// route's for the whole amount).
+  /// route's for the whole amount; `pmmNone` makes its quote at 0).
   @inline(__always)
   static func split(
-    amount: Double, pmmAll: CurvedQuote, pmm: (Double) -> CurvedQuote,
-    external: (Double) -> CurvedQuote
+    amount: Double, pmmAll: CurvedQuote, pmmNone zero: () -> CurvedQuote,
+    pmm: (Double) -> CurvedQuote, external: (Double) -> CurvedQuote
   ) -> Double {
     let externalNone = external(0)
     let atAll = pmmAll.marginal - externalNone.marginal
     if atAll >= 0 { return amount }
-    let pmmNone = pmm(0)
+    let pmmNone = zero()
     let externalAll = external(amount)
     let atNone = pmmNone.marginal - externalAll.marginal
     if atNone <= 0 { return 0 }
