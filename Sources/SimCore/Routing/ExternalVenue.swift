@@ -58,6 +58,7 @@ public struct ExternalVenue: Sendable, Hashable {
   /// Sells `amount` into the venue and returns what it pays.
   /// - Complexity: O(1).
   @discardableResult
+  @inline(__always)
   public mutating func sell(_ amount: Double, baseIn: Bool) -> Double {
     let out = quote(selling: amount, baseIn: baseIn).received
     if baseIn {

@@ -138,6 +138,7 @@ extension RoutingState {
   /// inventory turnover and (for order flow) the hub flow; venue legs to the
   /// pair's external volume. Returns what the leg paid.
   @discardableResult
+  @inline(__always)
   mutating func trade(_ leg: RouteLeg, _ amount: Double, arbitrage: Bool) -> Double {
     let p = leg.pool
     let input = leg.baseIn ? model.poolBase[p] : model.poolQuote[p]
