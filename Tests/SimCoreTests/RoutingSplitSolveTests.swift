@@ -153,8 +153,8 @@ import Testing
   }
 
   @Test func newtonFindsTheRootOfACurvedFunctionAndSurvivesABadDerivative() {
-    // f(x) = 1 - x - 0.3 x^2 on [0, 2]: root (sqrt(2.2) - 1) / 0.6. A quadratic
-    // is its own Hermite cubic, so the first trial point is the root.
+    // f(x) = 1 - x - 0.3 x^2 on [0, 2]: root (sqrt(2.2) - 1) / 0.6. From the
+    // cubic's first guess (0.8125, 0.007 off) Newton converges quadratically.
     let root = ((2.2).squareRoot() - 1) / 0.6
     var calls = 0
     let x = BracketedRoot.newton(
@@ -164,7 +164,7 @@ import Testing
       return (1 - $0 - 0.3 * $0 * $0, -1 - 0.6 * $0)
     }
     #expect(abs(x - root) <= 1e-12)
-    #expect(calls <= 2)
+    #expect(calls <= 4)
     // A derivative of 0 sends every step out of the bracket: it bisects, and still converges.
     var bisections = 0
     let y = BracketedRoot.newton(
