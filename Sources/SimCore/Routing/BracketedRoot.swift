@@ -59,9 +59,10 @@ enum BracketedRoot {
   /// from it, or the bracket's midpoint when the step leaves the bracket (or
   /// the derivative is 0 or not finite). It returns the Newton step's end
   /// point when the step is no longer than `width`, or when the error left
-  /// after the step, Newton's `|f''| / (2 |f'|) * step^2` with `f''` estimated
-  /// from the derivatives at the last two points (the first time, the trial
-  /// point and the nearer end point), is below `width / 100`; and the
+  /// after the step, Newton's `|f''| / (2 |f'|) * step^2` with `|f''|` the
+  /// larger of its estimates from the derivatives at the last two points (the
+  /// first time, the trial point and the nearer end point) and at the
+  /// bracket's ends, is below `width / 100`; and the
   /// bracket's midpoint once the bracket is no wider than `width`. For the
   /// router's nearly linear objectives (marginal outputs of a deep venue and a
   /// PMM pool) the cubic lands within about 1e-7 of the order and one
@@ -78,6 +79,9 @@ enum BracketedRoot {
     let nearLo = x - lo < hi - x
     var lastX = nearLo ? lo : hi
     var lastSlope = nearLo ? slopeLo : slopeHi
+    // The bracket's mean f'': it sees a jump of f' (a kink of f) that the
+    // last two points may straddle without seeing.
+    let meanBend = abs((slopeHi - slopeLo) / (hi - lo))
     var steps = 0
     while steps < 200 {
       steps += 1
@@ -93,8 +97,10 @@ enum BracketedRoot {
       var next = x + step
       if next > a && next < b {
         if abs(step) <= width { return next }
-        let bend = (slope - lastSlope) / (x - lastX)
-        if abs(bend) * step * step <= 0.02 * width * abs(slope) { return next }
+        var bend = meanBend
+        let local = abs((slope - lastSlope) / (x - lastX))
+        if local > bend { bend = local }
+        if bend * step * step <= 0.02 * width * abs(slope) { return next }
       } else {
         next = 0.5 * (a + b)
       }
