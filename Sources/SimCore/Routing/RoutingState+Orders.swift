@@ -48,6 +48,22 @@ extension RoutingState {
   /// the hub, whichever pays more for the whole order) and the external route
   /// share the order so that their marginal outputs are equal.
   mutating func order(from a: Int, to b: Int, amount: Double, usd: Double) {
+    if amount > 0 && (a == model.hub || b == model.hub) {
+      // A hub pair: its pool and its venue (`copiedSplit`'s first case), traded directly.
+      let d = model.direct[a &* model.tokenCount &+ b]
+      let h = model.hubPool[a == model.hub ? b : a]
+      if d >= 0 && h >= 0 {
+        let baseIn = model.poolBase[d] == a
+        let venueBaseIn = b == model.hub
+        let x = hubSplit(pool: d, baseIn: baseIn, venue: h, venueBaseIn: venueBaseIn, amount: amount)
+        if x > 0 { tradePool(d, baseIn: baseIn, x, arbitrage: false) }
+        let rest = amount - x
+        if rest > 0 { tradeVenue(h, baseIn: venueBaseIn, rest, arbitrage: false) }
+        stats[totalsBase &+ RoutingTotal.pmmVolume.rawValue] += usd * (x / amount)
+        stats[totalsBase &+ RoutingTotal.externalVolume.rawValue] += usd * (rest / amount)
+        return
+      }
+    }
     let pmm: Route
     let external: Route
     let x: Double
@@ -140,16 +156,30 @@ extension RoutingState {
   @discardableResult
   @inline(__always)
   mutating func trade(_ leg: RouteLeg, _ amount: Double, arbitrage: Bool) -> Double {
-    let p = leg.pool
-    let input = leg.baseIn ? model.poolBase[p] : model.poolQuote[p]
-    let output = leg.baseIn ? model.poolQuote[p] : model.poolBase[p]
-    let usdIn = amount * tokens[input].fair * hubUSD
-    if leg.external {
-      if !arbitrage { stats[PoolStat.externalVolume.at(p)] += usdIn }
-      return venues[p].sell(amount, baseIn: leg.baseIn)
+    leg.external
+      ? tradeVenue(leg.pool, baseIn: leg.baseIn, amount, arbitrage: arbitrage)
+      : tradePool(leg.pool, baseIn: leg.baseIn, amount, arbitrage: arbitrage)
+  }
+
+  /// `trade` on the venue of pool `p`.
+  @discardableResult
+  @inline(__always)
+  mutating func tradeVenue(_ p: Int, baseIn: Bool, _ amount: Double, arbitrage: Bool) -> Double {
+    if !arbitrage {
+      let input = baseIn ? model.poolBase[p] : model.poolQuote[p]
+      stats[PoolStat.externalVolume.at(p)] += amount * tokens[input].fair * hubUSD
     }
+    return venues[p].sell(amount, baseIn: baseIn)
+  }
+
+  /// `trade` on pool `p`.
+  @discardableResult
+  mutating func tradePool(_ p: Int, baseIn: Bool, _ amount: Double, arbitrage: Bool) -> Double {
+    let input = baseIn ? model.poolBase[p] : model.poolQuote[p]
+    let output = baseIn ? model.poolQuote[p] : model.poolBase[p]
+    let usdIn = amount * tokens[input].fair * hubUSD
     let before = pools[p].baseReserve
-    let t = pools[p].sell(amount, baseIn: leg.baseIn)
+    let t = pools[p].sell(amount, baseIn: baseIn)
     let turnover = abs(pools[p].baseReserve - before)
     let fee = (t.lpFee + t.maintainerFee) * tokens[output].fair * hubUSD
     let totals = totalsBase

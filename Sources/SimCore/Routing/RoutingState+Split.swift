@@ -31,13 +31,7 @@ extension RoutingState {
       guard d >= 0 && h >= 0 else { return nil }
       let pmm = RouteLeg(pool: d, external: false, baseIn: model.poolBase[d] == a)
       let external = RouteLeg(pool: h, external: true, baseIn: b == model.hub)
-      let pool = pools[d]
-      let venue = venues[h]
-      let x = Self.split(
-        amount: amount, pmmAll: pool.curvedQuote(selling: amount, baseIn: pmm.baseIn),
-        pmmNone: { pool.curvedQuoteAtZero(baseIn: pmm.baseIn) },
-        pmm: { pool.curvedQuote(selling: $0, baseIn: pmm.baseIn) },
-        external: { venue.curvedQuote(selling: $0, baseIn: external.baseIn) })
+      let x = hubSplit(pool: d, baseIn: pmm.baseIn, venue: h, venueBaseIn: external.baseIn, amount: amount)
       return (Route(pmm), Route(external), x)
     }
     let ha = model.hubPool[a]
@@ -83,6 +77,19 @@ extension RoutingState {
     leg.external
       ? venues[leg.pool].curvedQuote(selling: amount, baseIn: leg.baseIn)
       : pools[leg.pool].curvedQuote(selling: amount, baseIn: leg.baseIn)
+  }
+
+  /// `split` of an order between pool `d` (selling its base when `baseIn`)
+  /// and venue `h`, on copies of the two: a hub pair's routes.
+  @inline(__always)
+  func hubSplit(pool d: Int, baseIn: Bool, venue h: Int, venueBaseIn: Bool, amount: Double) -> Double {
+    let pool = pools[d]
+    let venue = venues[h]
+    return Self.split(
+      amount: amount, pmmAll: pool.curvedQuote(selling: amount, baseIn: baseIn),
+      pmmNone: { pool.curvedQuoteAtZero(baseIn: baseIn) },
+      pmm: { pool.curvedQuote(selling: $0, baseIn: baseIn) },
+      external: { venue.curvedQuote(selling: $0, baseIn: venueBaseIn) })
   }
 
   /// The amount of the order sent to the PMM route: the whole order when its
