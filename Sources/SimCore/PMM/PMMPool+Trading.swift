@@ -55,6 +55,7 @@ extension PMMPool {
   /// "Input" is the token paid in (base when `baseIn`), "output" the token
   /// paid out.
   /// - Complexity: O(1).
+  @inline(__always)
   mutating func sell(_ amount: Double, baseIn: Bool) -> PMMTrade {
     assert(amount.isFinite, "PMM trade amount must be finite")
     guard amount > 0 else {

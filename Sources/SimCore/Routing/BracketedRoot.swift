@@ -1,51 +1,91 @@
 /// The root of a decreasing function on a bracket, to a given width.
 enum BracketedRoot {
-  /// Shrinks `[lo, hi]` (with `f(lo) = fLo > 0 > f(hi) = fHi`) until it is no
-  /// wider than `width`, and returns the final bracket.
+  /// The root of a decreasing `f` in `[lo, hi]` (`f(lo) = fLo > 0 > f(hi) = fHi`,
+  /// with derivatives `slopeLo`, `slopeHi` there) by Newton's method kept
+  /// inside the bracket; `f` returns its value and its derivative.
   ///
-  /// Each step is a bisection of the bracket, accelerated by false position
-  /// with the Illinois modification: the trial point is where the chord
-  /// through the end points crosses zero, and an end point that survives two
-  /// steps in a row has its value halved so the next chord reaches past the
-  /// root. A step that leaves the bracket wider than half of what it was two
-  /// steps before is replaced by the midpoint, so the bracket always shrinks at
-  /// least as fast as plain bisection every other step. For the smooth concave
-  /// objectives here (marginal output minus marginal cost) it needs about 6-10
-  /// evaluations where bisection needs 30 to reach a width of 1e-9.
-  /// - Complexity: O(log2((hi - lo) / width)) evaluations at worst.
+  /// The first trial point is the root of the cubic through the end points'
+  /// values and slopes (`hermiteRoot`). Each evaluation moves one end of the
+  /// bracket to the trial point, and the next trial point is the Newton step
+  /// from it, or the bracket's midpoint when the step leaves the bracket (or
+  /// the derivative is 0 or not finite). It returns the Newton step's end
+  /// point when the step is no longer than `width`, or when the error left
+  /// after the step, Newton's `|f''| / (2 |f'|) * step^2` with `|f''|` the
+  /// larger of its estimates from the derivatives at the last two points (the
+  /// first time, the trial point and the nearer end point) and at the
+  /// bracket's ends, is below `width / 100`; and the
+  /// bracket's midpoint once the bracket is no wider than `width`. For the
+  /// router's nearly linear objectives (marginal outputs of a deep venue and a
+  /// PMM pool) the cubic lands within about 1e-7 of the order and one
+  /// evaluation suffices.
+  /// - Complexity: O(log2((hi - lo) / width)) evaluations at worst; usually 1.
   @inline(__always)
-  static func shrink(
-    lo: Double, hi: Double, fLo: Double, fHi: Double, width: Double, _ f: (Double) -> Double
-  ) -> (lo: Double, hi: Double) {
+  static func newton(
+    lo: Double, hi: Double, fLo: Double, fHi: Double, slopeLo: Double, slopeHi: Double,
+    width: Double, _ f: (Double) -> (value: Double, slope: Double)
+  ) -> Double {
     var a = lo
     var b = hi
-    var fa = fLo
-    var fb = fHi
-    var side = 0
-    var previous = b - a
-    var older = previous
+    var x = hermiteRoot(lo: lo, hi: hi, fLo: fLo, fHi: fHi, slopeLo: slopeLo, slopeHi: slopeHi)
+    let nearLo = x - lo < hi - x
+    var lastX = nearLo ? lo : hi
+    var lastSlope = nearLo ? slopeLo : slopeHi
+    // The bracket's mean f'': it sees a jump of f' (a kink of f) that the
+    // last two points may straddle without seeing.
+    let meanBend = abs((slopeHi - slopeLo) / (hi - lo))
     var steps = 0
-    while b - a > width && steps < 200 {
+    while steps < 200 {
       steps += 1
-      var x = (a * fb - b * fa) / (fb - fa)
-      if !(x > a && x < b) || (steps % 2 == 0 && b - a > 0.5 * older) { x = 0.5 * (a + b) }
-      let fx = f(x)
+      let (fx, slope) = f(x)
       if fx > 0 {
         a = x
-        fa = fx
-        if side == 1 { fb *= 0.5 }
-        side = 1
       } else if fx < 0 {
         b = x
-        fb = fx
-        if side == -1 { fa *= 0.5 }
-        side = -1
       } else {
-        return (x, x)
+        return x
       }
-      older = previous
-      previous = b - a
+      let step = -fx / slope
+      var next = x + step
+      if next > a && next < b {
+        if abs(step) <= width { return next }
+        var bend = meanBend
+        let local = abs((slope - lastSlope) / (x - lastX))
+        if local > bend { bend = local }
+        if bend * step * step <= 0.02 * width * abs(slope) { return next }
+      } else {
+        next = 0.5 * (a + b)
+      }
+      if b - a <= width { return 0.5 * (a + b) }
+      lastX = x
+      lastSlope = slope
+      x = next
     }
-    return (a, b)
+    return 0.5 * (a + b)
+  }
+
+  /// A first guess for `newton`: the root in `(lo, hi)` of the cubic with the
+  /// end points' values and slopes (Hermite), by one Newton step on the cubic
+  /// from the chord's root (for the nearly linear objectives here the chord is
+  /// within about 1e-3 of the interval and the step within about 1e-7, the
+  /// cubic's own accuracy); the chord's root when the step leaves the
+  /// interval, and the midpoint when the chord's does.
+  /// - Complexity: O(1), no evaluation of the function.
+  @inline(__always)
+  static func hermiteRoot(
+    lo: Double, hi: Double, fLo: Double, fHi: Double, slopeLo: Double, slopeHi: Double
+  ) -> Double {
+    let chord = fLo / (fLo - fHi)
+    guard chord > 0 && chord < 1 else { return 0.5 * (lo + hi) }
+    // p(t) = fLo + m0 t + c2 t^2 + c3 t^3 on t in [0, 1], x = lo + t (hi - lo).
+    let w = hi - lo
+    let m0 = slopeLo * w
+    let m1 = slopeHi * w
+    let d = fHi - fLo
+    let c2 = 3 * d - 2 * m0 - m1
+    let c3 = m0 + m1 - 2 * d
+    var t = chord
+    t -= (fLo + t * (m0 + t * (c2 + t * c3))) / (m0 + t * (2 * c2 + t * 3 * c3))
+    if !(t > 0 && t < 1) { t = chord }
+    return lo + t * w
   }
 }

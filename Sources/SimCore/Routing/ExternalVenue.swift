@@ -35,18 +35,30 @@ public struct ExternalVenue: Sendable, Hashable {
   /// `d out / d a = Yout * Xin * (1 - fee) / (Xin + a')^2`.
   /// - Complexity: O(1).
   public func quote(selling amount: Double, baseIn: Bool) -> PMMQuote {
+    let q = curvedQuote(selling: amount, baseIn: baseIn)
+    return PMMQuote(received: q.received, marginal: q.marginal)
+  }
+
+  /// `quote(selling:baseIn:)` (the same numbers, bit for bit) with the
+  /// derivative of the marginal output: `-2 * (1 - fee) * marginal / (Xin + a')`.
+  /// - Complexity: O(1).
+  @inline(__always)
+  func curvedQuote(selling amount: Double, baseIn: Bool) -> CurvedQuote {
     let xIn = baseIn ? baseReserve : quoteReserve
     let yOut = baseIn ? quoteReserve : baseReserve
     let keep = 1 - feeRate
     let a = Swift.max(amount, 0) * keep
     let denominator = xIn + a
-    return PMMQuote(
-      received: yOut * a / denominator, marginal: yOut * xIn * keep / (denominator * denominator))
+    let marginal = yOut * xIn * keep / (denominator * denominator)
+    return CurvedQuote(
+      received: yOut * a / denominator, marginal: marginal,
+      curvature: -2 * keep * marginal / denominator)
   }
 
   /// Sells `amount` into the venue and returns what it pays.
   /// - Complexity: O(1).
   @discardableResult
+  @inline(__always)
   public mutating func sell(_ amount: Double, baseIn: Bool) -> Double {
     let out = quote(selling: amount, baseIn: baseIn).received
     if baseIn {

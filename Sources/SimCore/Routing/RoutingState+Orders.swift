@@ -48,12 +48,36 @@ extension RoutingState {
   /// the hub, whichever pays more for the whole order) and the external route
   /// share the order so that their marginal outputs are equal.
   mutating func order(from a: Int, to b: Int, amount: Double, usd: Double) {
-    let (pmm, external, whole) = quotedRoutes(from: a, to: b, amount: amount)
-    guard pmm.legs > 0 || external.legs > 0, amount > 0 else {
-      stats[totalsBase &+ RoutingTotal.unroutedVolume.rawValue] += usd
-      return
+    if amount > 0 && (a == model.hub || b == model.hub) {
+      // A hub pair: its pool and its venue (`copiedSplit`'s first case), traded directly.
+      let d = model.direct[a &* model.tokenCount &+ b]
+      let h = model.hubPool[a == model.hub ? b : a]
+      if d >= 0 && h >= 0 {
+        let baseIn = model.poolBase[d] == a
+        let venueBaseIn = b == model.hub
+        let x = hubSplit(pool: d, baseIn: baseIn, venue: h, venueBaseIn: venueBaseIn, amount: amount)
+        if x > 0 { tradePool(d, baseIn: baseIn, x, arbitrage: false) }
+        let rest = amount - x
+        if rest > 0 { tradeVenue(h, baseIn: venueBaseIn, rest, arbitrage: false) }
+        stats[totalsBase &+ RoutingTotal.pmmVolume.rawValue] += usd * (x / amount)
+        stats[totalsBase &+ RoutingTotal.externalVolume.rawValue] += usd * (rest / amount)
+        return
+      }
     }
-    let x = split(pmm, external, amount: amount, pmmWhole: whole)
+    let pmm: Route
+    let external: Route
+    let x: Double
+    if let routed = copiedSplit(from: a, to: b, amount: amount) {
+      (pmm, external, x) = routed
+    } else {
+      let (p, e, whole) = quotedRoutes(from: a, to: b, amount: amount)
+      guard p.legs > 0 || e.legs > 0, amount > 0 else {
+        stats[totalsBase &+ RoutingTotal.unroutedVolume.rawValue] += usd
+        return
+      }
+      (pmm, external) = (p, e)
+      x = split(pmm, external, amount: amount, pmmWhole: whole)
+    }
     if x > 0 {
       let out = trade(pmm.first, x, arbitrage: false)
       if pmm.legs == 2 { trade(pmm.second, out, arbitrage: false) }
@@ -75,13 +99,13 @@ extension RoutingState {
 
   /// `routes`, with the PMM route's quote for the whole amount (made while
   /// choosing it; nil without a PMM route), which `split` then need not repeat.
-  func quotedRoutes(from a: Int, to b: Int, amount: Double) -> (pmm: Route, external: Route, whole: PMMQuote?) {
+  func quotedRoutes(from a: Int, to b: Int, amount: Double) -> (pmm: Route, external: Route, whole: CurvedQuote?) {
     var pmm = Route.none
-    var whole: PMMQuote?
+    var whole: CurvedQuote?
     let d = model.direct[a &* model.tokenCount &+ b]
     if d >= 0 {
       pmm = Route(RouteLeg(pool: d, external: false, baseIn: model.poolBase[d] == a))
-      whole = quote(pmm, amount)
+      whole = curvedQuote(pmm, amount)
     }
     let ha = model.hubPool[a]
     let hb = model.hubPool[b]
@@ -89,7 +113,7 @@ extension RoutingState {
       let twoHop = Route(
         RouteLeg(pool: ha, external: false, baseIn: true),
         RouteLeg(pool: hb, external: false, baseIn: false))
-      let q = quote(twoHop, amount)
+      let q = curvedQuote(twoHop, amount)
       if q.received > (whole?.received ?? -Double.infinity) {
         pmm = twoHop
         whole = q
@@ -109,6 +133,7 @@ extension RoutingState {
   }
 
   /// What one leg would pay for `amount`, and its marginal output.
+  @inline(__always)
   func quote(_ leg: RouteLeg, _ amount: Double) -> PMMQuote {
     leg.external
       ? venues[leg.pool].quote(selling: amount, baseIn: leg.baseIn)
@@ -117,6 +142,7 @@ extension RoutingState {
 
   /// What a route would pay for `amount`; the marginal output of two legs is
   /// the product of theirs (chain rule).
+  @inline(__always)
   func quote(_ route: Route, _ amount: Double) -> PMMQuote {
     let first = quote(route.first, amount)
     guard route.legs == 2 else { return first }
@@ -124,52 +150,47 @@ extension RoutingState {
     return PMMQuote(received: second.received, marginal: first.marginal * second.marginal)
   }
 
-  /// The amount of the order sent to the PMM route: the whole order when its
-  /// marginal output at the full amount still beats the external route's
-  /// first unit, none when the external route's marginal at the full amount
-  /// beats the PMM's first unit, else the root of `f'(x) - g'(amount - x)`
-  /// (decreasing in x, both outputs being concave), bracketed in
-  /// `[0, amount]` and shrunk to `tolerance * amount` (`BracketedRoot`).
-  /// `pmmWhole` is the PMM route's quote for the whole amount when the caller has it.
-  /// - Complexity: about 6-10 quotes of each route; 30 at worst.
-  func split(_ pmm: Route, _ external: Route, amount: Double, pmmWhole: PMMQuote? = nil) -> Double {
-    if external.legs == 0 { return amount }
-    if pmm.legs == 0 { return 0 }
-    let atAll = (pmmWhole ?? quote(pmm, amount)).marginal - quote(external, 0).marginal
-    if atAll >= 0 { return amount }
-    let atNone = quote(pmm, 0).marginal - quote(external, amount).marginal
-    if atNone <= 0 { return 0 }
-    let bracket = BracketedRoot.shrink(
-      lo: 0, hi: amount, fLo: atNone, fHi: atAll, width: Self.tolerance * amount
-    ) {
-      quote(pmm, $0).marginal - quote(external, amount - $0).marginal
-    }
-    return 0.5 * (bracket.lo + bracket.hi)
-  }
-
   /// Makes one leg's trade and books it: pool legs to the pool's volume, fees,
   /// inventory turnover and (for order flow) the hub flow; venue legs to the
   /// pair's external volume. Returns what the leg paid.
   @discardableResult
+  @inline(__always)
   mutating func trade(_ leg: RouteLeg, _ amount: Double, arbitrage: Bool) -> Double {
-    let p = leg.pool
-    let input = leg.baseIn ? model.poolBase[p] : model.poolQuote[p]
-    let output = leg.baseIn ? model.poolQuote[p] : model.poolBase[p]
-    let usdIn = amount * tokens[input].fair * hubUSD
-    if leg.external {
-      if !arbitrage { stats[PoolStat.externalVolume.at(p)] += usdIn }
-      return venues[p].sell(amount, baseIn: leg.baseIn)
+    leg.external
+      ? tradeVenue(leg.pool, baseIn: leg.baseIn, amount, arbitrage: arbitrage)
+      : tradePool(leg.pool, baseIn: leg.baseIn, amount, arbitrage: arbitrage)
+  }
+
+  /// `trade` on the venue of pool `p`.
+  @discardableResult
+  @inline(__always)
+  mutating func tradeVenue(_ p: Int, baseIn: Bool, _ amount: Double, arbitrage: Bool) -> Double {
+    if !arbitrage {
+      let input = baseIn ? model.poolBase[p] : model.poolQuote[p]
+      stats[PoolStat.externalVolume.at(p)] += amount * tokens[input].fair * hubUSD
     }
+    return venues[p].sell(amount, baseIn: baseIn)
+  }
+
+  /// `trade` on pool `p`.
+  @discardableResult
+  mutating func tradePool(_ p: Int, baseIn: Bool, _ amount: Double, arbitrage: Bool) -> Double {
+    let input = baseIn ? model.poolBase[p] : model.poolQuote[p]
+    let output = baseIn ? model.poolQuote[p] : model.poolBase[p]
+    let usdIn = amount * tokens[input].fair * hubUSD
     let before = pools[p].baseReserve
-    let t = pools[p].sell(amount, baseIn: leg.baseIn)
+    let t = pools[p].sell(amount, baseIn: baseIn)
+    let turnover = abs(pools[p].baseReserve - before)
     let fee = (t.lpFee + t.maintainerFee) * tokens[output].fair * hubUSD
-    stats[(arbitrage ? PoolStat.arbitrageVolume : .orderVolume).at(p)] += usdIn
-    stats[PoolStat.feeIncome.at(p)] += fee
-    stats[PoolStat.baseTurnover.at(p)] += abs(pools[p].baseReserve - before)
+    let totals = totalsBase
+    stats.withUnsafeMutableBufferPointer { s in
+      s[(arbitrage ? PoolStat.arbitrageVolume : .orderVolume).at(p)] += usdIn
+      s[PoolStat.feeIncome.at(p)] += fee
+      s[PoolStat.baseTurnover.at(p)] += turnover
+      if arbitrage { s[totals &+ RoutingTotal.arbitrageVolume.rawValue] += usdIn }
+    }
     epoch.feeIncomeUSD += fee
-    if arbitrage {
-      stats[totalsBase &+ RoutingTotal.arbitrageVolume.rawValue] += usdIn
-    } else {
+    if !arbitrage {
       if input == model.hub { hubIn += amount }
       if output == model.hub { hubOut += t.received }
     }
