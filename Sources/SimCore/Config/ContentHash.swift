@@ -7,11 +7,30 @@ public enum ContentHash {
     return text.withUTF8 { fnv1a(bytes: UnsafeRawBufferPointer($0)) }
   }
 
-  /// FNV-1a 64-bit of `bytes`, as 16 hex digits (shard payloads: docs/SHARDS.md).
+  /// FNV-1a 64-bit of `bytes`, as 16 hex digits.
   /// - Complexity: O(n), one multiply per byte.
   public static func fnv1a(bytes: UnsafeRawBufferPointer) -> String {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in bytes {
+      h ^= UInt64(b)
+      h = h &* 0x0000_0100_0000_01B3
+    }
+    return String(h, radix: 16).leftPadded(to: 16)
+  }
+
+  /// FNV-1a 64-bit over `bytes` read as little-endian 64-bit words (then any
+  /// trailing bytes one by one), as 16 hex digits: the check of a shard's
+  /// payload (docs/SHARDS.md). Each step is a bijection of the state, so a
+  /// change to any one word always changes the hash.
+  /// - Complexity: O(n), one multiply per 8 bytes (a byte-wise hash is 8 times slower).
+  public static func fnv1aWords(bytes: UnsafeRawBufferPointer) -> String {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    let words = bytes.count / 8
+    for i in 0..<words {
+      h ^= UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))
+      h = h &* 0x0000_0100_0000_01B3
+    }
+    for b in bytes[(8 * words)...] {
       h ^= UInt64(b)
       h = h &* 0x0000_0100_0000_01B3
     }
