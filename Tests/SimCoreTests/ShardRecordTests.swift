@@ -42,24 +42,31 @@ import Testing
     #expect(back.routingValues == [1.5, -2.5, 3.25])
   }
 
-  /// The payload hash is FNV-1a over little-endian 64-bit words, then the
-  /// trailing bytes (values computed independently), and any one-bit change
-  /// of a payload changes it.
-  @Test func payloadHashReadsLittleEndianWordsAndSeesEveryBit() {
+  /// The payload hash (values computed independently), and every one- and
+  /// two-bit change of a payload changes it (plain FNV-1a over words misses
+  /// two changes of words' top bits).
+  @Test func payloadHashReadsLittleEndianWordsAndSeesEveryBitPair() {
     let bytes: [UInt8] = Array(1...11)
-    #expect(Array(bytes[..<8]).withUnsafeBytes { ContentHash.fnv1aWords(bytes: $0) } == "1b77512cb84b502c")
-    #expect(bytes.withUnsafeBytes { ContentHash.fnv1aWords(bytes: $0) } == "ed45d0efb9194c6c")
-    #expect([UInt8]().withUnsafeBytes { ContentHash.fnv1aWords(bytes: $0) } == "cbf29ce484222325")
+    #expect(Array(bytes[..<8]).withUnsafeBytes { ContentHash.words(bytes: $0) } == "1b77512ca33c0100")
+    #expect(bytes.withUnsafeBytes { ContentHash.words(bytes: $0) } == "ddf931aaa6bda3e8")
+    #expect([UInt8]().withUnsafeBytes { ContentHash.words(bytes: $0) } == "cbf29ce484222325")
     let payload = (0..<24).map { UInt8(truncatingIfNeeded: $0 &* 37) }
-    let hash = payload.withUnsafeBytes { ContentHash.fnv1aWords(bytes: $0) }
-    var changed = Set<String>()
-    for bit in 0..<(8 * payload.count) {
-      var damaged = payload
-      damaged[bit / 8] ^= 1 << (bit % 8)
-      changed.insert(damaged.withUnsafeBytes { ContentHash.fnv1aWords(bytes: $0) })
+    let hash = payload.withUnsafeBytes { ContentHash.words(bytes: $0) }
+    let bits = 8 * payload.count
+    var single = Set<String>()
+    var missed = 0
+    for a in 0..<bits {
+      var once = payload
+      once[a / 8] ^= 1 << (a % 8)
+      single.insert(once.withUnsafeBytes { ContentHash.words(bytes: $0) })
+      for b in (a + 1)..<bits {
+        var twice = once
+        twice[b / 8] ^= 1 << (b % 8)
+        if twice.withUnsafeBytes({ ContentHash.words(bytes: $0) }) == hash { missed += 1 }
+      }
     }
-    #expect(!changed.contains(hash))
-    #expect(changed.count == 8 * payload.count)
+    #expect(single.count == bits && !single.contains(hash))
+    #expect(missed == 0)
   }
 
   /// Decoding into place fills exactly the destination (the merge decodes

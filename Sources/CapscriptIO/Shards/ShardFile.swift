@@ -27,7 +27,7 @@ public struct ShardFile: Sendable {
     let hash = bytes.withUnsafeMutableBytes { all in
       let payload = UnsafeMutableRawBufferPointer(rebasing: all[line.count...])
       encode(slice, into: payload)
-      return ContentHash.fnv1aWords(bytes: UnsafeRawBufferPointer(payload))
+      return ContentHash.words(bytes: UnsafeRawBufferPointer(payload))
     }
     header.payloadHash = hash
     let final = Array((JSONText.canonical(header.tree) + "\n").utf8)
@@ -98,7 +98,7 @@ public struct ShardFile: Sendable {
       throw OutputError(
         "\(path) (\(header.sliceText)) is cut short: \(got) bytes of records, expected \(header.payloadBytes)")
     }
-    let hash = buffer.withUnsafeBytes { ContentHash.fnv1aWords(bytes: $0) }
+    let hash = buffer.withUnsafeBytes { ContentHash.words(bytes: $0) }
     guard hash == header.payloadHash else {
       throw OutputError(
         "\(path) (\(header.sliceText)) is damaged: its records hash to \(hash), the header says \(header.payloadHash)")

@@ -15,10 +15,23 @@ public struct ShardSet: Sendable {
   /// whose `*.capshard` files are read) and checks that they belong to one
   /// run and cover its paths exactly; `result` reads their records.
   /// - Throws: `OutputError` naming the shard file and slice that is foreign,
-  ///   overlaps another or leaves paths uncovered.
+  ///   overlaps another or leaves paths uncovered (or, first, one that is damaged).
   public init(paths: [String]) throws(OutputError) {
     var files: [ShardFile] = []
     for path in try Self.shardPaths(paths) { files.append(try ShardFile(path: path)) }
+    do throws(OutputError) {
+      shards = try Self.covering(files, given: paths)
+    } catch {
+      // A damaged or cut-short file is named before the gap, overlap or foreign run it is part of.
+      var buffer: [UInt8] = []
+      for file in files { try file.readPayload(into: &buffer) }
+      throw error
+    }
+  }
+
+  /// `files` in path order, without empty slices.
+  /// - Throws: `OutputError` naming a shard that is foreign or overlaps another, or the paths no shard covers.
+  static func covering(_ files: [ShardFile], given paths: [String]) throws(OutputError) -> [ShardFile] {
     guard let first = files.first else {
       throw OutputError("no shard files (*.\(ShardHeader.fileExtension)) in \(paths.joined(separator: ", "))")
     }
@@ -47,7 +60,7 @@ public struct ShardSet: Sendable {
       previous = file
     }
     if covered < first.header.paths { throw Self.missing(covered..<first.header.paths, in: sorted) }
-    shards = sorted.filter { !$0.header.range.isEmpty }
+    return sorted.filter { !$0.header.range.isEmpty }
   }
 
   /// The error for paths `gap` that no shard covers, naming the missing slices
