@@ -30,12 +30,13 @@ def local_cluster(workers, processes=False):
     task only waits on its subprocess), or with ``processes`` one
     single-threaded worker process per slot.
     """
+    # The scheduler serves its health routes over HTTP even without a dashboard: on a free
+    # port, not on 8787 with a warning when another cluster holds it.
+    options = dict(dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"})
     with dask.config.set(QUIET_CLUSTER):
         if processes:
-            return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                dashboard_address=None)
-        return LocalCluster(n_workers=1, threads_per_worker=workers, processes=False,
-                            dashboard_address=None)
+            return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, **options)
+        return LocalCluster(n_workers=1, threads_per_worker=workers, processes=False, **options)
 
 
 def find_binary(binary=None):
