@@ -29,7 +29,7 @@ extension Capscript {
       let set = try ShardSet(paths: shards)
       let header = set.header
       let scenario = try Self.scenario(of: header, library: configFolder.library(), file: set.shards[0].path)
-      let result = set.result(scenario: scenario)
+      let result = try set.result(scenario: scenario)
       print(format.render(result), terminator: "")
       if let out {
         try OutputFile.write(ResultFormat.json.render(result), to: "\(out)/\(scenario.name).json")

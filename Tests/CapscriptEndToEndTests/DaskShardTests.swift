@@ -21,7 +21,8 @@ import Testing
     let passed = r.stdout.split(separator: "\n").filter { $0.hasSuffix(" ok") }.map { $0.dropLast(3) }
     #expect(
       passed == [
-        "eight_shards_merge_to_single_process_bytes", "killed_worker_still_merges_to_single_process_bytes",
+        "worker_processes_run_quiet", "eight_shards_merge_to_single_process_bytes",
+        "killed_worker_still_merges_to_single_process_bytes",
         "sweep_of_21_candidates_ranks_as_the_local_sweep", "driving_a_finished_sweep_again_runs_nothing",
       ], "\(r.stdout)")
   }

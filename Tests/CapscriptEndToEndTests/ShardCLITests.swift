@@ -53,6 +53,23 @@ import Testing
     #expect(path.hasSuffix("-2of4.capshard"))
   }
 
+  @Test func aDamagedShardIsRunAgain() throws {
+    let dir = try temporaryFolder("shards")
+    defer { removeFolder(dir) }
+    let args = [
+      "run", "crash_40pct_external_asset", "--paths", "200", "--epochs", "40", "--shard", "1/2", "--out", dir,
+    ]
+    let path = try capscript(args).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    let whole = try Data(contentsOf: URL(fileURLWithPath: path))
+    var bytes = [UInt8](whole)
+    bytes[bytes.count - 9] ^= 4  // same size, one record bit flipped
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let again = try capscript(args)
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(!again.stderr.contains("already done"), "\(again.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == whole)
+  }
+
   @Test func mergeNamesTheMissingSlice() throws {
     let dir = try temporaryFolder("shards")
     defer { removeFolder(dir) }

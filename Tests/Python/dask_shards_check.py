@@ -1,7 +1,9 @@
 """capscript shards on a Dask LocalCluster (issue 15), run by the end-to-end
 test DaskShardTests with CAPSCRIPT_BIN and PYTHONPATH=python set:
 
-1. a scenario in 8 shards on two worker processes merges to the bytes of the
+0. the driver's LocalCluster (``local_cluster``) passes its quiet settings
+   to its two worker processes;
+1. a scenario in 8 shards on those workers merges to the bytes of the
    single-process run;
 2. one worker killed (SIGKILL) while it runs a shard: the run still merges to
    those bytes;
@@ -20,12 +22,13 @@ import tempfile
 import time
 
 try:
-    from distributed import Client, LocalCluster
+    import dask
+    from distributed import Client
 except ImportError:
     print("dask[distributed] is not installed (./setup.sh installs it)", file=sys.stderr)
     sys.exit(2)
 
-from capscript_dask import run_shards, sweep_shards
+from capscript_dask import local_cluster, run_shards, sweep_shards
 
 BIN = os.environ["CAPSCRIPT_BIN"]
 FAILED = []
@@ -64,9 +67,13 @@ SWEEP = """{
 
 def main():
     work = tempfile.mkdtemp(prefix="capscript-dask-")
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = local_cluster(2, processes=True)
     client = Client(cluster)
     try:
+        quiet = client.run(lambda: (dask.config.get("distributed.worker.profile.enabled"),
+                                    dask.config.get("distributed.admin.tick.interval")))
+        check("worker_processes_run_quiet", len(quiet) == 2 and set(quiet.values()) == {(False, "1s")},
+              "%s" % quiet)
         args = ["--paths", "2000", "--epochs", "90"]
         single = capscript("run", "crash_40pct_external_asset", "--format", "json", "--quiet", *args)
         merged = run_shards(client, "crash_40pct_external_asset", 8, work + "/a", arguments=args,

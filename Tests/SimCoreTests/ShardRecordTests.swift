@@ -41,4 +41,58 @@ import Testing
     #expect(back.records == records)
     #expect(back.routingValues == [1.5, -2.5, 3.25])
   }
+
+  /// The payload hash (values computed independently), and every one- and
+  /// two-bit change of a payload changes it (plain FNV-1a over words misses
+  /// two changes of words' top bits).
+  @Test func payloadHashReadsLittleEndianWordsAndSeesEveryBitPair() {
+    let bytes: [UInt8] = Array(1...11)
+    #expect(Array(bytes[..<8]).withUnsafeBytes { ContentHash.words(bytes: $0) } == "1b77512ca33c0100")
+    #expect(bytes.withUnsafeBytes { ContentHash.words(bytes: $0) } == "ddf931aaa6bda3e8")
+    #expect([UInt8]().withUnsafeBytes { ContentHash.words(bytes: $0) } == "cbf29ce484222325")
+    let payload = (0..<24).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+    let hash = payload.withUnsafeBytes { ContentHash.words(bytes: $0) }
+    let bits = 8 * payload.count
+    var single = Set<String>()
+    var missed = 0
+    for a in 0..<bits {
+      var once = payload
+      once[a / 8] ^= 1 << (a % 8)
+      single.insert(once.withUnsafeBytes { ContentHash.words(bytes: $0) })
+      for b in (a + 1)..<bits {
+        var twice = once
+        twice[b / 8] ^= 1 << (b % 8)
+        if twice.withUnsafeBytes({ ContentHash.words(bytes: $0) }) == hash { missed += 1 }
+      }
+    }
+    #expect(single.count == bits && !single.contains(hash))
+    #expect(missed == 0)
+  }
+
+  /// Decoding into place fills exactly the destination (the merge decodes
+  /// each shard into its paths' place in the run's arrays).
+  @Test func recordsDecodeIntoTheirPlace() {
+    var records: [PathRecord] = []
+    for p in 0..<4 {
+      var r = PathRecord()
+      r.roi = Double(p) + 0.5
+      r.liquidationEpoch = Int32(p + 10)
+      r.liquidated = p % 2 == 0
+      records.append(r)
+    }
+    let bytes = ShardFile.encode(RunSlice(first: 2, records: records, routingValues: [], routingStride: 0))
+    var sentinel = PathRecord()
+    sentinel.roi = -99
+    var run = [PathRecord](repeating: sentinel, count: 8)
+    var none: [Double] = []
+    run.withUnsafeMutableBufferPointer { all in
+      none.withUnsafeMutableBufferPointer { routing in
+        bytes.withUnsafeBytes {
+          ShardFile.decode($0, into: UnsafeMutableBufferPointer(rebasing: all[2..<6]), routing: routing)
+        }
+      }
+    }
+    #expect(Array(run[2..<6]) == records)
+    #expect((run[..<2] + run[6...]).allSatisfy { $0 == sentinel })
+  }
 }

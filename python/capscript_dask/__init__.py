@@ -6,7 +6,7 @@ capscript binary as a subprocess on its worker; the results are joined by
 byte for byte the single-process one.
 """
 
-from .driver import run_shards, sweep_shards
+from .driver import local_cluster, run_shards, sweep_shards
 from .tasks import ShardFailed
 
-__all__ = ["ShardFailed", "run_shards", "sweep_shards"]
+__all__ = ["ShardFailed", "local_cluster", "run_shards", "sweep_shards"]

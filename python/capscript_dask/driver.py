@@ -3,10 +3,40 @@
 import os
 import shutil
 
-from distributed import as_completed
+import dask
+from distributed import LocalCluster, as_completed
 
 from .progress import Progress
 from .tasks import ShardFailed, run_capscript
+
+
+# A task only waits on its capscript subprocess, so the cluster's own periodic work is
+# overhead that competes with the shards for the cores: the worker's stack profiler
+# (every 10 ms), the event-loop tick (20 ms), the memory and system monitors and work
+# stealing (100-500 ms). Together they cost about 40 ms of CPU per second on the
+# 2-core development machine; with these settings, 6 ms (docs/SHARDS.md).
+QUIET_CLUSTER = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "1s",
+    "distributed.scheduler.work-stealing": False,
+}
+
+
+def local_cluster(workers, processes=False):
+    """A LocalCluster with ``workers`` task slots and no dashboard, quiet
+    between tasks (``QUIET_CLUSTER``): threads of one in-process worker (a
+    task only waits on its subprocess), or with ``processes`` one
+    single-threaded worker process per slot.
+    """
+    # The scheduler serves its health routes over HTTP even without a dashboard: on a free
+    # port, not on 8787 with a warning when another cluster holds it.
+    options = dict(dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"})
+    with dask.config.set(QUIET_CLUSTER):
+        if processes:
+            return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, **options)
+        return LocalCluster(n_workers=1, threads_per_worker=workers, processes=False, **options)
 
 
 def find_binary(binary=None):
@@ -31,18 +61,16 @@ def config_arguments(arguments):
 
 
 def _drive(client, binary, label, commands, retries, quiet, on_finished):
-    """Submits one task per command, waits for all and returns their outputs in order."""
-    futures = [
-        client.submit(
-            run_capscript,
-            binary,
-            command,
-            key="capscript-%s-%d-of-%d" % (label, k + 1, len(commands)),
-            retries=retries,
-            pure=False,
-        )
-        for k, command in enumerate(commands)
-    ]
+    """Submits one task per command (in one message), waits for all and
+    returns their outputs in order."""
+    futures = client.map(
+        run_capscript,
+        [binary] * len(commands),
+        commands,
+        key=["capscript-%s-%d-of-%d" % (label, k + 1, len(commands)) for k in range(len(commands))],
+        retries=retries,
+        pure=False,
+    )
     index = {f.key: k for k, f in enumerate(futures)}
     outputs = [None] * len(futures)
     progress = Progress(label, len(futures), quiet=quiet)

@@ -33,47 +33,74 @@ extension ShardFile {
   /// then every routing value.
   /// - Complexity: O(paths × (record + stride)).
   static func encode(_ slice: RunSlice) -> [UInt8] {
-    let n = slice.records.count
-    var bytes = [UInt8](repeating: 0, count: n * recordBytes + 8 * slice.routingValues.count)
-    bytes.withUnsafeMutableBytes { out in
-      var at = 0
-      func put(_ x: Double) {
-        out.storeBytes(of: x.bitPattern.littleEndian, toByteOffset: at, as: UInt64.self)
-        at += 8
-      }
-      func put(_ x: Int32) {
-        out.storeBytes(of: x.littleEndian, toByteOffset: at, as: Int32.self)
-        at += 4
-      }
-      for r in slice.records {
-        for x in [r.roi, r.pnl, r.maxDrawdown, r.badDebt, r.twr, r.navMaxDrawdown, r.redemptionsPaid, r.weight] {
-          put(x)
-        }
-        put(r.peakLoanToValue)
-        let a = r.attribution
-        for x in [a.yield, a.marketMaking, a.volatilityDrag, a.interventionDrag, a.redemptionDrag] { put(x) }
-        put(a.liquidationLoss)
-        put(a.deleverageCost)
-        for c in [r.floorViolations, r.throttleEvents, r.spreadAdjustments, r.deleverageEvents, r.pegDeviationEpochs] {
-          put(c)
-        }
-        put(r.liquidationEpoch)
-        put(r.firstFloorViolationEpoch)
-        put(Int32(r.liquidated ? 1 : 0))
-      }
-      for x in slice.routingValues { put(x) }
-    }
+    var bytes = [UInt8](
+      repeating: 0, count: payloadBytes(paths: slice.records.count, routingStride: slice.routingStride))
+    bytes.withUnsafeMutableBytes { encode(slice, into: $0) }
     return bytes
   }
 
-  /// Reads a payload written by `encode` for `header`'s slice.
-  /// - Precondition: `bytes` has the size the header implies.
-  static func decode(_ bytes: UnsafeRawBufferPointer, header: ShardHeader) -> RunSlice {
-    decode(bytes, range: header.range, routingStride: header.routingStride)
+  /// Writes `slice`'s payload (as `encode(_:)` returns it) into `out`.
+  /// - Precondition: `out` has exactly the payload's size.
+  static func encode(_ slice: RunSlice, into out: UnsafeMutableRawBufferPointer) {
+    precondition(out.count == slice.records.count * recordBytes + 8 * slice.routingValues.count, "the payload's size")
+    var at = 0
+    func put(_ x: Double) {
+      out.storeBytes(of: x.bitPattern.littleEndian, toByteOffset: at, as: UInt64.self)
+      at += 8
+    }
+    func put(_ x: Int32) {
+      out.storeBytes(of: x.littleEndian, toByteOffset: at, as: Int32.self)
+      at += 4
+    }
+    for r in slice.records {
+      put(r.roi)
+      put(r.pnl)
+      put(r.maxDrawdown)
+      put(r.badDebt)
+      put(r.twr)
+      put(r.navMaxDrawdown)
+      put(r.redemptionsPaid)
+      put(r.weight)
+      put(r.peakLoanToValue)
+      put(r.attribution.yield)
+      put(r.attribution.marketMaking)
+      put(r.attribution.volatilityDrag)
+      put(r.attribution.interventionDrag)
+      put(r.attribution.redemptionDrag)
+      put(r.attribution.liquidationLoss)
+      put(r.attribution.deleverageCost)
+      put(r.floorViolations)
+      put(r.throttleEvents)
+      put(r.spreadAdjustments)
+      put(r.deleverageEvents)
+      put(r.pegDeviationEpochs)
+      put(r.liquidationEpoch)
+      put(r.firstFloorViolationEpoch)
+      put(Int32(r.liquidated ? 1 : 0))
+    }
+    for x in slice.routingValues { put(x) }
   }
 
   /// Reads a payload written by `encode` for the paths `range` with `routingStride` routing values each.
   static func decode(_ bytes: UnsafeRawBufferPointer, range: Range<Int>, routingStride: Int) -> RunSlice {
+    var records = [PathRecord](repeating: PathRecord(), count: range.count)
+    var values = [Double](repeating: 0, count: range.count * routingStride)
+    records.withUnsafeMutableBufferPointer { r in
+      values.withUnsafeMutableBufferPointer { v in decode(bytes, into: r, routing: v) }
+    }
+    return RunSlice(first: range.lowerBound, records: records, routingValues: values, routingStride: routingStride)
+  }
+
+  /// Reads a payload written by `encode` into `records` (one per path) and
+  /// `routing` (the paths' routing values), initializing every element
+  /// (both are trivial types, so the memory may be initialized already).
+  /// - Precondition: `bytes` holds exactly that many records and values.
+  /// - Complexity: O(paths × (record + stride)), no allocation.
+  static func decode(
+    _ bytes: UnsafeRawBufferPointer, into records: UnsafeMutableBufferPointer<PathRecord>,
+    routing: UnsafeMutableBufferPointer<Double>
+  ) {
+    precondition(bytes.count == records.count * recordBytes + 8 * routing.count, "the payload's size")
     var at = 0
     func double() -> Double {
       defer { at += 8 }
@@ -83,9 +110,7 @@ extension ShardFile {
       defer { at += 4 }
       return Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: Int32.self))
     }
-    var records: [PathRecord] = []
-    records.reserveCapacity(range.count)
-    for _ in range {
+    for i in records.indices {
       var r = PathRecord()
       r.roi = double()
       r.pnl = double()
@@ -111,9 +136,8 @@ extension ShardFile {
       r.liquidationEpoch = int32()
       r.firstFloorViolationEpoch = int32()
       r.liquidated = int32() != 0
-      records.append(r)
+      records.initializeElement(at: i, to: r)
     }
-    let values = (0..<(range.count * routingStride)).map { _ in double() }
-    return RunSlice(first: range.lowerBound, records: records, routingValues: values, routingStride: routingStride)
+    for i in routing.indices { routing.initializeElement(at: i, to: double()) }
   }
 }

@@ -17,7 +17,7 @@ extension ShardHeader {
     fields["record_bytes"] = .number(Double(ShardFile.recordBytes))
     fields["routing_stride"] = .number(Double(routingStride))
     fields["payload_bytes"] = .number(Double(payloadBytes))
-    fields["payload_fnv1a"] = .string(payloadHash)
+    fields["payload_hash"] = .string(payloadHash)
     return .object(fields)
   }
 
@@ -66,7 +66,7 @@ extension ShardHeader {
     self.slice = slice
     routingStride = try count("routing_stride", from: 0)
     payloadBytes = try count("payload_bytes", from: 0)
-    payloadHash = try string("payload_fnv1a")
+    payloadHash = try string("payload_hash")
     let range = slice.paths(of: paths)
     guard try count("first_path", from: 0) == range.lowerBound, try count("path_count", from: 0) == range.count
     else { throw fail("first_path", "and \"path_count\" must be the paths of slice \(slice.text) of \(paths)") }

@@ -6,7 +6,7 @@ public import SimCore
 /// size and hash of the binary records after it (docs/SHARDS.md).
 public struct ShardHeader: Sendable {
   /// The format tag of the first line.
-  public static let format = "capscript-shard-1"
+  public static let format = "capscript-shard-2"
   /// The file name extension of shard files.
   public static let fileExtension = "capshard"
 

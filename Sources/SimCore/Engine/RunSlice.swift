@@ -42,9 +42,20 @@ public struct RunSlice: Sendable {
       values += slice.routingValues
     }
     precondition(records.count == scenario.paths, "slices must cover every path")
+    return RunSlice(first: 0, records: records, routingValues: values, routingStride: routingStride(of: scenario))
+      .result(scenario: scenario)
+  }
+
+  /// The run of `scenario` that this slice, holding all its paths, makes up:
+  /// the scorecard built by the same code as a single-process run.
+  /// - Precondition: the slice covers 0..<`scenario.paths` with `routingStride(of: scenario)`.
+  /// - Complexity: the scorecard's O(n log n); the arrays are not copied.
+  public func result(scenario: Scenario) -> RunResult {
+    precondition(first == 0 && records.count == scenario.paths, "the slice must cover every path")
+    precondition(routingStride == Self.routingStride(of: scenario), "the scenario's routing stride")
     let routing = scenario.routing.map {
       RoutingRecords(
-        graph: $0.graph, graphMode: $0.graphMode, paths: records.count, epochs: scenario.epochs, values: values)
+        graph: $0.graph, graphMode: $0.graphMode, paths: records.count, epochs: scenario.epochs, values: routingValues)
     }
     return RunResult(scenario: scenario, records: records, elapsedSeconds: 0, threads: 1, routing: routing)
   }
