@@ -82,6 +82,16 @@ def _drive(client, binary, label, commands, retries, quiet, on_finished):
     return outputs
 
 
+def _shard_commands(scenario, mode, shards, out, threads, arguments):
+    """The ``capscript`` arguments of shards 1...``shards``: ``run SCENARIO
+    MODE --shard K/N --out OUT --quiet --threads T ARGUMENTS``."""
+    return [
+        ["run", scenario] + mode + ["--shard", "%d/%d" % (k, shards), "--out", out, "--quiet",
+                                    "--threads", str(threads)] + arguments
+        for k in range(1, shards + 1)
+    ]
+
+
 def run_shards(
     client,
     scenario,
@@ -105,11 +115,7 @@ def run_shards(
     binary = find_binary(binary)
     out = os.path.abspath(out)
     arguments = list(arguments)
-    commands = [
-        ["run", scenario, "--shard", "%d/%d" % (k, shards), "--out", out, "--quiet",
-         "--threads", str(threads)] + arguments
-        for k in range(1, shards + 1)
-    ]
+    commands = _shard_commands(scenario, [], shards, out, threads, arguments)
     files = _drive(client, binary, scenario, commands, retries, quiet, on_finished)
     return run_capscript(
         binary,
@@ -142,11 +148,7 @@ def sweep_shards(
     binary = find_binary(binary)
     out = os.path.abspath(out)
     arguments = list(arguments)
-    commands = [
-        ["run", scenario, "--optimizer", "--shard", "%d/%d" % (k, shards), "--out", out,
-         "--quiet", "--threads", str(threads)] + arguments
-        for k in range(1, shards + 1)
-    ]
+    commands = _shard_commands(scenario, ["--optimizer"], shards, out, threads, arguments)
     _drive(client, binary, "sweep-" + scenario, commands, retries, quiet, on_finished)
     return run_capscript(
         binary,
